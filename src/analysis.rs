@@ -1,0 +1,56 @@
+//! One document's analysis: its mentions, each placed in a sentence and a paragraph.
+//!
+//! The order of work matters: mentions are found first, so the sentence splitter can refuse to
+//! cut through a tagged name ("Mohammed S. Al-Sudani"); then each mention is placed in its
+//! sentence by one linear merge of the two sorted lists.
+
+use crate::sentence::{self, LineBreaks, Sentence};
+use crate::tagger::{Mention, Scratch, Tagger};
+
+/// A mention placed in the document's structure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Placed {
+    /// The span and actor.
+    pub mention: Mention,
+    /// 0-based sentence index within the document.
+    pub sentence: u32,
+    /// 0-based paragraph index within the document.
+    pub paragraph: u32,
+}
+
+/// The analysis of one document.
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    /// Sentences tiling the document.
+    pub sentences: Vec<Sentence>,
+    /// Mentions in document order.
+    pub mentions: Vec<Placed>,
+}
+
+/// Tags and splits `text`.
+pub fn analyze(
+    text: &str,
+    tagger: &Tagger,
+    line_breaks: LineBreaks,
+    scratch: &mut Scratch,
+) -> Analysis {
+    let mut mentions = Vec::new();
+    tagger.tag_with(text, scratch, &mut mentions);
+    let sentences = sentence::split(text, &mentions, line_breaks);
+    let mut placed = Vec::with_capacity(mentions.len());
+    let mut si = 0;
+    for m in mentions {
+        while si + 1 < sentences.len() && sentences[si].end <= m.start {
+            si += 1;
+        }
+        placed.push(Placed {
+            mention: m,
+            sentence: si as u32,
+            paragraph: sentences[si].paragraph,
+        });
+    }
+    Analysis {
+        sentences,
+        mentions: placed,
+    }
+}

@@ -1,0 +1,52 @@
+//! `actorgraph tag`: mentions as JSON Lines or TSV.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+
+use actorgraph::export::mentions::{self, MentionFormat};
+use actorgraph::input::{Corpus, Diagnostics};
+use actorgraph::output::Output;
+use actorgraph::tagger::Tagger;
+use actorgraph::{pipeline, Result};
+
+use super::CorpusArgs;
+
+#[derive(Args)]
+pub struct TagArgs {
+    #[command(flatten)]
+    corpus: CorpusArgs,
+    /// Output file (default: standard output). Written atomically.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Jsonl)]
+    format: FormatArg,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Jsonl,
+    Tsv,
+}
+
+pub fn run(args: TagArgs) -> Result<ExitCode> {
+    args.corpus.init_threads()?;
+    let gazetteer = args.corpus.gazetteer()?;
+    let tagger = Tagger::new(&gazetteer)?;
+    let format = match args.format {
+        FormatArg::Jsonl => MentionFormat::Jsonl,
+        FormatArg::Tsv => MentionFormat::Tsv,
+    };
+    let inputs = args.corpus.inputs();
+    let mut out = Output::create(args.output.as_deref())?;
+    mentions::write_header(&mut out, format).map_err(|e| out.error(e))?;
+    let mut diag = Diagnostics::default();
+    let corpus = Corpus::new(&inputs, args.corpus.read_options());
+    pipeline::run(corpus, &tagger, args.corpus.line_breaks(), &mut diag, |doc, a| {
+        mentions::write_document(&mut out, format, &gazetteer, doc, a).map_err(|e| out.error(e))
+    })?;
+    out.commit()?;
+    Ok(super::finish(&diag))
+}

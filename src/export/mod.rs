@@ -1,0 +1,3 @@
+//! Writers for everything actorgraph outputs. Each format owns its escaping.
+
+pub mod mentions;

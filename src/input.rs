@@ -1,0 +1,542 @@
+//! Reading the corpus: files, directories, JSON Lines, standard input and the embedded seeds.
+//!
+//! Inputs are expanded to a sorted, de-duplicated list of files, so the same inputs in any
+//! order give the same document sequence. Documents are streamed to the caller in batches; a
+//! JSON Lines file is read line by line and never held whole. Policies for bad input (invalid
+//! UTF-8, BOMs, NUL bytes, unreadable files) are in `docs/robustness.md`.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+
+/// The embedded default corpus: the five sample articles in `seeds/`.
+pub const SEEDS: &[(&str, &str)] = &[
+    (
+        "000_ae98878f160676b2",
+        include_str!("../seeds/000_ae98878f160676b2.txt"),
+    ),
+    (
+        "001_4fb25f17430b9f0d",
+        include_str!("../seeds/001_4fb25f17430b9f0d.txt"),
+    ),
+    (
+        "002_827145012a725ffb",
+        include_str!("../seeds/002_827145012a725ffb.txt"),
+    ),
+    (
+        "003_271136f8d8445659",
+        include_str!("../seeds/003_271136f8d8445659.txt"),
+    ),
+    (
+        "004_1934250a859a8e87",
+        include_str!("../seeds/004_1934250a859a8e87.txt"),
+    ),
+];
+
+/// One document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// Document id: the file stem for `.txt`, the `id` field for JSON Lines.
+    pub id: String,
+    /// The text; every offset the crate reports is a byte offset into it.
+    pub text: String,
+    /// Publication date, when known.
+    pub date: Option<NaiveDate>,
+    /// Optional metadata from JSON Lines.
+    pub title: Option<String>,
+    /// Optional metadata from JSON Lines.
+    pub url: Option<String>,
+    /// Optional metadata from JSON Lines.
+    pub source: Option<String>,
+}
+
+impl Document {
+    /// A document with only an id and a text.
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Document {
+        Document {
+            id: id.into(),
+            text: text.into(),
+            date: None,
+            title: None,
+            url: None,
+            source: None,
+        }
+    }
+}
+
+/// One command-line input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// A file or a directory (walked recursively for `*.txt` and `*.jsonl`).
+    Path(PathBuf),
+    /// Standard input (`-`): JSON Lines if it starts with `{`, else one text document.
+    Stdin,
+    /// The embedded seeds.
+    Seeds,
+}
+
+/// How to treat doubtful inputs.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReadOptions {
+    /// Skip malformed JSON Lines records (counted) instead of failing.
+    pub skip_bad_lines: bool,
+    /// Read files with NUL bytes found while walking, instead of skipping them.
+    pub force_text: bool,
+}
+
+/// What reading found that did not stop it.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    /// Human-readable warnings, in the order found.
+    pub warnings: Vec<String>,
+    /// Inputs that could not be read at all (the run still succeeds, with exit status 1).
+    pub failed_inputs: usize,
+    /// Malformed JSON Lines records skipped with `--skip-bad-lines`.
+    pub skipped_lines: usize,
+    /// Documents read.
+    pub documents: usize,
+    /// Bytes of document text read.
+    pub bytes: u64,
+}
+
+impl Diagnostics {
+    fn warn(&mut self, w: String) {
+        self.warnings.push(w);
+    }
+}
+
+#[derive(Deserialize)]
+struct Record {
+    id: String,
+    text: String,
+    #[serde(default)]
+    date: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    source: Option<String>,
+}
+
+/// Streams the documents of `inputs` in batches of about `batch_bytes` of text.
+pub struct Corpus<'a> {
+    inputs: &'a [Input],
+    options: ReadOptions,
+    batch_bytes: usize,
+}
+
+impl<'a> Corpus<'a> {
+    /// A reader over `inputs`.
+    pub fn new(inputs: &'a [Input], options: ReadOptions) -> Corpus<'a> {
+        Corpus {
+            inputs,
+            options,
+            batch_bytes: 4 << 20,
+        }
+    }
+
+    /// Sets the approximate amount of text per batch.
+    pub fn batch_bytes(mut self, n: usize) -> Self {
+        self.batch_bytes = n.max(1);
+        self
+    }
+
+    /// Reads every document, calling `f` with batches in corpus order.
+    pub fn for_each_batch<F>(self, diag: &mut Diagnostics, f: F) -> Result<()>
+    where
+        F: FnMut(Vec<Document>) -> Result<()>,
+    {
+        let mut out = Batcher {
+            batch: Vec::new(),
+            size: 0,
+            limit: self.batch_bytes,
+            seen_ids: HashMap::new(),
+            f,
+        };
+        for source in expand(self.inputs, diag) {
+            match source {
+                Source::Seeds => {
+                    for (id, text) in SEEDS {
+                        out.push(Document::new(*id, *text), diag)?;
+                    }
+                }
+                Source::Stdin => read_stdin(self.options, diag, &mut out)?,
+                Source::File { path, walked } => {
+                    read_file(&path, walked, self.options, diag, &mut out)?
+                }
+            }
+        }
+        out.finish()
+    }
+}
+
+/// Collects documents into batches and hands them on.
+struct Batcher<F> {
+    batch: Vec<Document>,
+    size: usize,
+    limit: usize,
+    /// How often each document id was seen, to tell duplicates apart.
+    seen_ids: HashMap<String, u32>,
+    f: F,
+}
+
+impl<F: FnMut(Vec<Document>) -> Result<()>> Batcher<F> {
+    fn push(&mut self, mut doc: Document, diag: &mut Diagnostics) -> Result<()> {
+        let n = self.seen_ids.entry(doc.id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            let new_id = format!("{}#{}", doc.id, n);
+            diag.warn(format!(
+                "document id \"{}\" appears more than once; this one is kept as \"{new_id}\"",
+                doc.id
+            ));
+            doc.id = new_id;
+        }
+        diag.documents += 1;
+        diag.bytes += doc.text.len() as u64;
+        self.size += doc.text.len() + 64;
+        self.batch.push(doc);
+        if self.size >= self.limit {
+            self.size = 0;
+            (self.f)(std::mem::take(&mut self.batch))?;
+        }
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<()> {
+        if self.batch.is_empty() {
+            return Ok(());
+        }
+        (self.f)(std::mem::take(&mut self.batch))
+    }
+}
+
+enum Source {
+    Seeds,
+    Stdin,
+    File { path: PathBuf, walked: bool },
+}
+
+/// Expands inputs into a sorted, de-duplicated list of sources. Problems with an input
+/// (missing, dangling symlink, loop) are warnings that count as failed inputs.
+fn expand(inputs: &[Input], diag: &mut Diagnostics) -> Vec<Source> {
+    let mut files: Vec<(PathBuf, bool)> = Vec::new();
+    let mut stdin = false;
+    let mut seeds = false;
+    for input in inputs {
+        match input {
+            Input::Seeds => seeds = true,
+            Input::Stdin => stdin = true,
+            Input::Path(p) => match std::fs::metadata(p) {
+                Err(e) => {
+                    diag.failed_inputs += 1;
+                    diag.warn(format!("{}: cannot read: {e}; skipped", p.display()));
+                }
+                Ok(m) if m.is_dir() => walk(p, &mut files, diag),
+                Ok(_) => files.push((p.clone(), false)),
+            },
+        }
+    }
+    files.sort();
+    files.dedup_by(|a, b| a.0 == b.0);
+    let mut out = Vec::new();
+    if seeds {
+        out.push(Source::Seeds);
+    }
+    if stdin {
+        out.push(Source::Stdin);
+    }
+    out.extend(
+        files
+            .into_iter()
+            .map(|(path, walked)| Source::File { path, walked }),
+    );
+    out
+}
+
+fn walk(dir: &Path, files: &mut Vec<(PathBuf, bool)>, diag: &mut Diagnostics) {
+    for entry in walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name() {
+        match entry {
+            Err(e) => {
+                diag.failed_inputs += 1;
+                let at = e
+                    .path()
+                    .map_or_else(|| dir.display().to_string(), |p| p.display().to_string());
+                let why = match e.loop_ancestor() {
+                    Some(a) => format!("symbolic link loop back to {}", a.display()),
+                    None => e
+                        .io_error()
+                        .map_or_else(|| e.to_string(), |io| io.to_string()),
+                };
+                diag.warn(format!("{at}: cannot read: {why}; skipped"));
+            }
+            Ok(entry) => {
+                let p = entry.path();
+                let wanted = p
+                    .extension()
+                    .is_some_and(|e| e == "txt" || e == "jsonl");
+                if !wanted || entry.file_type().is_dir() {
+                    continue;
+                }
+                if !entry.file_type().is_file() {
+                    diag.failed_inputs += 1;
+                    diag.warn(format!("{}: not a regular file; skipped", p.display()));
+                    continue;
+                }
+                files.push((p.to_path_buf(), true));
+            }
+        }
+    }
+}
+
+fn read_stdin<F>(opts: ReadOptions, diag: &mut Diagnostics, out: &mut Batcher<F>) -> Result<()>
+where
+    F: FnMut(Vec<Document>) -> Result<()>,
+{
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io("<stdin>", e))?;
+    if bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') {
+        read_jsonl(Path::new("<stdin>"), &bytes[..], opts, diag, out)
+    } else {
+        let text = decode(&bytes, "<stdin>", diag);
+        out.push(Document::new("stdin", text), diag)
+    }
+}
+
+fn read_file<F>(
+    path: &Path,
+    walked: bool,
+    opts: ReadOptions,
+    diag: &mut Diagnostics,
+    out: &mut Batcher<F>,
+) -> Result<()>
+where
+    F: FnMut(Vec<Document>) -> Result<()>,
+{
+    let cannot = |diag: &mut Diagnostics, e: std::io::Error| {
+        diag.failed_inputs += 1;
+        diag.warn(format!("{}: cannot read: {e}; skipped", path.display()));
+    };
+    let mut file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) => {
+            cannot(diag, e);
+            return Ok(());
+        }
+    };
+    if path.extension().is_some_and(|e| e == "jsonl") {
+        return read_jsonl(path, BufReader::with_capacity(1 << 20, file), opts, diag, out);
+    }
+    let mut bytes = Vec::new();
+    if let Err(e) = file.read_to_end(&mut bytes) {
+        cannot(diag, e);
+        return Ok(());
+    }
+    if walked && !opts.force_text && memchr_nul(&bytes) {
+        diag.failed_inputs += 1;
+        diag.warn(format!(
+            "{}: contains NUL bytes (binary file?); skipped (pass --text to read it anyway)",
+            path.display()
+        ));
+        return Ok(());
+    }
+    let name = path.display().to_string();
+    let text = decode(&bytes, &name, diag);
+    let id = path
+        .file_stem()
+        .map_or_else(|| name.clone(), |s| s.to_string_lossy().into_owned());
+    out.push(Document::new(id, text), diag)
+}
+
+fn memchr_nul(bytes: &[u8]) -> bool {
+    bytes.contains(&0)
+}
+
+/// Reads JSON Lines records one line at a time.
+fn read_jsonl<R: BufRead, F>(
+    path: &Path,
+    mut reader: R,
+    opts: ReadOptions,
+    diag: &mut Diagnostics,
+    out: &mut Batcher<F>,
+) -> Result<()>
+where
+    F: FnMut(Vec<Document>) -> Result<()>,
+{
+    let name = path.display().to_string();
+    let mut line = Vec::new();
+    let mut lineno = 0usize;
+    loop {
+        line.clear();
+        let n = reader
+            .read_until(b'\n', &mut line)
+            .map_err(|e| Error::io(path, e))?;
+        if n == 0 {
+            break;
+        }
+        lineno += 1;
+        let mut body: &[u8] = &line;
+        if lineno == 1 && body.starts_with(b"\xEF\xBB\xBF") {
+            body = &body[3..];
+        }
+        if body.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        match parse_record(body) {
+            Ok(doc) => out.push(doc, diag)?,
+            Err(msg) if opts.skip_bad_lines => {
+                diag.skipped_lines += 1;
+                diag.warn(format!("{name}:{lineno}: {msg}; line skipped"));
+            }
+            Err(msg) => {
+                return Err(Error::Input {
+                    location: format!("{name}:{lineno}"),
+                    message: format!("{msg}; fix the line or pass --skip-bad-lines"),
+                })
+            }
+        }
+    }
+    Ok(())
+}
+
+fn parse_record(body: &[u8]) -> std::result::Result<Document, String> {
+    // Invalid UTF-8 inside a record is replaced rather than rejected, like in text files.
+    let text = String::from_utf8_lossy(body);
+    let rec: Record = serde_json::from_str(text.trim_end()).map_err(|e| {
+        let what = e.to_string();
+        let what = what.rfind(" at line ").map_or(what.as_str(), |p| &what[..p]);
+        format!("bad JSON Lines record ({what}, column {})", e.column())
+    })?;
+    let date = match rec.date.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(d) => Some(parse_date(d).ok_or_else(|| {
+            format!("date {d:?} is not ISO 8601 (use 2024-02-11 or 2024-02-11T09:30:00Z)")
+        })?),
+    };
+    Ok(Document {
+        id: rec.id,
+        text: rec.text,
+        date,
+        title: rec.title,
+        url: rec.url,
+        source: rec.source,
+    })
+}
+
+/// Parses the date part of an ISO 8601 date or date-time.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        return Some(d);
+    }
+    if let Ok(dt) = chrono::DateTime::parse_from_rfc3339(s) {
+        return Some(dt.date_naive());
+    }
+    chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S")
+        .ok()
+        .map(|dt| dt.date())
+}
+
+/// Decodes file bytes to text: strips a UTF-8 BOM, transcodes UTF-16 with a BOM, and decodes
+/// invalid UTF-8 lossily with one warning saying how many bytes were replaced.
+pub fn decode(bytes: &[u8], name: &str, diag: &mut Diagnostics) -> String {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return decode_utf8(rest, name, diag);
+    }
+    let utf16 = |rest: &[u8], le: bool| -> String {
+        let units = rest.chunks(2).map(|c| {
+            let pair = [c[0], *c.get(1).unwrap_or(&0)];
+            if le {
+                u16::from_le_bytes(pair)
+            } else {
+                u16::from_be_bytes(pair)
+            }
+        });
+        char::decode_utf16(units)
+            .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect()
+    };
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return utf16(rest, true);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return utf16(rest, false);
+    }
+    decode_utf8(bytes, name, diag)
+}
+
+fn decode_utf8(bytes: &[u8], name: &str, diag: &mut Diagnostics) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_owned(),
+        Err(_) => {
+            let bad: usize = bytes.utf8_chunks().map(|c| c.invalid().len()).sum();
+            diag.warn(format!(
+                "{name}: {bad} byte(s) of invalid UTF-8 replaced with U+FFFD"
+            ));
+            String::from_utf8_lossy(bytes).into_owned()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_table() {
+        // (name, bytes, expected text, warnings)
+        let cases: &[(&str, &[u8], &str, usize)] = &[
+            ("plain", b"Iraq", "Iraq", 0),
+            ("utf-8 bom", b"\xEF\xBB\xBFIraq", "Iraq", 0),
+            ("utf-16le bom", b"\xFF\xFEI\0r\0", "Ir", 0),
+            ("utf-16be bom", b"\xFE\xFF\0I\0r", "Ir", 0),
+            ("invalid utf-8", b"Ira\xFFq\xC3", "Ira\u{FFFD}q\u{FFFD}", 1),
+        ];
+        for (name, bytes, expected, warnings) in cases {
+            let mut d = Diagnostics::default();
+            assert_eq!(decode(bytes, "f", &mut d), *expected, "{name}");
+            assert_eq!(d.warnings.len(), *warnings, "{name}");
+        }
+        let mut d = Diagnostics::default();
+        decode(b"a\xFF\xFEb", "f.txt", &mut d);
+        assert_eq!(d.warnings, ["f.txt: 2 byte(s) of invalid UTF-8 replaced with U+FFFD"]);
+    }
+
+    #[test]
+    fn date_table() {
+        let cases = [
+            ("2024-02-11", Some("2024-02-11")),
+            ("2024-02-11T09:30:00Z", Some("2024-02-11")),
+            ("2024-02-11T23:30:00-05:00", Some("2024-02-11")),
+            ("2024-02-11T09:30:00", Some("2024-02-11")),
+            ("11/02/2024", None),
+            ("2024-13-01", None),
+        ];
+        for (input, expected) in cases {
+            let got = parse_date(input).map(|d| d.to_string());
+            assert_eq!(got.as_deref(), expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn record_errors_name_the_problem() {
+        let cases = [
+            (r#"{"id": "a"}"#, "missing field `text`"),
+            (r#"{"id": "a", "text": 5}"#, "invalid type: integer `5`"),
+            (r#"{"id": "a", "text": "x",}"#, "trailing comma"),
+            (r#"{"id": "a", "text": "x", "date": "soon"}"#, "date \"soon\" is not ISO 8601"),
+        ];
+        for (line, expected) in cases {
+            let err = parse_record(line.as_bytes()).unwrap_err();
+            assert!(err.contains(expected), "{line}: {err}");
+        }
+    }
+}

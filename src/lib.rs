@@ -1,0 +1,43 @@
+//! actorgraph turns news text into actor networks.
+//!
+//! The pipeline, one module per step:
+//!
+//! 1. [`gazetteer`] — actors and their aliases, validated with `file:line:col` errors;
+//! 2. [`normalize`] — case, dashes, apostrophes, white space and NFD, with a map back to
+//!    original byte offsets;
+//! 3. [`tagger`] — one Aho-Corasick automaton; whole words; leftmost-longest mentions;
+//! 4. [`sentence`] — a linear-time splitter for news copy; sentences tile the document;
+//! 5. [`analysis`] — mentions placed in sentences and paragraphs;
+//! 6. [`input`] — files, directories, JSON Lines and stdin, streamed in batches;
+//! 7. [`pipeline`] — batches analysed on every core, handed on in corpus order;
+//! 8. [`export`] — writers for every output format; [`output`] makes files atomic.
+//!
+//! ```
+//! use actorgraph::{analysis::analyze, gazetteer::Gazetteer, sentence::LineBreaks, tagger::{Scratch, Tagger}};
+//!
+//! let gazetteer = Gazetteer::embedded();
+//! let tagger = Tagger::new(&gazetteer).unwrap();
+//! let text = "Maj. Gen. JB Vowell met Al‑Sudani. Kataib Hezbollah was not invited.";
+//! let a = analyze(text, &tagger, LineBreaks::Auto, &mut Scratch::default());
+//! let found: Vec<(&str, &str, u32)> = a
+//!     .mentions
+//!     .iter()
+//!     .map(|p| (&text[p.mention.start..p.mention.end], gazetteer.actor(p.mention.actor).id.as_str(), p.sentence))
+//!     .collect();
+//! assert_eq!(found, [("JB Vowell", "vowell", 0), ("Al‑Sudani", "sudani", 0), ("Kataib Hezbollah", "kataib_hezbollah", 1)]);
+//! ```
+
+#![warn(missing_docs)]
+
+pub mod analysis;
+pub mod error;
+pub mod export;
+pub mod gazetteer;
+pub mod input;
+pub mod normalize;
+pub mod output;
+pub mod pipeline;
+pub mod sentence;
+pub mod tagger;
+
+pub use error::{Error, Result};

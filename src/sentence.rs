@@ -1,0 +1,422 @@
+//! A linear-time, rule-based sentence splitter for news copy.
+//!
+//! The document is first cut into paragraphs (a blank line always; a single line break only in
+//! text written one paragraph per line), then each paragraph into sentences. Sentences tile the
+//! document exactly: the white space after a sentence belongs to it, so `end` of one sentence is
+//! `start` of the next. The rules are named and ordered in `docs/sentences.md`; the exception
+//! lists are the tables below.
+
+use crate::tagger::Mention;
+
+/// One sentence: a byte range of the document and its paragraph index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    /// First byte (inclusive).
+    pub start: usize,
+    /// One past the last byte, including trailing white space.
+    pub end: usize,
+    /// 0-based paragraph index within the document.
+    pub paragraph: u32,
+}
+
+impl Sentence {
+    /// The sentence text without surrounding white space.
+    pub fn text<'a>(&self, doc: &'a str) -> &'a str {
+        doc[self.start..self.end].trim()
+    }
+}
+
+/// What a single line break means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LineBreaks {
+    /// Decide per document (see [`detect_line_breaks`]).
+    #[default]
+    Auto,
+    /// One paragraph per line: a line break ends the paragraph (headlines, "Read more:" lines).
+    Paragraph,
+    /// Hard-wrapped text: a line break is a space.
+    Space,
+}
+
+/// Rule "titles": never end a sentence after these (compared in ASCII lower case).
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "maj", "lt", "col", "brig", "sgt", "capt", "cpt",
+    "cmdr", "adm", "sen", "rep", "gov", "pres", "st", "rev", "hon", "amb", "supt", "insp", "cpl",
+    "pvt", "messrs", "vs", "mt", "ft", "approx", "dept", "univ", "assn",
+];
+
+/// Rule "before a number": no break after these when a digit follows ("Feb. 11", "No. 5").
+const BEFORE_NUMBER: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
+    "nos", "art", "vol", "p", "pp", "fig", "ch", "sec", "para",
+];
+
+/// Rule "dotted abbreviations that never end a sentence" (after removing dots).
+const NEVER_FINAL_DOTTED: &[&str] = &["eg", "ie", "cf", "viz"];
+
+/// Rule "initials and dotted acronyms" (J.B., S., U.S., U.N.) do end a sentence when the next
+/// word is one of these common sentence openers.
+const SENTENCE_STARTERS: &[&str] = &[
+    "A", "According", "After", "Also", "An", "And", "As", "At", "Before", "But", "Despite",
+    "During", "Earlier", "For", "He", "Her", "His", "However", "I", "If", "In", "It", "Its",
+    "Last", "Later", "Meanwhile", "Moreover", "On", "Our", "She", "Since", "So", "That", "The",
+    "Their", "There", "These", "They", "This", "Those", "Under", "We", "When", "While", "With",
+    "Yet",
+];
+
+fn is_terminator(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？')
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '}' | '」' | '』'
+    )
+}
+
+/// Splits `text` into sentences. `mentions` (sorted by start, disjoint) are never cut.
+pub fn split(text: &str, mentions: &[Mention], line_breaks: LineBreaks) -> Vec<Sentence> {
+    let mode = match line_breaks {
+        LineBreaks::Auto => detect_line_breaks(text),
+        m => m,
+    };
+    let mut out = Vec::new();
+    let mut cursor = 0; // into mentions
+    for (pi, (ps, pe)) in paragraphs(text, mode).into_iter().enumerate() {
+        split_paragraph(text, ps, pe, pi as u32, mentions, &mut cursor, &mut out);
+    }
+    if out.is_empty() && !text.is_empty() {
+        out.push(Sentence {
+            start: 0,
+            end: text.len(),
+            paragraph: 0,
+        });
+    }
+    out
+}
+
+/// Decides whether single line breaks are paragraph breaks or spaces.
+///
+/// Hard-wrapped copy has several lines that run straight into another non-blank line, most of
+/// them stop mid-sentence, and no line is long. Copy written one paragraph per line (the seeds)
+/// has long lines, or lines that end in punctuation.
+pub fn detect_line_breaks(text: &str) -> LineBreaks {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut inner = 0usize;
+    let mut open = 0usize;
+    let mut inner_lens = Vec::new();
+    let mut max_len = 0usize;
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.trim();
+        if t.is_empty() {
+            continue;
+        }
+        let len = t.chars().count();
+        max_len = max_len.max(len);
+        let next_nonblank = lines.get(i + 1).is_some_and(|n| !n.trim().is_empty());
+        if next_nonblank {
+            inner += 1;
+            inner_lens.push(len);
+            let last = t.chars().next_back().unwrap_or(' ');
+            if !(is_terminator(last) || is_closer(last) || last == ':') {
+                open += 1;
+            }
+        }
+    }
+    if inner < 2 || max_len > 100 || open * 2 < inner {
+        return LineBreaks::Paragraph;
+    }
+    inner_lens.sort_unstable();
+    if inner_lens[inner_lens.len() / 2] >= 30 {
+        LineBreaks::Space
+    } else {
+        LineBreaks::Paragraph
+    }
+}
+
+/// Paragraph ranges tiling `text`; each non-final range ends where the next paragraph's first
+/// non-blank line starts.
+fn paragraphs(text: &str, mode: LineBreaks) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut has_content = false;
+    let mut blank_since_content = false;
+    let mut ls = 0;
+    while ls < text.len() {
+        let le = text[ls..].find('\n').map_or(text.len(), |p| ls + p + 1);
+        if text[ls..le].trim().is_empty() {
+            if has_content {
+                blank_since_content = true;
+            }
+        } else {
+            if has_content && (blank_since_content || mode == LineBreaks::Paragraph) {
+                out.push((start, ls));
+                start = ls;
+            }
+            has_content = true;
+            blank_since_content = false;
+        }
+        ls = le;
+    }
+    if start < text.len() {
+        out.push((start, text.len()));
+    }
+    out
+}
+
+fn split_paragraph(
+    text: &str,
+    ps: usize,
+    pe: usize,
+    paragraph: u32,
+    mentions: &[Mention],
+    cursor: &mut usize,
+    out: &mut Vec<Sentence>,
+) {
+    let mut start = ps;
+    let mut i = ps;
+    while i < pe {
+        let c = text[i..].chars().next().expect("char boundary");
+        if !is_terminator(c) {
+            i += c.len_utf8();
+            continue;
+        }
+        let term_at = i;
+        // Rule "terminator runs": "?!", "...", "…" end together.
+        let mut k = i;
+        let mut run = 0;
+        while let Some(t) = text[k..pe].chars().next().filter(|&t| is_terminator(t)) {
+            k += t.len_utf8();
+            run += 1;
+        }
+        // Rule "closers stay": closing quotes and brackets belong to the sentence they close.
+        while let Some(t) = text[k..pe].chars().next().filter(|&t| is_closer(t)) {
+            k += t.len_utf8();
+        }
+        i = k;
+        if let Some(b) = break_after(text, term_at, run, k, pe, mentions, cursor) {
+            out.push(Sentence {
+                start,
+                end: b,
+                paragraph,
+            });
+            start = b;
+            i = b;
+        }
+    }
+    if start < pe {
+        out.push(Sentence {
+            start,
+            end: pe,
+            paragraph,
+        });
+    }
+}
+
+/// Decides whether the terminator run at `term_at..k` ends a sentence; if so, returns where
+/// the next sentence starts (after the white space).
+fn break_after(
+    text: &str,
+    term_at: usize,
+    run: usize,
+    k: usize,
+    pe: usize,
+    mentions: &[Mention],
+    cursor: &mut usize,
+) -> Option<usize> {
+    // Rule "space follows": "2.5", "U.S.-led", "Feb.11", "pic.twitter.com" never break.
+    let rest = &text[k..pe];
+    let ws = rest.len() - rest.trim_start().len();
+    if ws == 0 {
+        return None;
+    }
+    let b = k + ws;
+    let next = text[b..pe].chars().next()?;
+    // Rule "inside a mention": a tagged name ("Mohammed S. Al-Sudani") is never cut.
+    while *cursor < mentions.len() && mentions[*cursor].end <= term_at {
+        *cursor += 1;
+    }
+    if mentions[*cursor..]
+        .iter()
+        .take_while(|m| m.start < b)
+        .any(|m| m.start <= term_at && term_at < m.end)
+    {
+        return None;
+    }
+    // Rule "lower case continues": "U.S. officials said", "“Why?” he asked".
+    if next.is_lowercase() {
+        return None;
+    }
+    // Rule "stray punctuation": ". ." stays with the sentence before.
+    if is_terminator(next) {
+        return None;
+    }
+    if run == 1 && text[term_at..].starts_with('.') {
+        let word = word_before(text, term_at);
+        let lower = word.to_ascii_lowercase();
+        let next_word = next_word(&text[b..pe]);
+        if word.contains('.') {
+            let undotted: String = lower.chars().filter(|&c| c != '.').collect();
+            if NEVER_FINAL_DOTTED.contains(&undotted.as_str()) {
+                return None;
+            }
+            // Rule "initials and dotted acronyms".
+            if !SENTENCE_STARTERS.contains(&next_word) {
+                return None;
+            }
+        } else if word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()) {
+            if !SENTENCE_STARTERS.contains(&next_word) {
+                return None;
+            }
+        } else if TITLES.contains(&lower.as_str()) {
+            return None;
+        } else if BEFORE_NUMBER.contains(&lower.as_str()) && next.is_ascii_digit() {
+            return None;
+        }
+    }
+    Some(b)
+}
+
+/// The ASCII letters and inner dots right before `dot` ("U.S" in "U.S.", "Gen" in "Gen.").
+fn word_before(text: &str, dot: usize) -> &str {
+    let bytes = text.as_bytes();
+    let mut s = dot;
+    while s > 0 && dot - s < 32 && (bytes[s - 1].is_ascii_alphabetic() || bytes[s - 1] == b'.') {
+        s -= 1;
+    }
+    // A word glued to a non-ASCII letter is not an abbreviation we know.
+    if s > 0 && text[..s].chars().next_back().is_some_and(char::is_alphanumeric) {
+        return "";
+    }
+    text[s..dot].trim_start_matches('.')
+}
+
+fn next_word(rest: &str) -> &str {
+    let end = rest
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(rest.len(), |(i, _)| i);
+    &rest[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str, mode: LineBreaks) -> Vec<&str> {
+        split(text, &[], mode)
+            .iter()
+            .map(|s| s.text(text))
+            .collect()
+    }
+
+    /// (rule, text, expected sentences)
+    const CASES: &[(&str, &str, &[&str])] = &[
+        ("plain", "Iraq spoke. The US listened.", &["Iraq spoke.", "The US listened."]),
+        ("question and exclamation", "Why? Because! Yes.", &["Why?", "Because!", "Yes."]),
+        ("title", "Mr. Al-Sudani said so. Then left.", &["Mr. Al-Sudani said so.", "Then left."]),
+        ("ranks", "Maj. Gen. JB Vowell spoke.", &["Maj. Gen. JB Vowell spoke."]),
+        ("more ranks", "Lt. Col. Smith and Brig. Gen. Jones met Sgt. Capt. Adm. Sen. Rep. Gov. Pres. St. Dr. Mrs. Ray.", &["Lt. Col. Smith and Brig. Gen. Jones met Sgt. Capt. Adm. Sen. Rep. Gov. Pres. St. Dr. Mrs. Ray."]),
+        ("month", "Talks on Feb. 11 resumed. Good.", &["Talks on Feb. 11 resumed.", "Good."]),
+        ("month glued", "Sunday, Feb.11. We look.", &["Sunday, Feb.11.", "We look."]),
+        ("initial", "Mohammed S. Al-Sudani spoke.", &["Mohammed S. Al-Sudani spoke."]),
+        ("dotted initials", "J.B. Vowell spoke.", &["J.B. Vowell spoke."]),
+        ("us inside", "The U.S. military left.", &["The U.S. military left."]),
+        ("us before name", "The U.S. Defense Department said.", &["The U.S. Defense Department said."]),
+        ("us at end", "They fought the U.S. The war ended.", &["They fought the U.S.", "The war ended."]),
+        ("un and uk", "The U.N. and U.K. agreed.", &["The U.N. and U.K. agreed."]),
+        ("number", "No. 5 is 2.5 percent. Next.", &["No. 5 is 2.5 percent.", "Next."]),
+        ("no at end", "He said no. Then left.", &["He said no.", "Then left."]),
+        ("closing quote", "\"It is over.\" Rasool said.", &["\"It is over.\"", "Rasool said."]),
+        ("curly quotes", "“It is over.” Rasool said.", &["“It is over.”", "Rasool said."]),
+        ("question quote lower", "“Why?” he asked.", &["“Why?” he asked."]),
+        ("closing bracket", "(They left.) Then.", &["(They left.)", "Then."]),
+        ("opening quote starts", "It ended. “The HMC met.", &["It ended.", "“The HMC met."]),
+        ("ellipsis glued", "Iraq...Military experts", &["Iraq...Military experts"]),
+        ("ellipsis spaced", "They waited... Then left.", &["They waited...", "Then left."]),
+        ("unicode ellipsis lower", "the Global… pic", &["the Global… pic"]),
+        ("stray punctuation", "the government. .\nNext", &["the government. .", "Next"]),
+        ("url", "See pic.twitter.com/x now.", &["See pic.twitter.com/x now."]),
+        ("e.g.", "Groups, e.g. Kataib Hezbollah, fired.", &["Groups, e.g. Kataib Hezbollah, fired."]),
+        ("digit starts next", "It ended in 2020. 2021 began.", &["It ended in 2020.", "2021 began."]),
+        ("headline lines", "Iraq resumes talks\nThe talks began.\nRead more: PMF chief speaks", &["Iraq resumes talks", "The talks began.", "Read more: PMF chief speaks"]),
+        ("blank line", "One\n\nTwo", &["One", "Two"]),
+        ("no terminator", "Related Articles", &["Related Articles"]),
+    ];
+
+    #[test]
+    fn sentence_table() {
+        for (rule, text, expected) in CASES {
+            assert_eq!(&texts(text, LineBreaks::Auto), expected, "rule {rule}");
+        }
+    }
+
+    #[test]
+    fn hard_wrapped_copy_joins_lines() {
+        let text = "BAGHDAD (Reuters) - Iraq said on Sunday it had resumed talks with\n\
+                    the United States on the future of the coalition, expressing hope\n\
+                    that they would not be disrupted. The talks opened on Jan. 27 but\n\
+                    were suspended after a drone attack killed three soldiers.\n\
+                    \n\
+                    Rasool said the meetings aimed at a timeline.\n";
+        assert_eq!(detect_line_breaks(text), LineBreaks::Space);
+        let got = texts(text, LineBreaks::Auto);
+        assert_eq!(got.len(), 3, "{got:#?}");
+        assert!(got[0].ends_with("disrupted."));
+        let ps: Vec<u32> = split(text, &[], LineBreaks::Auto)
+            .iter()
+            .map(|s| s.paragraph)
+            .collect();
+        assert_eq!(ps, [0, 0, 1]);
+        // Forcing the other reading splits at every line.
+        assert_eq!(texts(text, LineBreaks::Paragraph).len(), 6);
+    }
+
+    #[test]
+    fn one_paragraph_per_line_is_detected() {
+        let text = "Iraq to resume talks on future of US military presence in country\n\
+                    Commander of the Combined Task Force – Operation Inherent Resolve, Major Gen. JB Vowell, likewise confirmed that talks are scheduled.\n\
+                    Read more: PMF chief: Iraq should be cleansed from all foreign presence\n";
+        assert_eq!(detect_line_breaks(text), LineBreaks::Paragraph);
+    }
+
+    #[test]
+    fn never_splits_inside_a_mention() {
+        let text = "Mohammed S. The Great spoke.";
+        let m = Mention {
+            start: 0,
+            end: 20,
+            actor: 0,
+        };
+        assert_eq!(split(text, &[m], LineBreaks::Auto).len(), 1);
+        assert_eq!(split(text, &[], LineBreaks::Auto).len(), 2);
+    }
+
+    #[test]
+    fn sentences_tile_and_carry_paragraphs() {
+        let text = "\n\nA b. C d.\n\nE f.  \n";
+        let s = split(text, &[], LineBreaks::Auto);
+        assert_eq!(s.first().unwrap().start, 0);
+        assert_eq!(s.last().unwrap().end, text.len());
+        for w in s.windows(2) {
+            assert_eq!(w[0].end, w[1].start);
+        }
+        let ps: Vec<u32> = s.iter().map(|s| s.paragraph).collect();
+        assert_eq!(ps, [0, 0, 1]);
+    }
+
+    #[test]
+    fn whitespace_only_and_empty() {
+        assert!(split("", &[], LineBreaks::Auto).is_empty());
+        let s = split(" \n ", &[], LineBreaks::Auto);
+        assert_eq!(
+            s,
+            [Sentence {
+                start: 0,
+                end: 3,
+                paragraph: 0
+            }]
+        );
+    }
+}
