@@ -187,9 +187,8 @@ impl Gazetteer {
 /// letters (PMF, US, HMC), is case-sensitive; anything else is case-insensitive.
 pub fn default_case_rule(alias: &str) -> CaseRule {
     let letters = alias.chars().filter(|c| c.is_alphabetic()).count();
-    let acronym = letters > 0
-        && letters <= 5
-        && alias.chars().all(|c| c.is_uppercase() || c.is_numeric());
+    let acronym =
+        letters > 0 && letters <= 5 && alias.chars().all(|c| c.is_uppercase() || c.is_numeric());
     if acronym {
         CaseRule::Sensitive
     } else {
@@ -277,12 +276,13 @@ fn parse_file(src: &Source) -> Result<RawFile> {
     let bom = src.bytes.starts_with(b"\xEF\xBB\xBF");
     let body = if bom { &src.bytes[3..] } else { src.bytes };
     json_spanned_value::from_slice::<RawFile>(body).map_err(|e| {
-        let mut col = e.column();
-        if bom && e.line() == 1 {
-            col += 1; // the BOM is one character on the first line
-        }
+        // serde_json counts from after the BOM, which is what an editor shows too.
+        let col = e.column();
         let what = strip_serde_position(&e.to_string());
         let hint = match e.classify() {
+            serde_json::error::Category::Syntax if what.contains("escape") => {
+                "; fix the \\u escape (a lone surrogate \\uD800-\\uDFFF is not a character)"
+            }
             serde_json::error::Category::Syntax => {
                 "; fix the JSON syntax (a trailing comma, a missing comma or quote?)"
             }
@@ -553,12 +553,12 @@ mod tests {
         (
             "unknown field",
             "{\"actors\": [{\"id\": \"a\", \"label\": \"A\", \"type\": \"person\", \"alias\": []}]}",
-            "g.json:1:63: unknown field `alias`",
+            "g.json:1:64: unknown field `alias`",
         ),
         (
             "missing label",
             "{\"actors\": [{\"id\": \"a\", \"type\": \"person\"}]}",
-            "g.json:1:40: missing field `label`",
+            "g.json:1:41: missing field `label`",
         ),
         (
             "empty id",
@@ -573,7 +573,7 @@ mod tests {
         (
             "alias of wrong type",
             "{\"actors\": [{\"id\": \"a\", \"label\": \"A\", \"type\": \"person\", \"aliases\": [5]}]}",
-            "g.json:1:67: invalid type: integer `5`, expected an alias",
+            "g.json:1:70: invalid type: integer `5`, expected an alias",
         ),
         (
             "bad case value",
@@ -583,7 +583,7 @@ mod tests {
         (
             "lone surrogate",
             "{\"actors\": [{\"id\": \"a\", \"label\": \"\\ud800\", \"type\": \"person\"}]}",
-            "g.json:1:41: lone leading surrogate",
+            "g.json:1:41: unexpected end of hex escape; fix the \\u escape (a lone surrogate",
         ),
         (
             "not json",
@@ -595,8 +595,14 @@ mod tests {
     #[test]
     fn error_table() {
         for (name, json, expected) in ERRORS {
-            let err = load(json).err().unwrap_or_else(|| panic!("{name}: loaded")).to_string();
-            assert!(err.contains(expected), "case {name}:\n got: {err}\nwant: {expected}");
+            let err = load(json)
+                .err()
+                .unwrap_or_else(|| panic!("{name}: loaded"))
+                .to_string();
+            assert!(
+                err.contains(expected),
+                "case {name}:\n got: {err}\nwant: {expected}"
+            );
         }
     }
 

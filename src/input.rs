@@ -262,7 +262,10 @@ fn expand(inputs: &[Input], diag: &mut Diagnostics) -> Vec<Source> {
 }
 
 fn walk(dir: &Path, files: &mut Vec<(PathBuf, bool)>, diag: &mut Diagnostics) {
-    for entry in walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name() {
+    for entry in walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+    {
         match entry {
             Err(e) => {
                 diag.failed_inputs += 1;
@@ -279,9 +282,7 @@ fn walk(dir: &Path, files: &mut Vec<(PathBuf, bool)>, diag: &mut Diagnostics) {
             }
             Ok(entry) => {
                 let p = entry.path();
-                let wanted = p
-                    .extension()
-                    .is_some_and(|e| e == "txt" || e == "jsonl");
+                let wanted = p.extension().is_some_and(|e| e == "txt" || e == "jsonl");
                 if !wanted || entry.file_type().is_dir() {
                     continue;
                 }
@@ -334,7 +335,13 @@ where
         }
     };
     if path.extension().is_some_and(|e| e == "jsonl") {
-        return read_jsonl(path, BufReader::with_capacity(1 << 20, file), opts, diag, out);
+        return read_jsonl(
+            path,
+            BufReader::with_capacity(1 << 20, file),
+            opts,
+            diag,
+            out,
+        );
     }
     let mut bytes = Vec::new();
     if let Err(e) = file.read_to_end(&mut bytes) {
@@ -413,7 +420,9 @@ fn parse_record(body: &[u8]) -> std::result::Result<Document, String> {
     let text = String::from_utf8_lossy(body);
     let rec: Record = serde_json::from_str(text.trim_end()).map_err(|e| {
         let what = e.to_string();
-        let what = what.rfind(" at line ").map_or(what.as_str(), |p| &what[..p]);
+        let what = what
+            .rfind(" at line ")
+            .map_or(what.as_str(), |p| &what[..p]);
         format!("bad JSON Lines record ({what}, column {})", e.column())
     })?;
     let date = match rec.date.as_deref().map(str::trim) {
@@ -507,7 +516,10 @@ mod tests {
         }
         let mut d = Diagnostics::default();
         decode(b"a\xFF\xFEb", "f.txt", &mut d);
-        assert_eq!(d.warnings, ["f.txt: 2 byte(s) of invalid UTF-8 replaced with U+FFFD"]);
+        assert_eq!(
+            d.warnings,
+            ["f.txt: 2 byte(s) of invalid UTF-8 replaced with U+FFFD"]
+        );
     }
 
     #[test]
@@ -532,7 +544,10 @@ mod tests {
             (r#"{"id": "a"}"#, "missing field `text`"),
             (r#"{"id": "a", "text": 5}"#, "invalid type: integer `5`"),
             (r#"{"id": "a", "text": "x",}"#, "trailing comma"),
-            (r#"{"id": "a", "text": "x", "date": "soon"}"#, "date \"soon\" is not ISO 8601"),
+            (
+                r#"{"id": "a", "text": "x", "date": "soon"}"#,
+                "date \"soon\" is not ISO 8601",
+            ),
         ];
         for (line, expected) in cases {
             let err = parse_record(line.as_bytes()).unwrap_err();

@@ -208,7 +208,11 @@ enum Special {
 
 fn classify(c: char) -> Special {
     match c {
-        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{2043}' | '\u{FE58}' | '\u{FE63}'
+        '\u{2010}'..='\u{2015}'
+        | '\u{2212}'
+        | '\u{2043}'
+        | '\u{FE58}'
+        | '\u{FE63}'
         | '\u{FF0D}' => Special::Dash,
         '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{02BC}' | '\u{02BB}' | '\u{00B4}'
         | '\u{2032}' | '\u{FF07}' => Special::Apostrophe,
@@ -247,8 +251,16 @@ mod tests {
     /// (name, input, expected normalised form)
     const CASES: &[(&str, &str, &str)] = &[
         ("ascii lower", "Kataib HEZBOLLAH", "kataib hezbollah"),
-        ("en dash spaced", "Task Force – Operation", "task force-operation"),
-        ("ascii dash spaced", "Task Force  -\nOperation", "task force-operation"),
+        (
+            "en dash spaced",
+            "Task Force – Operation",
+            "task force-operation",
+        ),
+        (
+            "ascii dash spaced",
+            "Task Force  -\nOperation",
+            "task force-operation",
+        ),
         ("em dash glued", "Force—Operation", "force-operation"),
         ("minus sign", "a−b", "a-b"),
         ("non-breaking hyphen", "al\u{2011}Sudani", "al-sudani"),
@@ -287,18 +299,36 @@ mod tests {
             ("after sharp s", "Straße Sudani", "sudani", "Sudani"),
             ("after ligature", "ﬁne Sudani", "sudani", "Sudani"),
             ("after nfd", "Franc\u{327}ais Sudani", "sudani", "Sudani"),
-            ("across dash", "Force – Operation", "force-operation", "Force – Operation"),
+            (
+                "across dash",
+                "Force – Operation",
+                "force-operation",
+                "Force – Operation",
+            ),
             ("after spaced dash", "A – B Sudani", "sudani", "Sudani"),
             ("dash then name", "A –  Sudani", "-sudani", "–  Sudani"),
-            ("multi space inside", "Yehia   Rasool", "yehia rasool", "Yehia   Rasool"),
-            ("accented end", "Élysée said", "e\u{301}lyse\u{301}e", "Élysée"),
+            (
+                "multi space inside",
+                "Yehia   Rasool",
+                "yehia rasool",
+                "Yehia   Rasool",
+            ),
+            (
+                "accented end",
+                "Élysée said",
+                "e\u{301}lyse\u{301}e",
+                "Élysée",
+            ),
             ("after dropped", "a\u{ad}b Sudani", "sudani", "Sudani"),
             ("at start after bom", "\u{feff}Sudani", "sudani", "Sudani"),
         ];
         for (name, original, needle, expected) in cases {
             let mut n = Normalized::default();
             normalize_into(original, true, &mut n);
-            let at = n.as_str().find(needle).unwrap_or_else(|| panic!("{name}: not found"));
+            let at = n
+                .as_str()
+                .find(needle)
+                .unwrap_or_else(|| panic!("{name}: not found"));
             let (s, e) = n.original_span(original, at, at + needle.len());
             assert_eq!(&original[s..e], *expected, "case {name}");
         }

@@ -57,10 +57,51 @@ const NEVER_FINAL_DOTTED: &[&str] = &["eg", "ie", "cf", "viz"];
 /// Rule "initials and dotted acronyms" (J.B., S., U.S., U.N.) do end a sentence when the next
 /// word is one of these common sentence openers.
 const SENTENCE_STARTERS: &[&str] = &[
-    "A", "According", "After", "Also", "An", "And", "As", "At", "Before", "But", "Despite",
-    "During", "Earlier", "For", "He", "Her", "His", "However", "I", "If", "In", "It", "Its",
-    "Last", "Later", "Meanwhile", "Moreover", "On", "Our", "She", "Since", "So", "That", "The",
-    "Their", "There", "These", "They", "This", "Those", "Under", "We", "When", "While", "With",
+    "A",
+    "According",
+    "After",
+    "Also",
+    "An",
+    "And",
+    "As",
+    "At",
+    "Before",
+    "But",
+    "Despite",
+    "During",
+    "Earlier",
+    "For",
+    "He",
+    "Her",
+    "His",
+    "However",
+    "I",
+    "If",
+    "In",
+    "It",
+    "Its",
+    "Last",
+    "Later",
+    "Meanwhile",
+    "Moreover",
+    "On",
+    "Our",
+    "She",
+    "Since",
+    "So",
+    "That",
+    "The",
+    "Their",
+    "There",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "Under",
+    "We",
+    "When",
+    "While",
+    "With",
     "Yet",
 ];
 
@@ -83,7 +124,7 @@ pub fn split(text: &str, mentions: &[Mention], line_breaks: LineBreaks) -> Vec<S
     };
     let mut out = Vec::new();
     let mut cursor = 0; // into mentions
-    for (pi, (ps, pe)) in paragraphs(text, mode).into_iter().enumerate() {
+    for (pi, (ps, pe)) in paragraphs(text, mode, mentions).into_iter().enumerate() {
         split_paragraph(text, ps, pe, pi as u32, mentions, &mut cursor, &mut out);
     }
     if out.is_empty() && !text.is_empty() {
@@ -136,9 +177,10 @@ pub fn detect_line_breaks(text: &str) -> LineBreaks {
 }
 
 /// Paragraph ranges tiling `text`; each non-final range ends where the next paragraph's first
-/// non-blank line starts.
-fn paragraphs(text: &str, mode: LineBreaks) -> Vec<(usize, usize)> {
+/// non-blank line starts. A line break inside a mention is never a paragraph break.
+fn paragraphs(text: &str, mode: LineBreaks, mentions: &[Mention]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
+    let mut cursor = 0;
     let mut start = 0;
     let mut has_content = false;
     let mut blank_since_content = false;
@@ -150,7 +192,11 @@ fn paragraphs(text: &str, mode: LineBreaks) -> Vec<(usize, usize)> {
                 blank_since_content = true;
             }
         } else {
-            if has_content && (blank_since_content || mode == LineBreaks::Paragraph) {
+            while cursor < mentions.len() && mentions[cursor].end <= ls {
+                cursor += 1;
+            }
+            let inside = mentions.get(cursor).is_some_and(|m| m.start < ls);
+            if has_content && !inside && (blank_since_content || mode == LineBreaks::Paragraph) {
                 out.push((start, ls));
                 start = ls;
             }
@@ -256,22 +302,18 @@ fn break_after(
         let word = word_before(text, term_at);
         let lower = word.to_ascii_lowercase();
         let next_word = next_word(&text[b..pe]);
-        if word.contains('.') {
+        let initial = word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase());
+        let keep = if word.contains('.') {
             let undotted: String = lower.chars().filter(|&c| c != '.').collect();
-            if NEVER_FINAL_DOTTED.contains(&undotted.as_str()) {
-                return None;
-            }
-            // Rule "initials and dotted acronyms".
-            if !SENTENCE_STARTERS.contains(&next_word) {
-                return None;
-            }
-        } else if word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()) {
-            if !SENTENCE_STARTERS.contains(&next_word) {
-                return None;
-            }
-        } else if TITLES.contains(&lower.as_str()) {
-            return None;
-        } else if BEFORE_NUMBER.contains(&lower.as_str()) && next.is_ascii_digit() {
+            NEVER_FINAL_DOTTED.contains(&undotted.as_str())
+                || !SENTENCE_STARTERS.contains(&next_word)
+        } else if initial {
+            !SENTENCE_STARTERS.contains(&next_word)
+        } else {
+            TITLES.contains(&lower.as_str())
+                || (BEFORE_NUMBER.contains(&lower.as_str()) && next.is_ascii_digit())
+        };
+        if keep {
             return None;
         }
     }
@@ -286,7 +328,12 @@ fn word_before(text: &str, dot: usize) -> &str {
         s -= 1;
     }
     // A word glued to a non-ASCII letter is not an abbreviation we know.
-    if s > 0 && text[..s].chars().next_back().is_some_and(char::is_alphanumeric) {
+    if s > 0
+        && text[..s]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+    {
         return "";
     }
     text[s..dot].trim_start_matches('.')

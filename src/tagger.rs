@@ -110,7 +110,8 @@ impl Tagger {
                 let ok = match &rule.exact {
                     None => true,
                     Some(exact) => {
-                        let s = surface.get_or_insert_with(|| normalize_keep_case(&text[start..end]));
+                        let s =
+                            surface.get_or_insert_with(|| normalize_keep_case(&text[start..end]));
                         s == exact
                     }
                 };
@@ -150,7 +151,10 @@ fn choose_leftmost_longest(candidates: &mut [Candidate], out: &mut Vec<Mention>)
 }
 
 fn left_boundary(hay: &str, at: usize) -> bool {
-    hay[..at].chars().next_back().is_none_or(|c| !is_word_char(c))
+    hay[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !is_word_char(c))
 }
 
 fn right_boundary(hay: &str, at: usize) -> bool {
@@ -190,44 +194,149 @@ mod tests {
         (g, t)
     }
 
-    /// (name, text, expected (surface, actor id) in order)
-    const CASES: &[(&str, &str, &[(&str, &str)])] = &[
+    /// Expected mentions: (surface, actor id), in order.
+    type Expected = &'static [(&'static str, &'static str)];
+
+    /// (name, text, expected mentions)
+    const CASES: &[(&str, &str, Expected)] = &[
         ("plain", "Sudani spoke.", &[("Sudani", "sudani")]),
-        ("longest wins", "Mohammed Shia al-Sudani spoke", &[("Mohammed Shia al-Sudani", "sudani")]),
-        ("case insensitive", "AL-SUDANI spoke", &[("AL-SUDANI", "sudani")]),
-        ("en dash in name", "Al–Sudani spoke", &[("Al–Sudani", "sudani")]),
-        ("em dash, glued", "Combined Joint Task Force—Operation Inherent Resolve",
-         &[("Combined Joint Task Force—Operation Inherent Resolve", "cjtf")]),
-        ("spaced hyphen", "Combined Joint Task Force - Operation Inherent Resolve said",
-         &[("Combined Joint Task Force - Operation Inherent Resolve", "cjtf")]),
-        ("lower case", "operation inherent resolve", &[("operation inherent resolve", "cjtf")]),
-        ("line break inside name", "Combined Joint Task\nForce – Operation Inherent Resolve",
-         &[("Combined Joint Task\nForce – Operation Inherent Resolve", "cjtf")]),
-        ("nbsp inside name", "Kataib\u{a0}Hezbollah", &[("Kataib\u{a0}Hezbollah", "kh")]),
-        ("glued prefix keeps shorter valid match", "Reutersal-Sudani said", &[("Sudani", "sudani")]),
+        (
+            "longest wins",
+            "Mohammed Shia al-Sudani spoke",
+            &[("Mohammed Shia al-Sudani", "sudani")],
+        ),
+        (
+            "case insensitive",
+            "AL-SUDANI spoke",
+            &[("AL-SUDANI", "sudani")],
+        ),
+        (
+            "en dash in name",
+            "Al–Sudani spoke",
+            &[("Al–Sudani", "sudani")],
+        ),
+        (
+            "em dash, glued",
+            "Combined Joint Task Force—Operation Inherent Resolve",
+            &[(
+                "Combined Joint Task Force—Operation Inherent Resolve",
+                "cjtf",
+            )],
+        ),
+        (
+            "spaced hyphen",
+            "Combined Joint Task Force - Operation Inherent Resolve said",
+            &[(
+                "Combined Joint Task Force - Operation Inherent Resolve",
+                "cjtf",
+            )],
+        ),
+        (
+            "lower case",
+            "operation inherent resolve",
+            &[("operation inherent resolve", "cjtf")],
+        ),
+        (
+            "line break inside name",
+            "Combined Joint Task\nForce – Operation Inherent Resolve",
+            &[(
+                "Combined Joint Task\nForce – Operation Inherent Resolve",
+                "cjtf",
+            )],
+        ),
+        (
+            "nbsp inside name",
+            "Kataib\u{a0}Hezbollah",
+            &[("Kataib\u{a0}Hezbollah", "kh")],
+        ),
+        (
+            "glued prefix keeps shorter valid match",
+            "Reutersal-Sudani said",
+            &[("Sudani", "sudani")],
+        ),
         ("iran-backed", "Iran-backed groups", &[("Iran", "iran")]),
-        ("israel-hamas", "the Israel-Hamas war", &[("Israel", "israel"), ("Hamas", "hamas")]),
+        (
+            "israel-hamas",
+            "the Israel-Hamas war",
+            &[("Israel", "israel"), ("Hamas", "hamas")],
+        ),
         ("us-led", "the US-led coalition", &[("US", "us")]),
-        ("slash boundary", "Iran/Israel", &[("Iran", "iran"), ("Israel", "israel")]),
-        ("possessive", "Iran's and Iran’s", &[("Iran", "iran"), ("Iran", "iran")]),
+        (
+            "slash boundary",
+            "Iran/Israel",
+            &[("Iran", "iran"), ("Israel", "israel")],
+        ),
+        (
+            "possessive",
+            "Iran's and Iran’s",
+            &[("Iran", "iran"), ("Iran", "iran")],
+        ),
         ("acronym case sensitive", "let us know", &[]),
         ("acronym matches capitals", "the US said", &[("US", "us")]),
         ("dotted acronym", "the U.S.-led mission", &[("U.S.", "us")]),
-        ("explicit sensitive lower", "at 5 pm the PM left", &[("pm", "pm")]),
-        ("kataib hides hezbollah", "Kataib Hezbollah fighters", &[("Kataib Hezbollah", "kh")]),
-        ("hezbollah alone", "Hezbollah fighters", &[("Hezbollah", "hezbollah")]),
+        (
+            "explicit sensitive lower",
+            "at 5 pm the PM left",
+            &[("pm", "pm")],
+        ),
+        (
+            "kataib hides hezbollah",
+            "Kataib Hezbollah fighters",
+            &[("Kataib Hezbollah", "kh")],
+        ),
+        (
+            "hezbollah alone",
+            "Hezbollah fighters",
+            &[("Hezbollah", "hezbollah")],
+        ),
         ("no prefix match", "Sudanese officials", &[]),
-        ("no match inside word", "francais français", &[("français", "francais")]),
-        ("fran not in français", "Fran and français", &[("Fran", "fran"), ("français", "francais")]),
-        ("nfd text", "Franc\u{327}ais", &[("Franc\u{327}ais", "francais")]),
-        ("nfd text lower", "FRANC\u{327}AIS", &[("FRANC\u{327}AIS", "francais")]),
-        ("digits are word chars", "PMF2 and 2PMF and PMF", &[("PMF", "pmf")]),
-        ("initials inside alias", "Mohammed S. Al-Sudani said", &[("Mohammed S. Al-Sudani", "sudani")]),
-        ("dotted I before", "İstanbul, Sudani", &[("Sudani", "sudani")]),
+        (
+            "no match inside word",
+            "francais français",
+            &[("français", "francais")],
+        ),
+        (
+            "fran not in français",
+            "Fran and français",
+            &[("Fran", "fran"), ("français", "francais")],
+        ),
+        (
+            "nfd text",
+            "Franc\u{327}ais",
+            &[("Franc\u{327}ais", "francais")],
+        ),
+        (
+            "nfd text lower",
+            "FRANC\u{327}AIS",
+            &[("FRANC\u{327}AIS", "francais")],
+        ),
+        (
+            "digits are word chars",
+            "PMF2 and 2PMF and PMF",
+            &[("PMF", "pmf")],
+        ),
+        (
+            "initials inside alias",
+            "Mohammed S. Al-Sudani said",
+            &[("Mohammed S. Al-Sudani", "sudani")],
+        ),
+        (
+            "dotted I before",
+            "İstanbul, Sudani",
+            &[("Sudani", "sudani")],
+        ),
         ("accent after blocks", "Sudaniè", &[]),
         ("mark after blocks", "Sudani\u{301}", &[]),
-        ("underscore is a boundary", "_Sudani_", &[("Sudani", "sudani")]),
-        ("adjacent mentions", "Iran,Israel", &[("Iran", "iran"), ("Israel", "israel")]),
+        (
+            "underscore is a boundary",
+            "_Sudani_",
+            &[("Sudani", "sudani")],
+        ),
+        (
+            "adjacent mentions",
+            "Iran,Israel",
+            &[("Iran", "iran"), ("Israel", "israel")],
+        ),
     ];
 
     #[test]

@@ -32,7 +32,11 @@ pub fn run(cmd: GazetteerCommand) -> Result<ExitCode> {
     for a in g.actors() {
         *by_type.entry(a.kind.as_str()).or_default() += 1;
         aliases += a.aliases.len();
-        sensitive += a.aliases.iter().filter(|x| x.case == CaseRule::Sensitive).count();
+        sensitive += a
+            .aliases
+            .iter()
+            .filter(|x| x.case == CaseRule::Sensitive)
+            .count();
         names.push(&a.label);
         names.extend(a.aliases.iter().map(|x| x.text.as_str()));
     }
@@ -43,11 +47,19 @@ pub fn run(cmd: GazetteerCommand) -> Result<ExitCode> {
             .cmp(&a.chars().count())
             .then_with(|| a.cmp(b))
     });
-    println!("ok: {} actor(s) in {} file(s)", g.actors().len(), files.len());
+    println!(
+        "ok: {} actor(s) in {} file(s)",
+        g.actors().len(),
+        files.len()
+    );
     for (t, n) in &by_type {
         println!("  {t:<16} {n}");
     }
-    println!("aliases: {aliases} (+{} labels), {} distinct after normalisation", g.actors().len(), g.pattern_count());
+    println!(
+        "aliases: {aliases} (+{} labels), {} distinct after normalisation",
+        g.actors().len(),
+        g.pattern_count()
+    );
     println!("case-sensitive aliases: {sensitive}");
     if let (Some(longest), Some(shortest)) = (names.first(), names.last()) {
         println!("longest: {longest:?}");

@@ -44,9 +44,15 @@ pub fn run(args: TagArgs) -> Result<ExitCode> {
     mentions::write_header(&mut out, format).map_err(|e| out.error(e))?;
     let mut diag = Diagnostics::default();
     let corpus = Corpus::new(&inputs, args.corpus.read_options());
-    pipeline::run(corpus, &tagger, args.corpus.line_breaks(), &mut diag, |doc, a| {
-        mentions::write_document(&mut out, format, &gazetteer, doc, a).map_err(|e| out.error(e))
-    })?;
+    pipeline::run(
+        corpus,
+        &tagger,
+        args.corpus.line_breaks(),
+        &mut diag,
+        |doc, a| {
+            mentions::write_document(&mut out, format, &gazetteer, doc, a).map_err(|e| out.error(e))
+        },
+    )?;
     out.commit()?;
     Ok(super::finish(&diag))
 }

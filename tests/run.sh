@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every test of actorgraph on a fresh machine: installs what the tests need (Graphviz from
+# Debian's packages, NetworkX in a local virtual environment), then checks formatting, lints
+# and runs the whole test suite. Nothing is skipped: a missing tool fails the run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+if ! command -v dot >/dev/null 2>&1; then
+    echo "tests/run.sh: installing Graphviz (Debian package graphviz)"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null
+fi
+
+if ! .venv/bin/python -c "import networkx, lxml" >/dev/null 2>&1; then
+    echo "tests/run.sh: creating .venv with NetworkX and lxml (PyPI)"
+    python3 -m venv .venv
+    .venv/bin/pip install --quiet --disable-pip-version-check -r tests/requirements.txt
+fi
+export ACTORGRAPH_PYTHON="$PWD/.venv/bin/python"
+
+cargo fmt --check
+cargo clippy --all-targets --quiet -- -D warnings
+cargo test
