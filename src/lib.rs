@@ -33,6 +33,7 @@ pub mod analysis;
 pub mod error;
 pub mod export;
 pub mod gazetteer;
+pub mod graph;
 pub mod input;
 pub mod normalize;
 pub mod output;

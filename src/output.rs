@@ -61,11 +61,21 @@ impl Output {
                     dir.display()
                 )));
             }
-            let tmp = tempfile::Builder::new()
-                .prefix(".actorgraph-")
-                .suffix(".tmp")
-                .tempfile_in(dir)
-                .map_err(|e| Error::io(path, e))?;
+            let mut builder = tempfile::Builder::new();
+            builder.prefix(".actorgraph-").suffix(".tmp");
+            // A temporary file is private (0600); an output file gets what a plain create would
+            // give it (0666 less the umask), or keeps the permissions of the file it replaces.
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                builder.permissions(std::fs::Permissions::from_mode(0o666));
+            }
+            let tmp = builder.tempfile_in(dir).map_err(|e| Error::io(path, e))?;
+            if let Ok(m) = std::fs::metadata(path) {
+                tmp.as_file()
+                    .set_permissions(m.permissions())
+                    .map_err(|e| Error::io(path, e))?;
+            }
             Target::Temp(BufWriter::with_capacity(1 << 16, tmp))
         };
         Ok(Output {

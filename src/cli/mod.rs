@@ -11,6 +11,7 @@ use actorgraph::input::{Diagnostics, Input, ReadOptions};
 use actorgraph::sentence::LineBreaks;
 use actorgraph::Result;
 
+mod build;
 mod gazetteer;
 mod tag;
 
@@ -29,6 +30,8 @@ struct Cli {
 enum Command {
     /// Tag actor mentions: one line per mention, sorted by document then offset.
     Tag(tag::TagArgs),
+    /// Build the actor network and write it as DOT, GraphML, GEXF, JSON, CSV, SVG or PNG.
+    Build(build::BuildArgs),
     /// Validate gazetteer files and summarise them.
     #[command(subcommand)]
     Gazetteer(gazetteer::GazetteerCommand),
@@ -158,6 +161,7 @@ pub fn run() -> Result<ExitCode> {
     };
     match cli.command {
         Command::Tag(args) => tag::run(args),
+        Command::Build(args) => build::run(args),
         Command::Gazetteer(cmd) => gazetteer::run(cmd),
     }
 }

@@ -1,0 +1,192 @@
+//! `actorgraph build`: the actor network in one of the export formats.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+
+use actorgraph::export::{self, Format};
+use actorgraph::graph::{BuildOptions, Filters, GraphBuilder, Unit};
+use actorgraph::input::{parse_date, Corpus, Diagnostics};
+use actorgraph::output::Output;
+use actorgraph::tagger::Tagger;
+use actorgraph::{pipeline, Error, Result};
+
+use super::CorpusArgs;
+
+#[derive(Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub corpus: CorpusArgs,
+    #[command(flatten)]
+    pub graph: GraphArgs,
+    /// Output file (a directory for csv). Default: standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Output format. Default: from the -o extension, else json.
+    #[arg(long, value_enum)]
+    format: Option<FormatArg>,
+}
+
+/// Flags that shape the graph; shared with `query`.
+#[derive(Args)]
+pub struct GraphArgs {
+    /// Co-occurrence unit.
+    #[arg(long, value_enum, default_value_t = UnitArg::Sentence)]
+    pub unit: UnitArg,
+    /// Evidence sentences kept per edge. Default: all in json, 3 in other formats.
+    #[arg(long, value_name = "N")]
+    pub max_evidence: Option<usize>,
+    /// Drop edges with a weight below N.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub min_weight: u64,
+    /// Keep only the K heaviest edges.
+    #[arg(long, value_name = "K")]
+    pub top_edges: Option<usize>,
+    /// Keep only actors of these types (comma-separated).
+    #[arg(long, value_name = "TYPES", value_delimiter = ',')]
+    pub types: Option<Vec<String>>,
+    /// Keep only these actors (ids, comma-separated) and their neighbours.
+    #[arg(long, value_name = "IDS", value_delimiter = ',')]
+    pub actors: Option<Vec<String>>,
+    /// Only documents dated on or after DATE (YYYY-MM-DD); undated documents are left out.
+    #[arg(long, value_name = "DATE", value_parser = date_arg)]
+    pub since: Option<chrono::NaiveDate>,
+    /// Only documents dated on or before DATE (YYYY-MM-DD); undated documents are left out.
+    #[arg(long, value_name = "DATE", value_parser = date_arg)]
+    pub until: Option<chrono::NaiveDate>,
+}
+
+fn date_arg(s: &str) -> std::result::Result<chrono::NaiveDate, String> {
+    parse_date(s).ok_or_else(|| format!("{s:?} is not an ISO 8601 date such as 2024-02-11"))
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum UnitArg {
+    Sentence,
+    Paragraph,
+    Document,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Dot,
+    Graphml,
+    Gexf,
+    Json,
+    Csv,
+    Svg,
+    Png,
+}
+
+impl GraphArgs {
+    pub fn options(&self, default_evidence: Option<usize>) -> BuildOptions {
+        BuildOptions {
+            unit: match self.unit {
+                UnitArg::Sentence => Unit::Sentence,
+                UnitArg::Paragraph => Unit::Paragraph,
+                UnitArg::Document => Unit::Document,
+            },
+            max_evidence: self.max_evidence.or(default_evidence),
+            since: self.since,
+            until: self.until,
+        }
+    }
+
+    pub fn filters(&self) -> Filters {
+        Filters {
+            min_weight: self.min_weight,
+            top_edges: self.top_edges,
+            types: self.types.clone(),
+            actors: self.actors.clone(),
+        }
+    }
+}
+
+/// Builds the graph for `corpus` and `graph` flags, printing nothing.
+pub fn build_graph(
+    corpus: &CorpusArgs,
+    graph: &GraphArgs,
+    default_evidence: Option<usize>,
+    diag: &mut Diagnostics,
+) -> Result<actorgraph::graph::ActorGraph> {
+    corpus.init_threads()?;
+    let gazetteer = corpus.gazetteer()?;
+    if let Some(ids) = &graph.actors {
+        for id in ids {
+            if gazetteer.by_id(id).is_none() {
+                return Err(Error::Usage(format!(
+                    "--actors: no actor has the id \"{id}\" in the gazetteer"
+                )));
+            }
+        }
+    }
+    let tagger = Tagger::new(&gazetteer)?;
+    let inputs = corpus.inputs();
+    let mut builder = GraphBuilder::new(&gazetteer, graph.options(default_evidence));
+    pipeline::run(
+        Corpus::new(&inputs, corpus.read_options()),
+        &tagger,
+        corpus.line_breaks(),
+        diag,
+        |doc, a| {
+            builder.add(doc, a);
+            Ok(())
+        },
+    )?;
+    let g = builder.finish(&graph.filters());
+    if g.corpus.capped_units > 0 {
+        diag.warnings.push(format!(
+            "{} unit(s) mention more than {} actors; only the first {} (by first mention) were \
+             linked in each",
+            g.corpus.capped_units,
+            actorgraph::graph::MAX_ACTORS_PER_UNIT,
+            actorgraph::graph::MAX_ACTORS_PER_UNIT
+        ));
+    }
+    Ok(g)
+}
+
+pub fn run(args: BuildArgs) -> Result<ExitCode> {
+    let format = match (args.format, &args.output) {
+        (Some(f), _) => match f {
+            FormatArg::Dot => Format::Dot,
+            FormatArg::Graphml => Format::Graphml,
+            FormatArg::Gexf => Format::Gexf,
+            FormatArg::Json => Format::Json,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Svg => Format::Svg,
+            FormatArg::Png => Format::Png,
+        },
+        (None, None) => Format::Json,
+        (None, Some(p)) if p.as_os_str() == "-" => Format::Json,
+        (None, Some(p)) => Format::from_path(p).ok_or_else(|| {
+            Error::Usage(format!(
+                "cannot tell the format from {:?}; use an extension (.dot .graphml .gexf .json \
+                 .csv .svg .png) or --format",
+                p.display().to_string()
+            ))
+        })?,
+    };
+    let default_evidence = if format == Format::Json {
+        None
+    } else {
+        Some(3)
+    };
+    let mut diag = Diagnostics::default();
+    let graph = build_graph(&args.corpus, &args.graph, default_evidence, &mut diag)?;
+    if format == Format::Csv {
+        let dir = args
+            .output
+            .ok_or_else(|| Error::Usage("csv output is a directory: give -o DIR".into()))?;
+        export::csv::write_dir(&graph, &dir)?;
+    } else {
+        // Render pictures before touching the output, so a missing Graphviz leaves no file.
+        let mut bytes = Vec::new();
+        export::write(&graph, format, &mut bytes)?;
+        let mut out = Output::create(args.output.as_deref())?;
+        std::io::Write::write_all(&mut out, &bytes).map_err(|e| out.error(e))?;
+        out.commit()?;
+    }
+    Ok(super::finish(&diag))
+}

@@ -1,0 +1,113 @@
+//! CSV for spreadsheets, Gephi's spreadsheet import and Neo4j's `LOAD CSV`: a directory with
+//! `nodes.csv` (Id, Label, Type, ...) and `edges.csv` (Source, Target, Type, Weight, ...).
+//! Quoting is the `csv` crate's (RFC 4180).
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use super::{evidence_lines, style};
+use crate::error::{Error, Result};
+use crate::graph::ActorGraph;
+use crate::output::Output;
+
+/// Writes `nodes.csv` and `edges.csv` into `dir` (created if missing), each atomically.
+pub fn write_dir(graph: &ActorGraph, dir: &Path) -> Result<()> {
+    if dir.exists() && !dir.is_dir() {
+        return Err(Error::Usage(format!(
+            "{}: CSV output is a directory (nodes.csv, edges.csv), but this is a file",
+            dir.display()
+        )));
+    }
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let fail = |e: csv::Error| Error::Usage(format!("{}: cannot write CSV: {e}", dir.display()));
+
+    let attr_names: BTreeSet<&str> = graph
+        .nodes()
+        .flat_map(|n| n.attributes.keys().map(String::as_str))
+        .collect();
+    let communities = graph.nodes().any(|n| n.community.is_some());
+    let out = Output::file(&dir.join("nodes.csv"))?;
+    let mut w = csv::Writer::from_writer(out);
+    let mut header = vec![
+        "Id",
+        "Label",
+        "Type",
+        "Mentions",
+        "Sentences",
+        "Units",
+        "Documents",
+        "FirstDate",
+        "LastDate",
+        "Color",
+        "Size",
+    ];
+    if communities {
+        header.push("Community");
+    }
+    header.extend(attr_names.iter().copied());
+    w.write_record(&header).map_err(fail)?;
+    for n in graph.nodes() {
+        let mut row = vec![
+            n.id.clone(),
+            n.label.clone(),
+            n.kind.clone(),
+            n.mentions.to_string(),
+            n.sentences.to_string(),
+            n.units.to_string(),
+            n.documents.to_string(),
+            n.first_date.map(|d| d.to_string()).unwrap_or_default(),
+            n.last_date.map(|d| d.to_string()).unwrap_or_default(),
+            style::hex_color(&n.kind),
+            style::node_size(n.mentions).to_string(),
+        ];
+        if communities {
+            row.push(n.community.map(|c| c.to_string()).unwrap_or_default());
+        }
+        row.extend(
+            attr_names
+                .iter()
+                .map(|a| n.attributes.get(*a).cloned().unwrap_or_default()),
+        );
+        w.write_record(&row).map_err(fail)?;
+    }
+    commit(w, dir)?;
+
+    let out = Output::file(&dir.join("edges.csv"))?;
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record([
+        "Source",
+        "Target",
+        "Type",
+        "Weight",
+        "Documents",
+        "NPMI",
+        "Jaccard",
+        "FirstDate",
+        "LastDate",
+        "Evidence",
+    ])
+    .map_err(fail)?;
+    for (a, b, e) in graph.edges() {
+        w.write_record([
+            a.id.as_str(),
+            b.id.as_str(),
+            "Undirected",
+            &e.weight.to_string(),
+            &e.documents.to_string(),
+            &e.npmi.to_string(),
+            &e.jaccard.to_string(),
+            &e.first_date.map(|d| d.to_string()).unwrap_or_default(),
+            &e.last_date.map(|d| d.to_string()).unwrap_or_default(),
+            &evidence_lines(e),
+        ])
+        .map_err(fail)?;
+    }
+    commit(w, dir)
+}
+
+fn commit(w: csv::Writer<Output>, dir: &Path) -> Result<()> {
+    let out = w
+        .into_inner()
+        .map_err(|e| Error::io(dir, std::io::Error::other(e.to_string())))?;
+    out.commit()
+}
