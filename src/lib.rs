@@ -10,7 +10,9 @@
 //! 5. [`analysis`] — mentions placed in sentences and paragraphs;
 //! 6. [`input`] — files, directories, JSON Lines and stdin, streamed in batches;
 //! 7. [`pipeline`] — batches analysed on every core, handed on in corpus order;
-//! 8. [`export`] — writers for every output format; [`output`] makes files atomic.
+//! 8. [`graph`] — co-occurrence counts, scores, evidence and filters (petgraph);
+//! 9. [`query`] — neighbours, paths, centralities, communities, stats;
+//! 10. [`export`] — writers for every output format; [`output`] makes files atomic.
 //!
 //! ```
 //! use actorgraph::{analysis::analyze, gazetteer::Gazetteer, sentence::LineBreaks, tagger::{Scratch, Tagger}};
@@ -38,6 +40,7 @@ pub mod input;
 pub mod normalize;
 pub mod output;
 pub mod pipeline;
+pub mod query;
 pub mod sentence;
 pub mod tagger;
 

@@ -26,34 +26,40 @@ pub struct BuildArgs {
     /// Output format. Default: from the -o extension, else json.
     #[arg(long, value_enum)]
     format: Option<FormatArg>,
+    /// Compute modularity communities (Louvain) and write a `community` node attribute.
+    #[arg(long)]
+    communities: bool,
+    /// Seed for --communities.
+    #[arg(long, default_value_t = 1, requires = "communities")]
+    seed: u64,
 }
 
 /// Flags that shape the graph; shared with `query`.
 #[derive(Args)]
 pub struct GraphArgs {
-    /// Co-occurrence unit.
-    #[arg(long, value_enum, default_value_t = UnitArg::Sentence)]
-    pub unit: UnitArg,
+    /// Co-occurrence unit [default: sentence].
+    #[arg(long, value_enum, global = true)]
+    pub unit: Option<UnitArg>,
     /// Evidence sentences kept per edge. Default: all in json, 3 in other formats.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", global = true)]
     pub max_evidence: Option<usize>,
     /// Drop edges with a weight below N.
-    #[arg(long, value_name = "N", default_value_t = 1)]
+    #[arg(long, value_name = "N", default_value_t = 1, global = true)]
     pub min_weight: u64,
     /// Keep only the K heaviest edges.
-    #[arg(long, value_name = "K")]
+    #[arg(long, value_name = "K", global = true)]
     pub top_edges: Option<usize>,
     /// Keep only actors of these types (comma-separated).
-    #[arg(long, value_name = "TYPES", value_delimiter = ',')]
+    #[arg(long, value_name = "TYPES", value_delimiter = ',', global = true)]
     pub types: Option<Vec<String>>,
     /// Keep only these actors (ids, comma-separated) and their neighbours.
-    #[arg(long, value_name = "IDS", value_delimiter = ',')]
+    #[arg(long, value_name = "IDS", value_delimiter = ',', global = true)]
     pub actors: Option<Vec<String>>,
     /// Only documents dated on or after DATE (YYYY-MM-DD); undated documents are left out.
-    #[arg(long, value_name = "DATE", value_parser = date_arg)]
+    #[arg(long, value_name = "DATE", value_parser = date_arg, global = true)]
     pub since: Option<chrono::NaiveDate>,
     /// Only documents dated on or before DATE (YYYY-MM-DD); undated documents are left out.
-    #[arg(long, value_name = "DATE", value_parser = date_arg)]
+    #[arg(long, value_name = "DATE", value_parser = date_arg, global = true)]
     pub until: Option<chrono::NaiveDate>,
 }
 
@@ -82,7 +88,7 @@ enum FormatArg {
 impl GraphArgs {
     pub fn options(&self, default_evidence: Option<usize>) -> BuildOptions {
         BuildOptions {
-            unit: match self.unit {
+            unit: match self.unit.unwrap_or(UnitArg::Sentence) {
                 UnitArg::Sentence => Unit::Sentence,
                 UnitArg::Paragraph => Unit::Paragraph,
                 UnitArg::Document => Unit::Document,
@@ -174,7 +180,10 @@ pub fn run(args: BuildArgs) -> Result<ExitCode> {
         Some(3)
     };
     let mut diag = Diagnostics::default();
-    let graph = build_graph(&args.corpus, &args.graph, default_evidence, &mut diag)?;
+    let mut graph = build_graph(&args.corpus, &args.graph, default_evidence, &mut diag)?;
+    if args.communities {
+        actorgraph::query::community::assign(&mut graph, args.seed, 1.0);
+    }
     if format == Format::Csv {
         let dir = args
             .output

@@ -13,6 +13,8 @@ use actorgraph::Result;
 
 mod build;
 mod gazetteer;
+mod query;
+mod table;
 mod tag;
 
 /// Turn news text into actor networks.
@@ -32,6 +34,8 @@ enum Command {
     Tag(tag::TagArgs),
     /// Build the actor network and write it as DOT, GraphML, GEXF, JSON, CSV, SVG or PNG.
     Build(build::BuildArgs),
+    /// Ask the network: neighbours, evidence, paths, centrality, communities, stats.
+    Query(query::QueryArgs),
     /// Validate gazetteer files and summarise them.
     #[command(subcommand)]
     Gazetteer(gazetteer::GazetteerCommand),
@@ -45,19 +49,19 @@ pub struct CorpusArgs {
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
     /// Gazetteer JSON file; repeat to merge several. Default: the embedded gazetteer.
-    #[arg(short = 'g', long = "gazetteer", value_name = "FILE")]
+    #[arg(short = 'g', long = "gazetteer", value_name = "FILE", global = true)]
     pub gazetteers: Vec<PathBuf>,
     /// What a single line break means: decided per document, a paragraph break, or a space.
-    #[arg(long, value_enum, default_value_t = LineBreakArg::Auto)]
+    #[arg(long, value_enum, default_value_t = LineBreakArg::Auto, global = true)]
     pub line_breaks: LineBreakArg,
     /// Skip malformed JSON Lines records (they are counted) instead of stopping.
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub skip_bad_lines: bool,
     /// Read files that contain NUL bytes instead of skipping them.
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub text: bool,
     /// Worker threads (default: all cores). Output is identical for every value.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", global = true)]
     pub threads: Option<usize>,
 }
 
@@ -162,6 +166,7 @@ pub fn run() -> Result<ExitCode> {
     match cli.command {
         Command::Tag(args) => tag::run(args),
         Command::Build(args) => build::run(args),
+        Command::Query(args) => query::run(args),
         Command::Gazetteer(cmd) => gazetteer::run(cmd),
     }
 }

@@ -1,0 +1,461 @@
+//! `actorgraph query`: questions asked of a saved graph or of documents.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Subcommand, ValueEnum};
+use serde::Serialize;
+
+use actorgraph::export::json;
+use actorgraph::gazetteer::Gazetteer;
+use actorgraph::graph::{ActorGraph, Evidence};
+use actorgraph::input::Diagnostics;
+use actorgraph::output::Output;
+use actorgraph::query::{self, centrality, community, path, stats, Resolver};
+use actorgraph::tagger::Tagger;
+use actorgraph::{Error, Result};
+
+use super::build::{build_graph, GraphArgs};
+use super::{table, CorpusArgs};
+
+#[derive(Args)]
+#[command(subcommand_precedence_over_arg = true)]
+pub struct QueryArgs {
+    /// Load a saved graph (from `actorgraph build -o graph.json`) instead of reading documents.
+    #[arg(long, value_name = "FILE", global = true)]
+    graph: Option<PathBuf>,
+    #[command(flatten)]
+    corpus: CorpusArgs,
+    #[command(flatten)]
+    build: GraphArgs,
+    /// Print JSON (schemas in docs/queries.md) instead of a table.
+    #[arg(long, global = true)]
+    json: bool,
+    #[command(subcommand)]
+    question: Question,
+}
+
+#[derive(Subcommand)]
+enum Question {
+    /// Every actor linked to ACTOR, heaviest link first.
+    #[command(visible_alias = "who-met")]
+    Neighbors {
+        /// An actor id, label or alias, in any case.
+        actor: String,
+        /// Print the supporting sentences under each neighbour.
+        #[arg(long)]
+        evidence: bool,
+    },
+    /// Every sentence in which A and B occur together.
+    Evidence {
+        /// First actor.
+        a: String,
+        /// Second actor.
+        b: String,
+    },
+    /// The shortest chain (hops) and the strongest chain (cost 1/weight) from A to B.
+    Path {
+        /// Start actor.
+        a: String,
+        /// End actor.
+        b: String,
+    },
+    /// Actors ranked by a centrality.
+    Top {
+        /// The centrality.
+        #[arg(long, value_enum, default_value_t = By::Degree)]
+        by: By,
+        /// How many actors to list.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Weighted betweenness (length 1/weight) and eigenvector centrality.
+        #[arg(long)]
+        weighted: bool,
+    },
+    /// Modularity communities (Louvain, seeded, deterministic).
+    Communities {
+        /// Seed for the node order.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Resolution: above 1 gives more, smaller communities.
+        #[arg(long, default_value_t = 1.0)]
+        resolution: f64,
+    },
+    /// Corpus and network summary.
+    Stats {
+        /// How many top actors and pairs to list.
+        #[arg(long, default_value_t = 5)]
+        top: usize,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum, Serialize)]
+#[serde(rename_all = "kebab-case")]
+enum By {
+    Degree,
+    WeightedDegree,
+    Betweenness,
+    Pagerank,
+    Eigenvector,
+}
+
+/// Loads or builds the graph, and the gazetteer used to resolve names.
+fn load(args: &QueryArgs, diag: &mut Diagnostics) -> Result<(ActorGraph, Gazetteer)> {
+    let gazetteer = args.corpus.gazetteer()?;
+    let mut graph = match &args.graph {
+        Some(path) => {
+            let conflicting = [
+                (!args.corpus.inputs.is_empty(), "documents"),
+                (args.build.unit.is_some(), "--unit"),
+                (args.build.since.is_some(), "--since"),
+                (args.build.until.is_some(), "--until"),
+                (args.build.top_edges.is_some(), "--top-edges"),
+                (args.build.types.is_some(), "--types"),
+                (args.build.actors.is_some(), "--actors"),
+            ];
+            if let Some((_, what)) = conflicting.iter().find(|c| c.0) {
+                return Err(Error::Usage(format!(
+                    "{what} cannot be combined with --graph (the graph is already built); query \
+                     the documents instead, or build the graph with {what}"
+                )));
+            }
+            let bytes = std::fs::read(path).map_err(|e| Error::Io {
+                path: path.clone(),
+                source: e,
+            })?;
+            json::read(&path.display().to_string(), &bytes)?
+        }
+        None => build_graph(&args.corpus, &args.build, None, diag)?,
+    };
+    if args.build.min_weight > 1 {
+        let min = args.build.min_weight;
+        graph.graph.retain_edges(|g, e| g[e].weight >= min);
+    }
+    Ok((graph, gazetteer))
+}
+
+pub fn run(args: QueryArgs) -> Result<ExitCode> {
+    let mut diag = Diagnostics::default();
+    let (graph, gazetteer) = load(&args, &mut diag)?;
+    let resolver = Resolver::new(&graph, Some(&gazetteer));
+    let mut out = Output::stdout();
+    let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let res = answer(&args, &graph, &gazetteer, &resolver, color, &mut out);
+    res.and_then(|()| out.commit())?;
+    Ok(super::finish(&diag))
+}
+
+fn to_json<T: Serialize>(w: &mut dyn Write, v: &T) -> Result<()> {
+    serde_json::to_writer_pretty(&mut *w, v).map_err(|e| Error::io("<stdout>", e.into()))?;
+    writeln!(w).map_err(|e| Error::io("<stdout>", e))
+}
+
+fn io(e: std::io::Error) -> Error {
+    Error::io("<stdout>", e)
+}
+
+fn f3(x: f64) -> String {
+    format!("{x:.3}")
+}
+
+fn date(d: Option<chrono::NaiveDate>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_default()
+}
+
+fn answer(
+    args: &QueryArgs,
+    graph: &ActorGraph,
+    gazetteer: &Gazetteer,
+    resolver: &Resolver,
+    color: bool,
+    w: &mut dyn Write,
+) -> Result<()> {
+    let g = &graph.graph;
+    match &args.question {
+        Question::Neighbors { actor, evidence } => {
+            let a = resolver.resolve(actor)?;
+            let rows = query::neighbors(graph, a, 1, *evidence);
+            if args.json {
+                return to_json(w, &serde_json::json!({"actor": g[a].id, "neighbors": rows}));
+            }
+            writeln!(
+                w,
+                "{} ({}): {} neighbour(s)",
+                g[a].label,
+                g[a].id,
+                rows.len()
+            )
+            .map_err(io)?;
+            let header = [
+                "id", "label", "type", "weight", "docs", "npmi", "first", "last",
+            ];
+            if !*evidence {
+                let cells: Vec<Vec<String>> = rows.iter().map(neighbor_row).collect();
+                return table::write(w, &header, &cells).map_err(io);
+            }
+            let hl = Highlighter::new(gazetteer, color);
+            for n in &rows {
+                table::write(w, &header, &[neighbor_row(n)]).map_err(io)?;
+                for ev in &n.evidence {
+                    let ids = [g[a].id.as_str(), n.id.as_str()];
+                    writeln!(w, "    {}", hl.evidence(ev, &ids)).map_err(io)?;
+                }
+                writeln!(w).map_err(io)?;
+            }
+            Ok(())
+        }
+        Question::Evidence { a, b } => {
+            let (a, b) = (resolver.resolve(a)?, resolver.resolve(b)?);
+            let evs = query::evidence(graph, a, b).unwrap_or(&[]);
+            if args.json {
+                return to_json(
+                    w,
+                    &serde_json::json!({"a": g[a].id, "b": g[b].id, "evidence": evs}),
+                );
+            }
+            if evs.is_empty() {
+                writeln!(
+                    w,
+                    "{} and {} never occur in the same unit",
+                    g[a].id, g[b].id
+                )
+                .map_err(io)?;
+                return Ok(());
+            }
+            let hl = Highlighter::new(gazetteer, color);
+            let ids = [g[a].id.as_str(), g[b].id.as_str()];
+            for ev in evs {
+                writeln!(w, "{}", hl.evidence(ev, &ids)).map_err(io)?;
+            }
+            if graph.max_evidence.is_some_and(|m| evs.len() >= m) {
+                writeln!(w, "(the graph keeps at most {} per link)", evs.len()).map_err(io)?;
+            }
+            Ok(())
+        }
+        Question::Path { a, b } => {
+            let (ia, ib) = (resolver.resolve(a)?, resolver.resolve(b)?);
+            let short = path::shortest_hops(graph, ia, ib);
+            let strong = path::strongest(graph, ia, ib);
+            if args.json {
+                return to_json(
+                    w,
+                    &serde_json::json!({"a": g[ia].id, "b": g[ib].id, "connected": short.is_some(),
+                                        "shortest": short, "strongest": strong}),
+                );
+            }
+            let (Some(short), Some(strong)) = (short, strong) else {
+                writeln!(
+                    w,
+                    "{} and {} are not connected ({} is in a component of {} actor(s), {} in one of {})",
+                    g[ia].id,
+                    g[ib].id,
+                    g[ia].id,
+                    path::component_size(graph, ia),
+                    g[ib].id,
+                    path::component_size(graph, ib)
+                )
+                .map_err(io)?;
+                return Ok(());
+            };
+            let hl = Highlighter::new(gazetteer, color);
+            for (name, c) in [("shortest", &short), ("strongest", &strong)] {
+                writeln!(
+                    w,
+                    "{name}: {} ({} hop(s), cost {:.3})",
+                    c.actors.join(" — "),
+                    c.hops.len(),
+                    c.cost
+                )
+                .map_err(io)?;
+                for h in &c.hops {
+                    writeln!(w, "  {} — {}  weight {}", h.from, h.to, h.weight).map_err(io)?;
+                    if let Some(ev) = &h.evidence {
+                        writeln!(w, "    {}", hl.evidence(ev, &[&h.from, &h.to])).map_err(io)?;
+                    }
+                }
+            }
+            Ok(())
+        }
+        Question::Top {
+            by,
+            limit,
+            weighted,
+        } => {
+            let scores = match by {
+                By::Degree => centrality::degree(graph),
+                By::WeightedDegree => centrality::weighted_degree(graph),
+                By::Betweenness => centrality::betweenness(graph, *weighted),
+                By::Pagerank => centrality::pagerank(graph),
+                By::Eigenvector => centrality::eigenvector(graph, *weighted),
+            };
+            let mut ranked: Vec<(usize, f64)> = scores.into_iter().enumerate().collect();
+            // Node indices are in id order: ties go to the smaller id.
+            ranked.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+            ranked.truncate(*limit);
+            #[derive(Serialize)]
+            struct Row<'a> {
+                rank: usize,
+                id: &'a str,
+                label: &'a str,
+                #[serde(rename = "type")]
+                kind: &'a str,
+                score: f64,
+            }
+            let rows: Vec<Row> = ranked
+                .iter()
+                .enumerate()
+                .map(|(i, &(ix, score))| {
+                    let n = &g[petgraph::graph::NodeIndex::new(ix)];
+                    Row {
+                        rank: i + 1,
+                        id: &n.id,
+                        label: &n.label,
+                        kind: &n.kind,
+                        score,
+                    }
+                })
+                .collect();
+            if args.json {
+                return to_json(
+                    w,
+                    &serde_json::json!({"by": by, "weighted": weighted, "actors": rows}),
+                );
+            }
+            let cells: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| {
+                    let score = if matches!(by, By::Degree | By::WeightedDegree) {
+                        format!("{}", r.score)
+                    } else {
+                        format!("{:.4}", r.score)
+                    };
+                    vec![
+                        r.rank.to_string(),
+                        table::cell(r.id),
+                        table::cell(r.label),
+                        table::cell(r.kind),
+                        score,
+                    ]
+                })
+                .collect();
+            table::write(w, &["rank", "id", "label", "type", "score"], &cells).map_err(io)
+        }
+        Question::Communities { seed, resolution } => {
+            let c = community::louvain(graph, *seed, *resolution);
+            let mut groups: Vec<Vec<&str>> = vec![Vec::new(); c.count];
+            for (i, &m) in c.membership.iter().enumerate() {
+                groups[m as usize].push(&g[petgraph::graph::NodeIndex::new(i)].id);
+            }
+            if args.json {
+                return to_json(
+                    w,
+                    &serde_json::json!({"seed": seed, "resolution": resolution,
+                                        "modularity": c.modularity, "communities": groups}),
+                );
+            }
+            writeln!(w, "{} communities, modularity {:.4}", c.count, c.modularity).map_err(io)?;
+            let cells: Vec<Vec<String>> = groups
+                .iter()
+                .enumerate()
+                .map(|(i, m)| {
+                    vec![
+                        i.to_string(),
+                        m.len().to_string(),
+                        table::cell(&m.join(", ")),
+                    ]
+                })
+                .collect();
+            table::write(w, &["community", "size", "actors"], &cells).map_err(io)
+        }
+        Question::Stats { top } => {
+            let s = stats::stats(graph, *top);
+            if args.json {
+                return to_json(w, &s);
+            }
+            let rows = vec![
+                vec!["documents".into(), s.documents.to_string()],
+                vec!["sentences".into(), s.sentences.to_string()],
+                vec!["mentions".into(), s.mentions.to_string()],
+                vec!["actors".into(), s.actors.to_string()],
+                vec!["edges".into(), s.edges.to_string()],
+                vec!["density".into(), format!("{:.4}", s.density)],
+                vec!["components".into(), s.components.to_string()],
+                vec!["largest component".into(), s.largest_component.to_string()],
+            ];
+            table::write(w, &["figure", "value"], &rows).map_err(io)?;
+            writeln!(w, "\ntop actors").map_err(io)?;
+            let cells: Vec<Vec<String>> = s
+                .top_actors
+                .iter()
+                .map(|(id, label, m)| vec![table::cell(id), table::cell(label), m.to_string()])
+                .collect();
+            table::write(w, &["id", "label", "mentions"], &cells).map_err(io)?;
+            writeln!(w, "\ntop pairs").map_err(io)?;
+            let cells: Vec<Vec<String>> = s
+                .top_pairs
+                .iter()
+                .map(|(a, b, wt)| vec![table::cell(a), table::cell(b), wt.to_string()])
+                .collect();
+            table::write(w, &["source", "target", "weight"], &cells).map_err(io)
+        }
+    }
+}
+
+fn neighbor_row(n: &query::Neighbor) -> Vec<String> {
+    vec![
+        table::cell(&n.id),
+        table::cell(&n.label),
+        table::cell(&n.kind),
+        n.weight.to_string(),
+        n.documents.to_string(),
+        f3(n.npmi),
+        date(n.first_date),
+        date(n.last_date),
+    ]
+}
+
+/// Prints evidence lines, with the two actors' mentions in bold colour on a terminal.
+struct Highlighter<'g> {
+    tagger: Option<(Tagger, &'g Gazetteer)>,
+}
+
+impl<'g> Highlighter<'g> {
+    fn new(gazetteer: &'g Gazetteer, color: bool) -> Highlighter<'g> {
+        let tagger = if color {
+            Tagger::new(gazetteer).ok().map(|t| (t, gazetteer))
+        } else {
+            None
+        };
+        Highlighter { tagger }
+    }
+
+    fn evidence(&self, ev: &Evidence, ids: &[&str]) -> String {
+        let head = match ev.date {
+            Some(d) => format!(
+                "{} ({d}) #{} [{}..{}]",
+                ev.doc, ev.sentence, ev.start, ev.end
+            ),
+            None => format!("{} #{} [{}..{}]", ev.doc, ev.sentence, ev.start, ev.end),
+        };
+        let text = match &self.tagger {
+            None => table::cell(&ev.text),
+            Some((tagger, g)) => {
+                let mut out = String::new();
+                let mut at = 0;
+                for m in tagger.tag(&ev.text) {
+                    if ids.contains(&g.actor(m.actor).id.as_str()) {
+                        out.push_str(&table::cell(&ev.text[at..m.start]));
+                        out.push_str("\x1b[1;31m");
+                        out.push_str(&table::cell(&ev.text[m.start..m.end]));
+                        out.push_str("\x1b[0m");
+                        at = m.end;
+                    }
+                }
+                out.push_str(&table::cell(&ev.text[at..]));
+                out
+            }
+        };
+        format!("{head}: {text}")
+    }
+}

@@ -1,0 +1,74 @@
+//! A summary of the corpus and the network.
+
+use petgraph::unionfind::UnionFind;
+use petgraph::visit::EdgeRef;
+use serde::Serialize;
+
+use crate::graph::ActorGraph;
+
+/// Corpus and network figures.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Stats {
+    /// Documents counted.
+    pub documents: u64,
+    /// Sentences in them.
+    pub sentences: u64,
+    /// Mentions tagged.
+    pub mentions: u64,
+    /// Actors in the graph.
+    pub actors: usize,
+    /// Links in the graph.
+    pub edges: usize,
+    /// 2·edges / (actors·(actors − 1)).
+    pub density: f64,
+    /// Connected components (an isolated actor is one).
+    pub components: usize,
+    /// Actors in the largest component.
+    pub largest_component: usize,
+    /// The most mentioned actors: (id, label, mentions).
+    pub top_actors: Vec<(String, String, u64)>,
+    /// The heaviest links: (source, target, weight).
+    pub top_pairs: Vec<(String, String, u64)>,
+}
+
+/// Computes the summary, listing `top` actors and pairs.
+pub fn stats(graph: &ActorGraph, top: usize) -> Stats {
+    let g = &graph.graph;
+    let n = g.node_count();
+    let mut uf = UnionFind::new(n);
+    for e in g.edge_references() {
+        uf.union(e.source().index(), e.target().index());
+    }
+    let mut sizes = vec![0usize; n];
+    for i in 0..n {
+        sizes[uf.find(i)] += 1;
+    }
+    let mut actors: Vec<(String, String, u64)> = g
+        .node_weights()
+        .map(|a| (a.id.clone(), a.label.clone(), a.mentions))
+        .collect();
+    actors.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+    actors.truncate(top);
+    let mut pairs: Vec<(String, String, u64)> = graph
+        .edges()
+        .map(|(a, b, e)| (a.id.clone(), b.id.clone(), e.weight))
+        .collect();
+    pairs.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| (&a.0, &a.1).cmp(&(&b.0, &b.1))));
+    pairs.truncate(top);
+    Stats {
+        documents: graph.corpus.documents,
+        sentences: graph.corpus.sentences,
+        mentions: graph.corpus.mentions,
+        actors: n,
+        edges: g.edge_count(),
+        density: if n > 1 {
+            2.0 * g.edge_count() as f64 / (n * (n - 1)) as f64
+        } else {
+            0.0
+        },
+        components: sizes.iter().filter(|&&s| s > 0).count(),
+        largest_component: sizes.iter().copied().max().unwrap_or(0),
+        top_actors: actors,
+        top_pairs: pairs,
+    }
+}

@@ -1,0 +1,301 @@
+//! Queries checked against answers NetworkX computed for a hand-made graph
+//! (tests/fixtures/make_handmade.py), and the `query` command run as a user would.
+
+mod util;
+
+use std::collections::BTreeMap;
+use std::fs;
+
+use actorgraph::export::json;
+use actorgraph::graph::ActorGraph;
+use actorgraph::query::{centrality, community, path, stats, Resolver};
+use petgraph::graph::NodeIndex;
+use serde_json::Value;
+use util::{root, run_in, tempdir};
+
+fn handmade() -> (ActorGraph, Value) {
+    let dir = root().join("tests/fixtures");
+    let g = json::read(
+        "handmade.json",
+        &fs::read(dir.join("handmade.json")).unwrap(),
+    )
+    .unwrap();
+    let e: Value =
+        serde_json::from_slice(&fs::read(dir.join("handmade.expected.json")).unwrap()).unwrap();
+    (g, e)
+}
+
+fn by_id(g: &ActorGraph, scores: &[f64]) -> BTreeMap<String, f64> {
+    g.nodes()
+        .map(|n| n.id.clone())
+        .zip(scores.iter().copied())
+        .collect()
+}
+
+fn node(g: &ActorGraph, id: &str) -> NodeIndex {
+    g.graph
+        .node_indices()
+        .find(|&i| g.graph[i].id == id)
+        .unwrap()
+}
+
+#[test]
+fn centralities_match_networkx() {
+    let (g, e) = handmade();
+    // (name, our scores, NetworkX's key, tolerance)
+    let cases: Vec<(&str, Vec<f64>, &str, f64)> = vec![
+        ("degree", centrality::degree(&g), "degree", 0.0),
+        (
+            "weighted degree",
+            centrality::weighted_degree(&g),
+            "weighted_degree",
+            0.0,
+        ),
+        (
+            "betweenness",
+            centrality::betweenness(&g, false),
+            "betweenness",
+            1e-12,
+        ),
+        (
+            "weighted betweenness",
+            centrality::betweenness(&g, true),
+            "betweenness_weighted",
+            1e-12,
+        ),
+        ("pagerank", centrality::pagerank(&g), "pagerank", 1e-6),
+        (
+            "eigenvector",
+            centrality::eigenvector(&g, false),
+            "eigenvector",
+            1e-6,
+        ),
+        (
+            "weighted eigenvector",
+            centrality::eigenvector(&g, true),
+            "eigenvector_weighted",
+            1e-6,
+        ),
+    ];
+    for (name, ours, key, tol) in cases {
+        let ours = by_id(&g, &ours);
+        let want = e[key].as_object().unwrap();
+        assert_eq!(ours.len(), want.len(), "{name}");
+        for (id, v) in want {
+            let got = ours[id];
+            let v = v.as_f64().unwrap();
+            assert!(
+                (got - v).abs() <= tol,
+                "{name} of {id}: ours {got}, NetworkX {v}"
+            );
+        }
+    }
+}
+
+#[test]
+fn paths_match_networkx() {
+    let (g, e) = handmade();
+    let short = path::shortest_hops(&g, node(&g, "a2"), node(&g, "d1")).unwrap();
+    assert_eq!(
+        short.hops.len() as u64,
+        e["shortest_hops_a2_d1"].as_u64().unwrap()
+    );
+    // Ties among shortest chains go to the smaller ids: a2-a1-b1-b4-d1.
+    assert_eq!(short.actors, ["a2", "a1", "b1", "b4", "d1"]);
+    let strong = path::strongest(&g, node(&g, "a2"), node(&g, "d1")).unwrap();
+    let want: Vec<String> = serde_json::from_value(e["strongest_a2_d1"].clone()).unwrap();
+    assert_eq!(strong.actors, want);
+    assert_eq!(strong.cost, e["strongest_cost_a2_d1"].as_f64().unwrap());
+    assert!(strong.hops.iter().all(|h| h.evidence.is_some()));
+    assert!(path::shortest_hops(&g, node(&g, "a1"), node(&g, "c1")).is_none());
+    assert!(path::strongest(&g, node(&g, "a1"), node(&g, "c1")).is_none());
+    assert_eq!(path::component_size(&g, node(&g, "c2")), 2);
+}
+
+#[test]
+fn communities_match_networkx_and_are_deterministic() {
+    let (g, e) = handmade();
+    for seed in [1, 2, 3, 42] {
+        let c = community::louvain(&g, seed, 1.0);
+        let mut groups: Vec<Vec<String>> = vec![Vec::new(); c.count];
+        for (n, &m) in g.nodes().zip(&c.membership) {
+            groups[m as usize].push(n.id.clone());
+        }
+        groups.sort();
+        let want: Vec<Vec<String>> = serde_json::from_value(e["communities"].clone()).unwrap();
+        assert_eq!(groups, want, "seed {seed}");
+        assert!((c.modularity - e["modularity"].as_f64().unwrap()).abs() < 1e-12);
+        // Numbered by size: the 5-actor community is 0.
+        assert_eq!(c.membership[node(&g, "b1").index()], 0);
+        assert_eq!(
+            community::louvain(&g, seed, 1.0),
+            c,
+            "same seed, same answer"
+        );
+    }
+}
+
+#[test]
+fn stats_match_networkx() {
+    let (g, e) = handmade();
+    let s = stats::stats(&g, 3);
+    assert_eq!((s.actors, s.edges), (11, 15));
+    assert!((s.density - e["density"].as_f64().unwrap()).abs() < 1e-12);
+    assert_eq!(s.components as u64, e["components"].as_u64().unwrap());
+    assert_eq!(s.largest_component, 9);
+    assert_eq!(s.top_pairs[0], ("a1".into(), "a2".into(), 4));
+}
+
+#[test]
+fn names_resolve_by_id_label_and_alias() {
+    let gaz = actorgraph::gazetteer::Gazetteer::embedded();
+    let r = run_in(&root(), &["build", "-o", "-", "--format", "json"]);
+    let g = json::read("seeds", r.stdout.as_bytes()).unwrap();
+    let res = Resolver::new(&g, Some(&gaz));
+    // (what a user types, the actor)
+    let cases = [
+        ("sudani", "sudani"),
+        ("Al-Sudani", "sudani"),
+        ("AL–SUDANI", "sudani"),
+        ("mohammed shia al-sudani", "sudani"),
+        ("PMF", "pmf"),
+        ("popular mobilization forces", "pmf"),
+        ("CJTF-OIR", "cjtf_oir"),
+        ("  Vowell ", "vowell"),
+    ];
+    for (name, id) in cases {
+        let ix = res.resolve(name).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(g.graph[ix].id, id, "{name}");
+    }
+    let err = res.resolve("Sudanii").unwrap_err().to_string();
+    assert!(
+        err.contains("did you mean sudani (Mohammed Shia al-Sudani)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn query_command_answers_and_fails_clearly() {
+    let dir = tempdir();
+    let d = dir.path();
+    let fixture = root().join("tests/fixtures/handmade.json");
+    let fixture = fixture.to_str().unwrap();
+    fs::write(d.join("other.json"), r#"{"nodes": [], "links": []}"#).unwrap();
+    fs::write(d.join("broken.json"), "{\"format\": ").unwrap();
+
+    let r = run_in(
+        d,
+        &["query", "--graph", fixture, "neighbors", "A1", "--json"],
+    );
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    let ids: Vec<&str> = v["neighbors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["a2", "a3", "a4", "b1"]);
+
+    let r = run_in(d, &["query", "--graph", fixture, "path", "a2", "c1"]);
+    assert_eq!(r.status, 0);
+    assert_eq!(
+        r.stdout,
+        "a2 and c1 are not connected (a2 is in a component of 9 actor(s), c1 in one of 2)\n"
+    );
+
+    let r = run_in(
+        d,
+        &[
+            "query",
+            "--graph",
+            fixture,
+            "top",
+            "--by",
+            "betweenness",
+            "--limit",
+            "2",
+        ],
+    );
+    assert_eq!(r.stdout, "rank  id  label  type     score\n   1  b1  B1     person  0.3556\n   2  a1  A1     person  0.3333\n");
+
+    // (args, expected error line)
+    let errors: &[(&[&str], &str)] = &[
+        (
+            &["query", "--graph", fixture, "neighbors", "zz"],
+            "unknown actor \"zz\"",
+        ),
+        (
+            &["query", "--graph", "missing.json", "stats"],
+            "missing.json: No such file or directory",
+        ),
+        (
+            &["query", "--graph", "other.json", "stats"],
+            "other.json: not an actorgraph graph",
+        ),
+        (
+            &["query", "--graph", "broken.json", "stats"],
+            "broken.json:1:11: not valid JSON",
+        ),
+        (
+            &[
+                "query",
+                "--graph",
+                fixture,
+                "--since",
+                "2024-01-01",
+                "stats",
+            ],
+            "--since cannot be combined with --graph",
+        ),
+    ];
+    for (args, expected) in errors {
+        let r = run_in(d, args);
+        assert_eq!(r.status, 2, "{args:?}");
+        assert_eq!(r.stdout, "", "{args:?}");
+        assert_eq!(r.stderr.lines().count(), 1, "{args:?}: {}", r.stderr);
+        assert!(r.stderr.contains(expected), "{args:?}: {}", r.stderr);
+    }
+}
+
+#[test]
+fn query_on_documents_equals_query_on_the_saved_graph() {
+    let dir = tempdir();
+    let r = run_in(dir.path(), &["build", "-o", "g.json"]);
+    assert_eq!(r.status, 0);
+    for q in [
+        &["neighbors", "PMF"][..],
+        &["evidence", "vowell", "cjtf_oir"],
+        &["path", "vowell", "kataib hezbollah"],
+        &["top", "--by", "pagerank"],
+        &["communities"],
+        &["stats"],
+    ] {
+        let mut from_docs = vec!["query"];
+        from_docs.extend(q);
+        from_docs.push("--json");
+        let mut from_graph = vec!["query", "--graph", "g.json"];
+        from_graph.extend(q);
+        from_graph.push("--json");
+        let a = run_in(dir.path(), &from_docs);
+        let b = run_in(dir.path(), &from_graph);
+        assert_eq!(a.status, 0, "{q:?}: {}", a.stderr);
+        assert_eq!(a.stdout, b.stdout, "{q:?}");
+    }
+}
+
+#[test]
+fn communities_are_written_by_exporters_when_asked() {
+    let dir = tempdir();
+    let r = run_in(dir.path(), &["build", "--communities", "-o", "g.graphml"]);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    let text = fs::read_to_string(dir.path().join("g.graphml")).unwrap();
+    assert!(text.contains(r#"attr.name="community" attr.type="long""#));
+    let r = run_in(dir.path(), &["build", "--communities", "--format", "json"]);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert!(v["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|n| n["community"].is_u64()));
+}
