@@ -123,26 +123,28 @@ impl Gazetteer {
         let mut warnings = Vec::new();
         let mut actors = Vec::new();
         let mut by_id: HashMap<String, ActorIdx> = HashMap::new();
-        // Where each actor and alias was defined, for messages.
-        let mut id_at: Vec<String> = Vec::new();
-        let mut alias_at: Vec<Vec<String>> = Vec::new();
+        // Where each actor and name was defined, for messages: (source, byte offset). Turned
+        // into line:col only when a message needs it (doing it eagerly is quadratic).
+        let mut id_at: Vec<Origin> = Vec::new();
+        let mut alias_at: Vec<Vec<Origin>> = Vec::new();
 
-        for src in sources {
+        for (si, src) in sources.iter().enumerate() {
             let file = parse_file(src)?;
             for raw in file.actors {
-                let (actor, at, aliases_at) = validate_actor(src, raw, &mut warnings)?;
+                let (actor, at, aliases_at) = validate_actor(src, si, raw)?;
                 if let Some(&prev) = by_id.get(&actor.id) {
                     return Err(Error::Gazetteer {
-                        location: at,
+                        location: at.locate(sources),
                         message: format!(
                             "actor id \"{}\" is already defined at {}; give one of them another id \
                              or merge the two entries",
-                            actor.id, id_at[prev as usize]
+                            actor.id,
+                            id_at[prev as usize].locate(sources)
                         ),
                     });
                 }
                 let idx = ActorIdx::try_from(actors.len()).map_err(|_| Error::Gazetteer {
-                    location: at.clone(),
+                    location: at.locate(sources),
                     message: "more than 4,294,967,295 actors".into(),
                 })?;
                 by_id.insert(actor.id.clone(), idx);
@@ -151,7 +153,7 @@ impl Gazetteer {
                 actors.push(actor);
             }
         }
-        let patterns = build_patterns(&actors, &alias_at, &mut warnings)?;
+        let patterns = build_patterns(&actors, &alias_at, sources, &mut warnings)?;
         Ok((
             Gazetteer {
                 actors,
@@ -305,6 +307,19 @@ fn strip_serde_position(msg: &str) -> String {
     }
 }
 
+/// Where a value was defined: a source and a byte offset into it (after any BOM).
+#[derive(Debug, Clone, Copy)]
+struct Origin {
+    source: usize,
+    offset: usize,
+}
+
+impl Origin {
+    fn locate(self, sources: &[Source]) -> String {
+        locate(&sources[self.source], self.offset)
+    }
+}
+
 fn locate(src: &Source, span_start: usize) -> String {
     let bom = if src.bytes.starts_with(b"\xEF\xBB\xBF") {
         3
@@ -319,10 +334,11 @@ fn locate(src: &Source, span_start: usize) -> String {
 
 fn validate_actor(
     src: &Source,
+    si: usize,
     raw: Spanned<RawActor>,
-    warnings: &mut Warnings,
-) -> Result<(Actor, String, Vec<String>)> {
-    let at = locate(src, raw.start());
+) -> Result<(Actor, Origin, Vec<Origin>)> {
+    let origin = |offset: usize| Origin { source: si, offset };
+    let at = origin(raw.start());
     let raw = raw.into_inner();
     let bad = |span_start: usize, message: String| Error::Gazetteer {
         location: locate(src, span_start),
@@ -363,7 +379,7 @@ fn validate_actor(
     }
     let mut aliases = Vec::with_capacity(raw.aliases.len());
     let mut aliases_at = Vec::with_capacity(raw.aliases.len() + 1);
-    aliases_at.push(locate(src, raw.label.start()));
+    aliases_at.push(origin(raw.label.start()));
     for a in raw.aliases {
         let start = a.start();
         let a = a.into_inner();
@@ -387,9 +403,8 @@ fn validate_actor(
             text: a.text.trim().to_owned(),
             case,
         });
-        aliases_at.push(locate(src, start));
+        aliases_at.push(origin(start));
     }
-    let _ = warnings;
     Ok((
         Actor {
             id: raw.id.into_inner(),
@@ -408,7 +423,8 @@ fn validate_actor(
 
 fn build_patterns(
     actors: &[Actor],
-    alias_at: &[Vec<String>],
+    alias_at: &[Vec<Origin>],
+    sources: &[Source],
     warnings: &mut Warnings,
 ) -> Result<Vec<Pattern>> {
     let mut patterns: Vec<Pattern> = Vec::new();
@@ -450,7 +466,9 @@ fn build_patterns(
                     warnings.push(format!(
                         "{}: alias \"{}\" of actor \"{}\" repeats an earlier alias or the label \
                          (same after normalisation); the duplicate is ignored",
-                        alias_at[ai][k], text, actor.id
+                        alias_at[ai][k].locate(sources),
+                        text,
+                        actor.id
                     ));
                     // An insensitive duplicate widens a sensitive one.
                     if exact.is_none() {
@@ -459,9 +477,9 @@ fn build_patterns(
                 }
                 Some(ri) => {
                     let other = pattern.rules[ri].actor as usize;
-                    let other_at = &alias_at[other][claimed_at[pi][ri]];
+                    let other_at = alias_at[other][claimed_at[pi][ri]].locate(sources);
                     return Err(Error::Gazetteer {
-                        location: alias_at[ai][k].clone(),
+                        location: alias_at[ai][k].locate(sources),
                         message: format!(
                             "alias \"{}\" is claimed by both \"{}\" (at {}) and \"{}\"; keep it on \
                              one actor, or make both case-sensitive with different capitalisation",

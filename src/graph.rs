@@ -7,6 +7,7 @@
 //! for the same input. Weights and scores are defined in `docs/weights.md`.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use petgraph::graph::{NodeIndex, UnGraph};
@@ -128,9 +129,13 @@ pub struct Evidence {
     pub start: usize,
     /// Byte offset one past the quoted text.
     pub end: usize,
-    /// The sentence(s) from the first mention of one actor to the first of the other.
-    pub text: String,
+    /// The sentence(s) from the first mention of one actor to the first of the other, at most
+    /// [`MAX_EVIDENCE_BYTES`]. Shared by every pair of the same unit and span.
+    pub text: Arc<str>,
 }
+
+/// Longest evidence text kept; a longer one is cut at a character boundary (and `end` with it).
+pub const MAX_EVIDENCE_BYTES: usize = 2000;
 
 /// One link between two actors.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -242,6 +247,8 @@ pub struct GraphBuilder<'g> {
     // Scratch buffers reused across units.
     unit_actors: Vec<(ActorIdx, usize)>,
     seen: HashSet<ActorIdx>,
+    /// Evidence already made in the current unit, by quoted sentence range.
+    unit_evidence: HashMap<(u32, u32), Evidence>,
 }
 
 impl<'g> GraphBuilder<'g> {
@@ -256,6 +263,7 @@ impl<'g> GraphBuilder<'g> {
             edges: HashMap::new(),
             unit_actors: Vec::new(),
             seen: HashSet::new(),
+            unit_evidence: HashMap::new(),
         }
     }
 
@@ -339,6 +347,7 @@ impl<'g> GraphBuilder<'g> {
             self.nodes.get_mut(&a).expect("counted above").units += 1;
         }
         self.unit_actors.sort_unstable();
+        self.unit_evidence.clear();
         let cap = self.options.max_evidence.unwrap_or(usize::MAX);
         for i in 0..self.unit_actors.len() {
             for j in i + 1..self.unit_actors.len() {
@@ -352,8 +361,12 @@ impl<'g> GraphBuilder<'g> {
                 }
                 e.dates.extend(doc.date);
                 if e.evidence.len() < cap {
-                    e.evidence
-                        .push(evidence(doc, analysis, ma.min(mb), ma.max(mb)));
+                    let span = quoted_sentences(analysis, ma.min(mb), ma.max(mb));
+                    let ev = self
+                        .unit_evidence
+                        .entry(span)
+                        .or_insert_with(|| evidence(doc, analysis, span));
+                    e.evidence.push(ev.clone());
                 }
             }
         }
@@ -479,26 +492,38 @@ pub fn npmi(w: f64, a: f64, b: f64, n: f64) -> f64 {
     (pmi / -p_ab.ln()).clamp(-1.0, 1.0)
 }
 
-/// The sentences from mention `first` to mention `second` (indices into the mentions); when
-/// they are more than three sentences apart, only the sentence of `second`, so that evidence
-/// for paragraph and document units stays short.
-fn evidence(doc: &Document, analysis: &Analysis, first: usize, second: usize) -> Evidence {
-    let s2 = analysis.mentions[second].sentence as usize;
-    let mut s1 = analysis.mentions[first].sentence as usize;
+/// The sentences quoted for mentions `first` and `second` (indices into the mentions): from
+/// the sentence of the one to the sentence of the other; when they are more than three
+/// sentences apart, only the sentence of `second`, so that evidence for paragraph and document
+/// units stays short.
+fn quoted_sentences(analysis: &Analysis, first: usize, second: usize) -> (u32, u32) {
+    let s2 = analysis.mentions[second].sentence;
+    let s1 = analysis.mentions[first].sentence;
     if s2 > s1 + 2 {
-        s1 = s2;
+        (s2, s2)
+    } else {
+        (s1, s2)
     }
-    let (start, end) = (analysis.sentences[s1].start, analysis.sentences[s2].end);
+}
+
+fn evidence(doc: &Document, analysis: &Analysis, (s1, s2): (u32, u32)) -> Evidence {
+    let (start, end) = (
+        analysis.sentences[s1 as usize].start,
+        analysis.sentences[s2 as usize].end,
+    );
     let raw = &doc.text[start..end];
     let lead = raw.len() - raw.trim_start().len();
-    let text = raw.trim();
+    let mut text = raw.trim();
+    if text.len() > MAX_EVIDENCE_BYTES {
+        text = &text[..crate::normalize::floor_char_boundary(text, MAX_EVIDENCE_BYTES)];
+    }
     Evidence {
         doc: doc.id.clone(),
         date: doc.date,
-        sentence: s1 as u32,
+        sentence: s1,
         start: start + lead,
         end: start + lead + text.len(),
-        text: text.to_owned(),
+        text: text.into(),
     }
 }
 

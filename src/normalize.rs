@@ -234,7 +234,7 @@ pub fn is_word_char(c: char) -> bool {
 }
 
 /// The largest character boundary of `s` at or before `i`.
-pub(crate) fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+pub fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     if i >= s.len() {
         return s.len();
     }

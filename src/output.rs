@@ -4,19 +4,54 @@
 //! when complete, so an error or an interrupt leaves the previous file untouched and no partial
 //! file behind. A target that exists and is not a regular file (a FIFO, `/dev/stdout`, a
 //! device) is written directly: renaming over it would replace it.
+//!
+//! An interrupt does not run destructors, so live temporary files are also registered in a
+//! process-wide list that [`remove_partial_outputs`] clears; the binary calls it from its
+//! Ctrl-C / SIGTERM handler.
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use tempfile::NamedTempFile;
 
 use crate::error::{Error, Result};
 
+/// Temporary files not yet renamed into place.
+static LIVE_TEMPS: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Deletes every temporary output file still being written. For signal handlers.
+pub fn remove_partial_outputs() {
+    let live = match LIVE_TEMPS.lock() {
+        Ok(l) => l,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    for p in live.iter() {
+        let _ = std::fs::remove_file(p);
+    }
+}
+
+fn unregister(p: &Path) {
+    if let Ok(mut live) = LIVE_TEMPS.lock() {
+        live.retain(|x| x != p);
+    }
+}
+
 /// Where output goes.
 pub struct Output {
-    inner: Target,
+    inner: Option<Target>,
     path: Option<PathBuf>,
+    /// The registered temporary file, unregistered on commit or drop.
+    temp: Option<PathBuf>,
+}
+
+impl Drop for Output {
+    fn drop(&mut self) {
+        if let Some(t) = self.temp.take() {
+            unregister(&t);
+        }
+    }
 }
 
 enum Target {
@@ -29,8 +64,12 @@ impl Output {
     /// Standard output.
     pub fn stdout() -> Output {
         Output {
-            inner: Target::Stdout(BufWriter::with_capacity(1 << 16, io::stdout())),
+            inner: Some(Target::Stdout(BufWriter::with_capacity(
+                1 << 16,
+                io::stdout(),
+            ))),
             path: None,
+            temp: None,
         }
     }
 
@@ -43,6 +82,7 @@ impl Output {
                 path.display()
             )));
         }
+        let mut temp = None;
         let inner = if special {
             let f = OpenOptions::new()
                 .write(true)
@@ -76,11 +116,16 @@ impl Output {
                     .set_permissions(m.permissions())
                     .map_err(|e| Error::io(path, e))?;
             }
+            if let Ok(mut live) = LIVE_TEMPS.lock() {
+                live.push(tmp.path().to_path_buf());
+            }
+            temp = Some(tmp.path().to_path_buf());
             Target::Temp(BufWriter::with_capacity(1 << 16, tmp))
         };
         Ok(Output {
-            inner,
+            inner: Some(inner),
             path: Some(path.to_path_buf()),
+            temp,
         })
     }
 
@@ -99,13 +144,13 @@ impl Output {
     }
 
     /// Flushes and, for a temporary file, syncs and renames it into place.
-    pub fn commit(self) -> Result<()> {
+    pub fn commit(mut self) -> Result<()> {
         let name = self
             .path
             .clone()
             .unwrap_or_else(|| PathBuf::from("<stdout>"));
         let fail = |e: io::Error| Error::io(&name, e);
-        match self.inner {
+        match self.inner.take().expect("not yet committed") {
             Target::Stdout(mut w) => w.flush().map_err(fail),
             Target::Direct(mut w) => w.flush().map_err(fail),
             Target::Temp(w) => {
@@ -118,28 +163,26 @@ impl Output {
     }
 }
 
+impl Output {
+    fn writer(&mut self) -> &mut dyn Write {
+        match self.inner.as_mut().expect("not yet committed") {
+            Target::Stdout(w) => w,
+            Target::Temp(w) => w,
+            Target::Direct(w) => w,
+        }
+    }
+}
+
 impl Write for Output {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        match &mut self.inner {
-            Target::Stdout(w) => w.write(buf),
-            Target::Temp(w) => w.write(buf),
-            Target::Direct(w) => w.write(buf),
-        }
+        self.writer().write(buf)
     }
 
     fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
-        match &mut self.inner {
-            Target::Stdout(w) => w.write_all(buf),
-            Target::Temp(w) => w.write_all(buf),
-            Target::Direct(w) => w.write_all(buf),
-        }
+        self.writer().write_all(buf)
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        match &mut self.inner {
-            Target::Stdout(w) => w.flush(),
-            Target::Temp(w) => w.flush(),
-            Target::Direct(w) => w.flush(),
-        }
+        self.writer().flush()
     }
 }

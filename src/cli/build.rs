@@ -9,7 +9,6 @@ use actorgraph::export::{self, Format};
 use actorgraph::graph::{BuildOptions, Filters, GraphBuilder, Unit};
 use actorgraph::input::{parse_date, Corpus, Diagnostics};
 use actorgraph::output::Output;
-use actorgraph::tagger::Tagger;
 use actorgraph::{pipeline, Error, Result};
 
 use super::CorpusArgs;
@@ -127,7 +126,7 @@ pub fn build_graph(
             }
         }
     }
-    let tagger = Tagger::new(&gazetteer)?;
+    let tagger = corpus.tagger(&gazetteer)?;
     let inputs = corpus.inputs();
     let mut builder = GraphBuilder::new(&gazetteer, graph.options(default_evidence));
     pipeline::run(
@@ -140,6 +139,7 @@ pub fn build_graph(
             Ok(())
         },
     )?;
+    super::check_read(diag)?;
     let g = builder.finish(&graph.filters());
     if g.corpus.capped_units > 0 {
         diag.warnings.push(format!(
@@ -189,12 +189,19 @@ pub fn run(args: BuildArgs) -> Result<ExitCode> {
             .output
             .ok_or_else(|| Error::Usage("csv output is a directory: give -o DIR".into()))?;
         export::csv::write_dir(&graph, &dir)?;
-    } else {
+    } else if matches!(format, Format::Svg | Format::Png) {
         // Render pictures before touching the output, so a missing Graphviz leaves no file.
         let mut bytes = Vec::new();
         export::write(&graph, format, &mut bytes)?;
         let mut out = Output::create(args.output.as_deref())?;
         std::io::Write::write_all(&mut out, &bytes).map_err(|e| out.error(e))?;
+        out.commit()?;
+    } else {
+        let mut out = Output::create(args.output.as_deref())?;
+        export::write(&graph, format, &mut out).map_err(|e| match e {
+            Error::Io { source, .. } => out.error(source),
+            e => e,
+        })?;
         out.commit()?;
     }
     Ok(super::finish(&diag))

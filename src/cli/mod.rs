@@ -60,6 +60,9 @@ pub struct CorpusArgs {
     /// Read files that contain NUL bytes instead of skipping them.
     #[arg(long, global = true)]
     pub text: bool,
+    /// Report gazetteer size, automaton memory, timings and peak memory on stderr.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
     /// Worker threads (default: all cores). Output is identical for every value.
     #[arg(long, value_name = "N", global = true)]
     pub threads: Option<usize>,
@@ -119,6 +122,22 @@ impl CorpusArgs {
         Ok(g)
     }
 
+    /// Compiles the gazetteer; with --verbose, says how big and how long.
+    pub fn tagger(&self, gazetteer: &Gazetteer) -> Result<actorgraph::tagger::Tagger> {
+        let t0 = std::time::Instant::now();
+        let tagger = actorgraph::tagger::Tagger::new(gazetteer)?;
+        if self.verbose {
+            eprintln!(
+                "actorgraph: gazetteer: {} actor(s), {} pattern(s); automaton {:.1} MB, compiled in {:.2} s",
+                gazetteer.actors().len(),
+                gazetteer.pattern_count(),
+                tagger.memory_usage() as f64 / 1e6,
+                t0.elapsed().as_secs_f64()
+            );
+        }
+        Ok(tagger)
+    }
+
     pub fn init_threads(&self) -> Result<()> {
         if let Some(n) = self.threads {
             if n == 0 {
@@ -135,8 +154,63 @@ impl CorpusArgs {
     }
 }
 
+/// clap's error as one line: the message, the possible values if any, and where to look.
+fn one_line(e: &clap::Error) -> String {
+    let text = e.render().to_string();
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let mut msg = lines
+        .next()
+        .unwrap_or("invalid arguments")
+        .trim_start_matches("error: ")
+        .to_owned();
+    for l in lines {
+        if l.starts_with("[possible values") || l.starts_with("tip:") {
+            msg.push(' ');
+            msg.push_str(l);
+        }
+    }
+    msg.push_str("; see `actorgraph --help`");
+    msg
+}
+
+/// Fails when inputs were given but none could be read: an empty result would look like
+/// success.
+pub fn check_read(diag: &Diagnostics) -> Result<()> {
+    if diag.documents == 0 && diag.failed_inputs > 0 {
+        let first = diag
+            .warnings
+            .first()
+            .map_or("", |w| w.trim_end_matches("; skipped"));
+        let more = if diag.failed_inputs > 1 {
+            format!(" (and {} more)", diag.failed_inputs - 1)
+        } else {
+            String::new()
+        };
+        return Err(actorgraph::Error::Usage(format!(
+            "no input could be read: {first}{more}"
+        )));
+    }
+    Ok(())
+}
+
+/// Peak resident memory of this process in MB (Linux), for --verbose.
+fn peak_rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
 /// Prints warnings and turns skipped inputs into exit status 1.
 pub fn finish(diag: &Diagnostics) -> ExitCode {
+    if VERBOSE.load(std::sync::atomic::Ordering::Relaxed) {
+        eprintln!(
+            "actorgraph: read {} document(s), {:.1} MB; peak memory {:.1} MB",
+            diag.documents,
+            diag.bytes as f64 / 1e6,
+            peak_rss_mb().unwrap_or(f64::NAN)
+        );
+    }
     for w in &diag.warnings {
         eprintln!("actorgraph: warning: {w}");
     }
@@ -151,18 +225,26 @@ pub fn finish(diag: &Diagnostics) -> ExitCode {
     }
 }
 
+/// Set when --verbose is given, for the closing report.
+static VERBOSE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 pub fn run() -> Result<ExitCode> {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => {
+        // --help and --version
+        Err(e) if !e.use_stderr() => {
             let _ = e.print();
-            return Ok(if e.use_stderr() {
-                ExitCode::from(2)
-            } else {
-                ExitCode::SUCCESS
-            });
+            return Ok(ExitCode::SUCCESS);
         }
+        Err(e) => return Err(actorgraph::Error::Usage(one_line(&e))),
     };
+    let verbose = match &cli.command {
+        Command::Tag(a) => a.corpus.verbose,
+        Command::Build(a) => a.corpus.verbose,
+        Command::Query(a) => a.corpus.verbose,
+        Command::Gazetteer(_) => false,
+    };
+    VERBOSE.store(verbose, std::sync::atomic::Ordering::Relaxed);
     match cli.command {
         Command::Tag(args) => tag::run(args),
         Command::Build(args) => build::run(args),

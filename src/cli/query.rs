@@ -26,7 +26,7 @@ pub struct QueryArgs {
     #[arg(long, value_name = "FILE", global = true)]
     graph: Option<PathBuf>,
     #[command(flatten)]
-    corpus: CorpusArgs,
+    pub corpus: CorpusArgs,
     #[command(flatten)]
     build: GraphArgs,
     /// Print JSON (schemas in docs/queries.md) instead of a table.

@@ -8,7 +8,6 @@ use clap::{Args, ValueEnum};
 use actorgraph::export::mentions::{self, MentionFormat};
 use actorgraph::input::{Corpus, Diagnostics};
 use actorgraph::output::Output;
-use actorgraph::tagger::Tagger;
 use actorgraph::{pipeline, Result};
 
 use super::CorpusArgs;
@@ -16,7 +15,7 @@ use super::CorpusArgs;
 #[derive(Args)]
 pub struct TagArgs {
     #[command(flatten)]
-    corpus: CorpusArgs,
+    pub corpus: CorpusArgs,
     /// Output file (default: standard output). Written atomically.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -34,7 +33,7 @@ enum FormatArg {
 pub fn run(args: TagArgs) -> Result<ExitCode> {
     args.corpus.init_threads()?;
     let gazetteer = args.corpus.gazetteer()?;
-    let tagger = Tagger::new(&gazetteer)?;
+    let tagger = args.corpus.tagger(&gazetteer)?;
     let format = match args.format {
         FormatArg::Jsonl => MentionFormat::Jsonl,
         FormatArg::Tsv => MentionFormat::Tsv,
@@ -53,6 +52,7 @@ pub fn run(args: TagArgs) -> Result<ExitCode> {
             mentions::write_document(&mut out, format, &gazetteer, doc, a).map_err(|e| out.error(e))
         },
     )?;
+    super::check_read(&diag)?;
     out.commit()?;
     Ok(super::finish(&diag))
 }
