@@ -437,6 +437,20 @@ fn build_patterns(
         let all = label.chain(actor.aliases.iter().map(|a| (a.text.as_str(), a.case)));
         for (k, (text, case)) in all.enumerate() {
             let key = normalize(text);
+            if key.trim().is_empty() {
+                // Found by fuzzing: a BOM or soft hyphen survives trim() but not normalisation,
+                // and an empty pattern would match everywhere.
+                return Err(Error::Gazetteer {
+                    location: alias_at[ai][k].locate(sources),
+                    message: format!(
+                        "{} {:?} of actor \"{}\" has only invisible characters (they are ignored \
+                         when matching); remove it or write the name",
+                        if k == 0 { "label" } else { "alias" },
+                        text,
+                        actor.id
+                    ),
+                });
+            }
             let exact = match case {
                 CaseRule::Sensitive => Some(normalize_keep_case(text)),
                 CaseRule::Insensitive => None,
@@ -602,6 +616,12 @@ mod tests {
             "lone surrogate",
             "{\"actors\": [{\"id\": \"a\", \"label\": \"\\ud800\", \"type\": \"person\"}]}",
             "g.json:1:41: unexpected end of hex escape; fix the \\u escape (a lone surrogate",
+        ),
+        (
+            // Regression: fuzz/artifacts/tag crash-57218c31 (an alias that is only a BOM).
+            "invisible-only alias",
+            "{\"actors\": [{\"id\": \"a\", \"label\": \"A\", \"type\": \"t\", \"aliases\": [\"\u{feff}\u{ad}\"]}]}",
+            "g.json:1:64: alias \"\\u{feff}\\u{ad}\" of actor \"a\" has only invisible characters",
         ),
         (
             "not json",
