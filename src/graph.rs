@@ -7,6 +7,8 @@
 //! for the same input. Weights and scores are defined in `docs/weights.md`.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -242,13 +244,15 @@ pub struct GraphBuilder<'g> {
     options: BuildOptions,
     corpus: CorpusStats,
     doc_seq: u64,
-    nodes: HashMap<ActorIdx, NodeAcc>,
-    edges: HashMap<(ActorIdx, ActorIdx), EdgeAcc>,
+    // Fast non-cryptographic hashing: keys are small integers from our own gazetteer, and no
+    // output depends on hash order (everything is sorted in `finish`).
+    nodes: FxHashMap<ActorIdx, NodeAcc>,
+    edges: FxHashMap<(ActorIdx, ActorIdx), EdgeAcc>,
     // Scratch buffers reused across units.
     unit_actors: Vec<(ActorIdx, usize)>,
-    seen: HashSet<ActorIdx>,
+    seen: FxHashSet<ActorIdx>,
     /// Evidence already made in the current unit, by quoted sentence range.
-    unit_evidence: HashMap<(u32, u32), Evidence>,
+    unit_evidence: FxHashMap<(u32, u32), Evidence>,
 }
 
 impl<'g> GraphBuilder<'g> {
@@ -259,11 +263,11 @@ impl<'g> GraphBuilder<'g> {
             options,
             corpus: CorpusStats::default(),
             doc_seq: 0,
-            nodes: HashMap::new(),
-            edges: HashMap::new(),
+            nodes: FxHashMap::default(),
+            edges: FxHashMap::default(),
             unit_actors: Vec::new(),
-            seen: HashSet::new(),
-            unit_evidence: HashMap::new(),
+            seen: FxHashSet::default(),
+            unit_evidence: FxHashMap::default(),
         }
     }
 

@@ -105,6 +105,19 @@ const SENTENCE_STARTERS: &[&str] = &[
     "Yet",
 ];
 
+/// First bytes of the UTF-8 encodings of the terminators: `. ! ?`, `…` (E2), `。` (E3),
+/// `！ ？` (EF).
+const TERMINATOR_LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[0xE2] = true;
+    t[0xE3] = true;
+    t[0xEF] = true;
+    t
+};
+
 fn is_terminator(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？')
 }
@@ -222,7 +235,14 @@ fn split_paragraph(
 ) {
     let mut start = ps;
     let mut i = ps;
+    let bytes = text.as_bytes();
     while i < pe {
+        // Terminators are ASCII or start with these lead bytes, which never occur inside
+        // another character, so scanning bytes is safe and much faster than decoding.
+        if !TERMINATOR_LEAD[bytes[i] as usize] {
+            i += 1;
+            continue;
+        }
         let c = text[i..].chars().next().expect("char boundary");
         if !is_terminator(c) {
             i += c.len_utf8();

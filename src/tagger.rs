@@ -7,7 +7,11 @@
 //! check never hides a shorter valid one ("Reutersal-Sudani" still yields "Sudani").
 //! The decision and its alternatives are written down in `docs/matching.md`.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+
+/// Up to this many patterns the automaton is a DFA: fastest to search, and small enough
+/// (a few MB). Above it, the crate's own choice (a contiguous NFA) keeps memory in check.
+const DFA_MAX_PATTERNS: usize = 20_000;
 
 use crate::error::{Error, Result};
 use crate::gazetteer::{ActorIdx, Gazetteer, Pattern};
@@ -52,8 +56,10 @@ impl Tagger {
     /// Compiles the gazetteer's aliases into one automaton.
     pub fn new(gazetteer: &Gazetteer) -> Result<Tagger> {
         let patterns = gazetteer.patterns.clone();
+        let kind = (patterns.len() <= DFA_MAX_PATTERNS).then_some(AhoCorasickKind::DFA);
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
+            .kind(kind)
             .build(patterns.iter().map(|p| p.key.as_bytes()))
             .map_err(|e| Error::Usage(format!("cannot compile the gazetteer: {e}")))?;
         let bounds = patterns

@@ -7,7 +7,7 @@ use clap::{Args, ValueEnum};
 
 use actorgraph::export::{self, Format};
 use actorgraph::graph::{BuildOptions, Filters, GraphBuilder, Unit};
-use actorgraph::input::{parse_date, Corpus, Diagnostics};
+use actorgraph::input::{parse_date, Diagnostics};
 use actorgraph::output::Output;
 use actorgraph::{pipeline, Error, Result};
 
@@ -130,7 +130,7 @@ pub fn build_graph(
     let inputs = corpus.inputs();
     let mut builder = GraphBuilder::new(&gazetteer, graph.options(default_evidence));
     pipeline::run(
-        Corpus::new(&inputs, corpus.read_options()),
+        corpus.corpus(&inputs),
         &tagger,
         corpus.line_breaks(),
         diag,

@@ -1,6 +1,7 @@
 //! Command-line flags (clap derive; doc comments are the help text) and dispatch.
 //! Each subcommand module only translates flags into library calls.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -60,6 +61,9 @@ pub struct CorpusArgs {
     /// Read files that contain NUL bytes instead of skipping them.
     #[arg(long, global = true)]
     pub text: bool,
+    /// No progress bar (it is shown only when stderr is a terminal anyway).
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
     /// Report gazetteer size, automaton memory, timings and peak memory on stderr.
     #[arg(short, long, global = true)]
     pub verbose: bool,
@@ -122,6 +126,28 @@ impl CorpusArgs {
         Ok(g)
     }
 
+    /// A reader over `inputs`, with a progress bar (documents, MB/s, ETA) on stderr when
+    /// stderr is a terminal and --quiet is not given.
+    pub fn corpus<'a>(&self, inputs: &'a [Input]) -> actorgraph::input::Corpus<'a> {
+        let corpus = actorgraph::input::Corpus::new(inputs, self.read_options());
+        if self.quiet || !std::io::stderr().is_terminal() {
+            return corpus;
+        }
+        let total = corpus.total_bytes();
+        let bar = indicatif::ProgressBar::new(total);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} {bytes}/{total_bytes} {binary_bytes_per_sec} ETA {eta} {msg}",
+            )
+            .expect("valid template"),
+        );
+        let guard = ClearOnDrop(bar);
+        corpus.on_progress(move |d| {
+            guard.0.set_position(d.bytes);
+            guard.0.set_message(format!("{} documents", d.documents));
+        })
+    }
+
     /// Compiles the gazetteer; with --verbose, says how big and how long.
     pub fn tagger(&self, gazetteer: &Gazetteer) -> Result<actorgraph::tagger::Tagger> {
         let t0 = std::time::Instant::now();
@@ -151,6 +177,15 @@ impl CorpusArgs {
                 .map_err(|e| actorgraph::Error::Usage(format!("cannot start threads: {e}")))?;
         }
         Ok(())
+    }
+}
+
+/// Clears the progress bar when the corpus has been read.
+struct ClearOnDrop(indicatif::ProgressBar);
+
+impl Drop for ClearOnDrop {
+    fn drop(&mut self) {
+        self.0.finish_and_clear();
     }
 }
 

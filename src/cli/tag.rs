@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 
 use actorgraph::export::mentions::{self, MentionFormat};
-use actorgraph::input::{Corpus, Diagnostics};
+use actorgraph::input::Diagnostics;
 use actorgraph::output::Output;
 use actorgraph::{pipeline, Result};
 
@@ -42,7 +42,7 @@ pub fn run(args: TagArgs) -> Result<ExitCode> {
     let mut out = Output::create(args.output.as_deref())?;
     mentions::write_header(&mut out, format).map_err(|e| out.error(e))?;
     let mut diag = Diagnostics::default();
-    let corpus = Corpus::new(&inputs, args.corpus.read_options());
+    let corpus = args.corpus.corpus(&inputs);
     pipeline::run(
         corpus,
         &tagger,

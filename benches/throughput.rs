@@ -1,0 +1,255 @@
+//! Throughput of actorgraph next to "the limit": a bare Aho-Corasick scan (DFA, ASCII
+//! case-insensitive, the same aliases) over the same bytes, measured in the same run.
+//!
+//! `cargo bench --bench throughput` (environment: `AG_BENCH_MB`, corpus size, default 1024;
+//! `AG_BENCH_RUNS`, repetitions, default 3 — medians are reported). It
+//!
+//! 1. generates `benches/data/corpus-<MB>.jsonl` once: documents of 8–40 sentences drawn
+//!    (seeded) from the seed articles, with ids and dates, so mention density is news-like;
+//! 2. measures the limit in-process, single thread;
+//! 3. runs the release binary: `tag` and `build` with `--threads 1` and all threads, reading
+//!    MB/s, documents/s and peak RSS (from `--verbose`);
+//! 4. compiles gazetteers of 100,000 and 1,000,000 aliases and tags with the large one;
+//! 5. times start-up on the embedded seeds.
+//!
+//! It prints a Markdown table for docs/performance.md.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use actorgraph::gazetteer::Gazetteer;
+use actorgraph::input::SEEDS;
+use actorgraph::sentence::{split, LineBreaks};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+fn data_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("benches/data")
+}
+
+/// Seeded corpus generator: real sentences from the seeds, shuffled into new documents.
+fn generate(path: &Path, mb: usize, seed: u64) {
+    let sentences: Vec<&str> = SEEDS
+        .iter()
+        .flat_map(|(_, text)| {
+            split(text, &[], LineBreaks::Auto)
+                .into_iter()
+                .map(move |s| s.text(text))
+        })
+        .filter(|s| !s.is_empty())
+        .collect();
+    let mut rng = fastrand::Rng::with_seed(seed);
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
+    let (mut written, mut n) = (0usize, 0usize);
+    let mut text = String::new();
+    while written < mb << 20 {
+        text.clear();
+        let k = rng.usize(8..=40);
+        for i in 0..k {
+            if i > 0 {
+                text.push_str(if rng.u8(..5) == 0 { "\n\n" } else { " " });
+            }
+            text.push_str(sentences[rng.usize(..sentences.len())]);
+        }
+        let line = serde_json::json!({
+            "id": format!("doc{n:08}"),
+            "date": format!("2024-{:02}-{:02}", rng.u8(1..=12), rng.u8(1..=28)),
+            "source": "bench",
+            "text": text,
+        })
+        .to_string();
+        out.write_all(line.as_bytes()).unwrap();
+        out.write_all(b"\n").unwrap();
+        written += line.len() + 1;
+        n += 1;
+    }
+    out.flush().unwrap();
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+/// Runs the binary; returns (seconds, peak RSS MB from --verbose).
+fn run(args: &[&str]) -> (f64, f64) {
+    let exe = env!("CARGO_BIN_EXE_actorgraph");
+    let t = Instant::now();
+    let out = Command::new(exe)
+        .args(args)
+        .arg("--verbose")
+        .output()
+        .unwrap();
+    let secs = t.elapsed().as_secs_f64();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{args:?}: {stderr}");
+    let rss = stderr
+        .lines()
+        .find_map(|l| l.split("peak memory ").nth(1))
+        .and_then(|x| x.trim_end_matches(" MB").parse().ok())
+        .unwrap_or(f64::NAN);
+    (secs, rss)
+}
+
+fn all_aliases(g: &Gazetteer) -> Vec<String> {
+    g.actors()
+        .iter()
+        .flat_map(|a| {
+            std::iter::once(a.label.clone()).chain(a.aliases.iter().map(|x| x.text.clone()))
+        })
+        .collect()
+}
+
+/// A gazetteer of `n` aliases (5 per actor) as JSON.
+fn big_gazetteer(path: &Path, n: usize) {
+    let mut s = String::from("{\"actors\": [");
+    for i in 0..n / 5 {
+        if i > 0 {
+            s.push(',');
+        }
+        s.push_str(&format!(
+            "{{\"id\": \"x{i}\", \"label\": \"Person {i} Example\", \"type\": \"person\", \
+             \"aliases\": [\"P. {i} Example\", \"Example {i}\", \"Commander {i} Example\", \"Example-{i}\"]}}"
+        ));
+    }
+    s.push_str("]}");
+    std::fs::write(path, s).unwrap();
+}
+
+fn main() {
+    let mb: usize = std::env::var("AG_BENCH_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1024);
+    let runs: usize = std::env::var("AG_BENCH_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    std::fs::create_dir_all(data_dir()).unwrap();
+    let corpus = data_dir().join(format!("corpus-{mb}.jsonl"));
+    if !corpus.exists() {
+        eprintln!("generating {} ...", corpus.display());
+        generate(&corpus, mb, 2024);
+    }
+    let bytes = std::fs::read(&corpus).unwrap();
+    let docs = bytes.iter().filter(|&&b| b == b'\n').count();
+    let size_mb = bytes.len() as f64 / 1e6;
+    let corpus_s = corpus.to_str().unwrap();
+
+    // The limit: a bare DFA scan with the same aliases, ASCII case-insensitive.
+    let aliases = all_aliases(&Gazetteer::embedded());
+    let ac = AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .build(&aliases)
+        .unwrap();
+    let limit = median(
+        (0..runs)
+            .map(|_| {
+                let t = Instant::now();
+                let n = ac.find_iter(&bytes).count();
+                std::hint::black_box(n);
+                size_mb / t.elapsed().as_secs_f64()
+            })
+            .collect(),
+    );
+    drop(bytes);
+
+    let mut rows: Vec<(String, f64, f64, f64)> = Vec::new();
+    let mut measure = |name: &str, args: &[&str]| {
+        let results: Vec<(f64, f64)> = (0..runs).map(|_| run(args)).collect();
+        let secs = median(results.iter().map(|r| r.0).collect());
+        let rss = median(results.iter().map(|r| r.1).collect());
+        rows.push((name.to_owned(), size_mb / secs, docs as f64 / secs, rss));
+    };
+    let t = threads.to_string();
+    measure(
+        "tag, 1 thread",
+        &["tag", corpus_s, "-o", "/dev/null", "--threads", "1"],
+    );
+    measure(
+        &format!("tag, {threads} threads"),
+        &["tag", corpus_s, "-o", "/dev/null", "--threads", &t],
+    );
+    let build = [
+        "build",
+        corpus_s,
+        "--format",
+        "json",
+        "-o",
+        "/dev/null",
+        "--max-evidence",
+        "3",
+    ];
+    let mut b1 = build.to_vec();
+    b1.extend(["--threads", "1"]);
+    measure("build, 1 thread", &b1);
+    let mut bn = build.to_vec();
+    bn.extend(["--threads", &t]);
+    measure(&format!("build, {threads} threads"), &bn);
+
+    println!("\ncorpus: {size_mb:.0} MB, {docs} documents; limit (bare DFA scan, 1 thread): {limit:.0} MB/s\n");
+    println!("| run | MB/s | docs/s | vs limit | peak RSS MB |");
+    println!("|---|---:|---:|---:|---:|");
+    println!("| limit: bare Aho-Corasick DFA scan | {limit:.0} | | 100% | |");
+    for (name, mbs, dps, rss) in &rows {
+        println!(
+            "| {name} | {mbs:.0} | {dps:.0} | {:.0}% | {rss:.0} |",
+            100.0 * mbs / limit
+        );
+    }
+
+    // Large gazetteers: compile time and memory from --verbose, tagging speed with 1M aliases.
+    println!("\n| gazetteer | compile + load s | peak RSS MB | tag MB/s (1 thread) |");
+    println!("|---|---:|---:|---:|");
+    let sample = data_dir().join("sample-64.jsonl");
+    if !sample.exists() {
+        generate(&sample, 64, 7);
+    }
+    let sample_mb = std::fs::metadata(&sample).unwrap().len() as f64 / 1e6;
+    for n in [100_000usize, 1_000_000] {
+        let g = data_dir().join(format!("gazetteer-{n}.json"));
+        if !g.exists() {
+            big_gazetteer(&g, n);
+        }
+        let gs = g.to_str().unwrap();
+        let (load, rss) = run(&[
+            "tag",
+            "-g",
+            gs,
+            "-o",
+            "/dev/null",
+            "--threads",
+            "1",
+            "/dev/null",
+        ]);
+        let (full, _) = run(&[
+            "tag",
+            "-g",
+            gs,
+            sample.to_str().unwrap(),
+            "-o",
+            "/dev/null",
+            "--threads",
+            "1",
+        ]);
+        println!(
+            "| {n} aliases | {load:.2} | {rss:.0} | {:.0} |",
+            sample_mb / (full - load).max(1e-3)
+        );
+    }
+
+    // Start-up on the embedded seeds (the README's main command).
+    let startup = median(
+        (0..11)
+            .map(|_| run(&["build", "-o", "/dev/null", "--format", "json"]).0)
+            .collect(),
+    );
+    println!(
+        "\nstart-up, `build` on the embedded seeds: {:.1} ms (median of 11)",
+        startup * 1e3
+    );
+}
