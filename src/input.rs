@@ -400,7 +400,8 @@ fn memchr_nul(bytes: &[u8]) -> bool {
     bytes.contains(&0)
 }
 
-/// Reads JSON Lines records one line at a time.
+/// Reads JSON Lines records: lines are gathered in chunks, parsed in parallel, and handled in
+/// line order, so errors, skips and duplicate ids come out as if read one by one.
 fn read_jsonl<R: BufRead, F>(
     path: &Path,
     mut reader: R,
@@ -411,36 +412,50 @@ fn read_jsonl<R: BufRead, F>(
 where
     F: FnMut(Vec<Document>, &Diagnostics) -> Result<()>,
 {
+    use rayon::prelude::*;
+    const CHUNK_BYTES: usize = 4 << 20;
     let name = path.display().to_string();
-    let mut line = Vec::new();
     let mut lineno = 0usize;
-    loop {
-        line.clear();
+    let mut chunk: Vec<(usize, Vec<u8>)> = Vec::new();
+    let mut size = 0;
+    let mut eof = false;
+    while !eof {
+        let mut line = Vec::new();
         let n = reader
             .read_until(b'\n', &mut line)
             .map_err(|e| Error::io(path, e))?;
-        if n == 0 {
-            break;
-        }
-        lineno += 1;
-        let mut body: &[u8] = &line;
-        if lineno == 1 && body.starts_with(b"\xEF\xBB\xBF") {
-            body = &body[3..];
-        }
-        if body.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        match parse_record(body) {
-            Ok(doc) => out.push(doc, diag)?,
-            Err(msg) if opts.skip_bad_lines => {
-                diag.skipped_lines += 1;
-                diag.warn(format!("{name}:{lineno}: {msg}; line skipped"));
+        eof = n == 0;
+        if n > 0 {
+            lineno += 1;
+            if lineno == 1 && line.starts_with(b"\xEF\xBB\xBF") {
+                line.drain(..3);
             }
-            Err(msg) => {
-                return Err(Error::Input {
-                    location: format!("{name}:{lineno}"),
-                    message: format!("{msg}; fix the line or pass --skip-bad-lines"),
-                })
+            if !line.iter().all(u8::is_ascii_whitespace) {
+                size += line.len();
+                chunk.push((lineno, line));
+            }
+        }
+        if size >= CHUNK_BYTES || (eof && !chunk.is_empty()) {
+            let parsed: Vec<(usize, std::result::Result<Document, String>)> = chunk
+                .par_iter()
+                .map(|(no, body)| (*no, parse_record(body)))
+                .collect();
+            chunk.clear();
+            size = 0;
+            for (no, rec) in parsed {
+                match rec {
+                    Ok(doc) => out.push(doc, diag)?,
+                    Err(msg) if opts.skip_bad_lines => {
+                        diag.skipped_lines += 1;
+                        diag.warn(format!("{name}:{no}: {msg}; line skipped"));
+                    }
+                    Err(msg) => {
+                        return Err(Error::Input {
+                            location: format!("{name}:{no}"),
+                            message: format!("{msg}; fix the line or pass --skip-bad-lines"),
+                        })
+                    }
+                }
             }
         }
     }
