@@ -20,18 +20,12 @@ pub fn synthetic_graph(actors: usize, edges: usize, seed: u64) -> ActorGraph {
     let mut rng = fastrand::Rng::with_seed(seed);
     let nodes: Vec<Node> = (0..actors)
         .map(|i| Node {
-            id: format!("actor_{i:06}"),
-            label: format!("Actor {i}"),
-            kind: ["person", "state", "armed_group", "organization"][i % 4].into(),
-            attributes: Default::default(),
             mentions: 1 + (actors / (i + 1)) as u64,
-            sentences: 1,
-            units: 1,
-            documents: 1,
-            first_date: None,
-            last_date: None,
-            dates: vec![],
-            community: None,
+            ..Node::new(
+                format!("actor_{i:06}"),
+                format!("Actor {i}"),
+                ["person", "state", "armed_group", "organization"][i % 4],
+            )
         })
         .collect();
     let mut seen = std::collections::HashSet::new();
@@ -52,11 +46,7 @@ pub fn synthetic_graph(actors: usize, edges: usize, seed: u64) -> ActorGraph {
             a,
             b,
             Edge {
-                weight,
                 documents: weight.min(5),
-                first_date: None,
-                last_date: None,
-                dates: vec![],
                 npmi: rng.f64(),
                 jaccard: rng.f64(),
                 evidence: vec![Evidence {
@@ -70,6 +60,7 @@ pub fn synthetic_graph(actors: usize, edges: usize, seed: u64) -> ActorGraph {
                            would resume next week in the capital."
                             .into(),
                 }],
+                ..Edge::new(weight)
             },
         ));
     }

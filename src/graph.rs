@@ -117,6 +117,43 @@ pub struct Node {
     pub community: Option<u32>,
 }
 
+impl Node {
+    /// A node with these names, one mention and no dates; for building graphs by hand.
+    pub fn new(id: impl Into<String>, label: impl Into<String>, kind: impl Into<String>) -> Node {
+        Node {
+            id: id.into(),
+            label: label.into(),
+            kind: kind.into(),
+            attributes: BTreeMap::new(),
+            mentions: 1,
+            sentences: 1,
+            units: 1,
+            documents: 1,
+            first_date: None,
+            last_date: None,
+            dates: Vec::new(),
+            community: None,
+        }
+    }
+}
+
+impl Edge {
+    /// An edge of `weight` in one document, without scores or evidence; for building graphs
+    /// by hand.
+    pub fn new(weight: u64) -> Edge {
+        Edge {
+            weight,
+            documents: 1,
+            first_date: None,
+            last_date: None,
+            dates: Vec::new(),
+            npmi: 0.0,
+            jaccard: 0.0,
+            evidence: Vec::new(),
+        }
+    }
+}
+
 /// One supporting unit of an edge.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {

@@ -55,18 +55,8 @@ fn graph(ids: &[String], labels: &[String]) -> ActorGraph {
         .iter()
         .zip(labels)
         .map(|(id, label)| Node {
-            id: id.clone(),
-            label: label.clone(),
-            kind: label.clone(),
             attributes: BTreeMap::from([("note".to_owned(), label.clone())]),
-            mentions: 1,
-            sentences: 1,
-            units: 1,
-            documents: 1,
-            first_date: None,
-            last_date: None,
-            dates: vec![],
-            community: None,
+            ..Node::new(id.clone(), label.clone(), label.clone())
         })
         .collect();
     let mut edges = Vec::new();
@@ -76,14 +66,9 @@ fn graph(ids: &[String], labels: &[String]) -> ActorGraph {
                 i,
                 j,
                 Edge {
-                    weight: (i + j + 1) as u64,
-                    documents: 1,
-                    first_date: None,
-                    last_date: None,
-                    dates: vec![],
                     npmi: 0.5,
                     jaccard: 0.25,
-                    evidence: vec![],
+                    ..Edge::new((i + j + 1) as u64)
                 },
             ));
         }

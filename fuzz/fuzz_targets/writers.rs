@@ -18,31 +18,12 @@ fuzz_target!(|data: &[u8]| {
     let nodes: Vec<Node> = names
         .iter()
         .map(|n| Node {
-            id: n.to_string(),
-            label: n.chars().rev().collect(),
-            kind: n.to_string(),
             attributes: [(n.to_string(), n.to_string())].into(),
-            mentions: 1,
-            sentences: 1,
-            units: 1,
-            documents: 1,
-            first_date: None,
-            last_date: None,
-            dates: vec![],
-            community: None,
+            ..Node::new(*n, n.chars().rev().collect::<String>(), *n)
         })
         .collect();
     let edges: Vec<(usize, usize, Edge)> = (1..nodes.len())
-        .map(|j| (0, j, Edge {
-            weight: j as u64,
-            documents: 1,
-            first_date: None,
-            last_date: None,
-            dates: vec![],
-            npmi: 0.5,
-            jaccard: 0.5,
-            evidence: vec![],
-        }))
+        .map(|j| (0, j, Edge::new(j as u64)))
         .collect();
     let n = nodes.len();
     let g = ActorGraph::from_parts(Unit::Sentence, CorpusStats::default(), None, nodes, edges);

@@ -8,8 +8,8 @@ use petgraph::visit::EdgeRef;
 
 use crate::graph::ActorGraph;
 
-/// Neighbour lists with weights, by node index.
-fn adjacency(graph: &ActorGraph) -> Vec<Vec<(usize, f64)>> {
+/// Neighbour lists with weights, by node index, each sorted by neighbour.
+pub(crate) fn adjacency(graph: &ActorGraph) -> Vec<Vec<(usize, f64)>> {
     let g = &graph.graph;
     let mut adj = vec![Vec::new(); g.node_count()];
     for e in g.edge_references() {
