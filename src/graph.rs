@@ -396,11 +396,12 @@ impl<'g> GraphBuilder<'g> {
                 let (b, mb) = self.unit_actors[j];
                 let e = self.edges.entry((a, b)).or_default();
                 e.weight += 1;
+                // Dates are per document: record them once per document, not once per unit.
                 if e.last_doc != seq {
                     e.last_doc = seq;
                     e.documents += 1;
+                    e.dates.extend(doc.date);
                 }
-                e.dates.extend(doc.date);
                 if e.evidence.len() < cap {
                     let span = quoted_sentences(analysis, ma.min(mb), ma.max(mb));
                     let ev = self

@@ -166,7 +166,12 @@ pub fn detect_line_breaks(text: &str) -> LineBreaks {
         if t.is_empty() {
             continue;
         }
-        let len = t.chars().count();
+        // Bytes bound characters from above: count characters only when it can matter.
+        let len = if t.len() <= 100 {
+            t.len()
+        } else {
+            t.chars().count()
+        };
         max_len = max_len.max(len);
         let next_nonblank = lines.get(i + 1).is_some_and(|n| !n.trim().is_empty());
         if next_nonblank {
