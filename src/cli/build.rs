@@ -22,9 +22,10 @@ pub struct BuildArgs {
     /// Output file (a directory for csv). Default: standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// Output format. Default: from the -o extension, else json.
-    #[arg(long, value_enum)]
-    format: Option<FormatArg>,
+    /// Output format: dot, graphml, gexf, json, csv, svg or png. Default: from the -o
+    /// extension, else json.
+    #[arg(long, value_name = "FORMAT", value_parser = format_arg)]
+    format: Option<Format>,
     /// Compute modularity communities (Louvain) and write a `community` node attribute.
     #[arg(long)]
     communities: bool,
@@ -62,6 +63,17 @@ pub struct GraphArgs {
     pub until: Option<chrono::NaiveDate>,
 }
 
+fn format_arg(s: &str) -> std::result::Result<Format, String> {
+    Format::ALL
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(s))
+        .map(|&(_, f)| f)
+        .ok_or_else(|| {
+            let names: Vec<&str> = Format::ALL.iter().map(|(n, _)| *n).collect();
+            format!("expected one of {}", names.join(", "))
+        })
+}
+
 fn date_arg(s: &str) -> std::result::Result<chrono::NaiveDate, String> {
     parse_date(s).ok_or_else(|| format!("{s:?} is not an ISO 8601 date such as 2024-02-11"))
 }
@@ -71,17 +83,6 @@ pub enum UnitArg {
     Sentence,
     Paragraph,
     Document,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum FormatArg {
-    Dot,
-    Graphml,
-    Gexf,
-    Json,
-    Csv,
-    Svg,
-    Png,
 }
 
 impl GraphArgs {
@@ -155,15 +156,7 @@ pub fn build_graph(
 
 pub fn run(args: BuildArgs) -> Result<ExitCode> {
     let format = match (args.format, &args.output) {
-        (Some(f), _) => match f {
-            FormatArg::Dot => Format::Dot,
-            FormatArg::Graphml => Format::Graphml,
-            FormatArg::Gexf => Format::Gexf,
-            FormatArg::Json => Format::Json,
-            FormatArg::Csv => Format::Csv,
-            FormatArg::Svg => Format::Svg,
-            FormatArg::Png => Format::Png,
-        },
+        (Some(f), _) => f,
         (None, None) => Format::Json,
         (None, Some(p)) if p.as_os_str() == "-" => Format::Json,
         (None, Some(p)) => Format::from_path(p).ok_or_else(|| {

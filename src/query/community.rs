@@ -24,16 +24,7 @@ pub struct Communities {
 /// Louvain communities of the weighted graph.
 pub fn louvain(graph: &ActorGraph, seed: u64, resolution: f64) -> Communities {
     let n = graph.graph.node_count();
-    let mut adj: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
-    for e in graph.graph.edge_references() {
-        let (a, b, w) = (
-            e.source().index(),
-            e.target().index(),
-            e.weight().weight as f64,
-        );
-        adj[a].push((b, w));
-        adj[b].push((a, w));
-    }
+    let mut adj = super::centrality::adjacency(graph);
     let mut loops = vec![0.0; n];
     // membership[i] = community of original node i at the current level.
     let mut membership: Vec<usize> = (0..n).collect();
