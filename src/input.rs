@@ -395,7 +395,7 @@ where
         cannot(diag, e);
         return Ok(());
     }
-    if walked && !opts.force_text && memchr_nul(&bytes) {
+    if walked && !opts.force_text && bytes.contains(&0) {
         diag.failed_inputs += 1;
         diag.warn(format!(
             "{}: contains NUL bytes (binary file?); skipped (pass --text to read it anyway)",
@@ -409,10 +409,6 @@ where
         .file_stem()
         .map_or_else(|| name.clone(), |s| s.to_string_lossy().into_owned());
     out.push(Document::new(id, text), diag)
-}
-
-fn memchr_nul(bytes: &[u8]) -> bool {
-    bytes.contains(&0)
 }
 
 /// Reads JSON Lines records: lines are gathered in chunks, parsed in parallel, and handled in

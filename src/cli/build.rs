@@ -109,13 +109,21 @@ impl GraphArgs {
     }
 }
 
+/// A graph built from documents, with the gazetteer and tagger that built it (so that
+/// callers need not load and compile them again).
+pub struct Built {
+    pub graph: actorgraph::graph::ActorGraph,
+    pub gazetteer: actorgraph::gazetteer::Gazetteer,
+    pub tagger: actorgraph::tagger::Tagger,
+}
+
 /// Builds the graph for `corpus` and `graph` flags, printing nothing.
 pub fn build_graph(
     corpus: &CorpusArgs,
     graph: &GraphArgs,
     default_evidence: Option<usize>,
     diag: &mut Diagnostics,
-) -> Result<actorgraph::graph::ActorGraph> {
+) -> Result<Built> {
     corpus.init_threads()?;
     let gazetteer = corpus.gazetteer()?;
     if let Some(ids) = &graph.actors {
@@ -151,7 +159,11 @@ pub fn build_graph(
             actorgraph::graph::MAX_ACTORS_PER_UNIT
         ));
     }
-    Ok(g)
+    Ok(Built {
+        graph: g,
+        gazetteer,
+        tagger,
+    })
 }
 
 pub fn run(args: BuildArgs) -> Result<ExitCode> {
@@ -173,7 +185,7 @@ pub fn run(args: BuildArgs) -> Result<ExitCode> {
         Some(3)
     };
     let mut diag = Diagnostics::default();
-    let mut graph = build_graph(&args.corpus, &args.graph, default_evidence, &mut diag)?;
+    let mut graph = build_graph(&args.corpus, &args.graph, default_evidence, &mut diag)?.graph;
     if args.communities {
         actorgraph::query::community::assign(&mut graph, args.seed, 1.0);
     }

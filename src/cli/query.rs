@@ -100,10 +100,13 @@ enum By {
     Eigenvector,
 }
 
-/// Loads or builds the graph, and the gazetteer used to resolve names.
-fn load(args: &QueryArgs, diag: &mut Diagnostics) -> Result<(ActorGraph, Gazetteer)> {
-    let gazetteer = args.corpus.gazetteer()?;
-    let mut graph = match &args.graph {
+/// Loads or builds the graph, with the gazetteer used to resolve names and, when the graph
+/// was built here, the tagger that built it.
+fn load(
+    args: &QueryArgs,
+    diag: &mut Diagnostics,
+) -> Result<(ActorGraph, Gazetteer, Option<Tagger>)> {
+    let (mut graph, gazetteer, tagger) = match &args.graph {
         Some(path) => {
             let conflicting = [
                 (!args.corpus.inputs.is_empty(), "documents"),
@@ -124,24 +127,36 @@ fn load(args: &QueryArgs, diag: &mut Diagnostics) -> Result<(ActorGraph, Gazette
                 path: path.clone(),
                 source: e,
             })?;
-            json::read(&path.display().to_string(), &bytes)?
+            let graph = json::read(&path.display().to_string(), &bytes)?;
+            (graph, args.corpus.gazetteer()?, None)
         }
-        None => build_graph(&args.corpus, &args.build, None, diag)?,
+        None => {
+            let b = build_graph(&args.corpus, &args.build, None, diag)?;
+            (b.graph, b.gazetteer, Some(b.tagger))
+        }
     };
     if args.build.min_weight > 1 {
         let min = args.build.min_weight;
         graph.graph.retain_edges(|g, e| g[e].weight >= min);
     }
-    Ok((graph, gazetteer))
+    Ok((graph, gazetteer, tagger))
 }
 
 pub fn run(args: QueryArgs) -> Result<ExitCode> {
     let mut diag = Diagnostics::default();
-    let (graph, gazetteer) = load(&args, &mut diag)?;
+    let (graph, gazetteer, tagger) = load(&args, &mut diag)?;
     let resolver = Resolver::new(&graph, Some(&gazetteer));
     let mut out = Output::stdout();
     let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let res = answer(&args, &graph, &gazetteer, &resolver, color, &mut out);
+    let hl = Highlighter {
+        gazetteer: &gazetteer,
+        tagger: tagger
+            .map(Some)
+            .map(std::cell::OnceCell::from)
+            .unwrap_or_default(),
+        color,
+    };
+    let res = answer(&args, &graph, &resolver, &hl, &mut out);
     res.and_then(|()| out.commit())?;
     Ok(super::finish(&diag))
 }
@@ -166,9 +181,8 @@ fn date(d: Option<chrono::NaiveDate>) -> String {
 fn answer(
     args: &QueryArgs,
     graph: &ActorGraph,
-    gazetteer: &Gazetteer,
     resolver: &Resolver,
-    color: bool,
+    hl: &Highlighter,
     w: &mut dyn Write,
 ) -> Result<()> {
     let g = &graph.graph;
@@ -194,7 +208,6 @@ fn answer(
                 let cells: Vec<Vec<String>> = rows.iter().map(neighbor_row).collect();
                 return table::write(w, &header, &cells).map_err(io);
             }
-            let hl = Highlighter::new(gazetteer, color);
             for n in &rows {
                 table::write(w, &header, &[neighbor_row(n)]).map_err(io)?;
                 for ev in &n.evidence {
@@ -223,7 +236,6 @@ fn answer(
                 .map_err(io)?;
                 return Ok(());
             }
-            let hl = Highlighter::new(gazetteer, color);
             let ids = [g[a].id.as_str(), g[b].id.as_str()];
             for ev in evs {
                 writeln!(w, "{}", hl.evidence(ev, &ids)).map_err(io)?;
@@ -258,7 +270,6 @@ fn answer(
                 .map_err(io)?;
                 return Ok(());
             };
-            let hl = Highlighter::new(gazetteer, color);
             for (name, c) in [("shortest", &short), ("strongest", &strong)] {
                 writeln!(
                     w,
@@ -417,19 +428,14 @@ fn neighbor_row(n: &query::Neighbor) -> Vec<String> {
 
 /// Prints evidence lines, with the two actors' mentions in bold colour on a terminal.
 struct Highlighter<'g> {
-    tagger: Option<(Tagger, &'g Gazetteer)>,
+    gazetteer: &'g Gazetteer,
+    /// The tagger that built the graph, if it was built here; compiled on first use otherwise
+    /// (`None` inside if the gazetteer cannot be compiled: then no highlighting).
+    tagger: std::cell::OnceCell<Option<Tagger>>,
+    color: bool,
 }
 
-impl<'g> Highlighter<'g> {
-    fn new(gazetteer: &'g Gazetteer, color: bool) -> Highlighter<'g> {
-        let tagger = if color {
-            Tagger::new(gazetteer).ok().map(|t| (t, gazetteer))
-        } else {
-            None
-        };
-        Highlighter { tagger }
-    }
-
+impl Highlighter<'_> {
     fn evidence(&self, ev: &Evidence, ids: &[&str]) -> String {
         let head = match ev.date {
             Some(d) => format!(
@@ -438,24 +444,25 @@ impl<'g> Highlighter<'g> {
             ),
             None => format!("{} #{} [{}..{}]", ev.doc, ev.sentence, ev.start, ev.end),
         };
-        let text = match &self.tagger {
-            None => table::cell(&ev.text),
-            Some((tagger, g)) => {
-                let mut out = String::new();
-                let mut at = 0;
-                for m in tagger.tag(&ev.text) {
-                    if ids.contains(&g.actor(m.actor).id.as_str()) {
-                        out.push_str(&table::cell(&ev.text[at..m.start]));
-                        out.push_str("\x1b[1;31m");
-                        out.push_str(&table::cell(&ev.text[m.start..m.end]));
-                        out.push_str("\x1b[0m");
-                        at = m.end;
-                    }
-                }
-                out.push_str(&table::cell(&ev.text[at..]));
-                out
-            }
+        if !self.color {
+            return format!("{head}: {}", table::cell(&ev.text));
+        }
+        let compiled = self.tagger.get_or_init(|| Tagger::new(self.gazetteer).ok());
+        let Some(tagger) = compiled else {
+            return format!("{head}: {}", table::cell(&ev.text));
         };
-        format!("{head}: {text}")
+        let mut out = String::new();
+        let mut at = 0;
+        for m in tagger.tag(&ev.text) {
+            if ids.contains(&self.gazetteer.actor(m.actor).id.as_str()) {
+                out.push_str(&table::cell(&ev.text[at..m.start]));
+                out.push_str("\x1b[1;31m");
+                out.push_str(&table::cell(&ev.text[m.start..m.end]));
+                out.push_str("\x1b[0m");
+                at = m.end;
+            }
+        }
+        out.push_str(&table::cell(&ev.text[at..]));
+        format!("{head}: {out}")
     }
 }
