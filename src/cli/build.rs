@@ -5,11 +5,13 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
+use actorgraph::counts::Counts;
 use actorgraph::export::{self, Format};
-use actorgraph::graph::{BuildOptions, Filters, GraphBuilder, Unit};
+use actorgraph::graph::{Filters, Unit};
 use actorgraph::input::{parse_date, Diagnostics};
 use actorgraph::output::Output;
-use actorgraph::{pipeline, Error, Result};
+use actorgraph::run::{self, Settings};
+use actorgraph::{Error, Result};
 
 use super::CorpusArgs;
 
@@ -86,13 +88,15 @@ pub enum UnitArg {
 }
 
 impl GraphArgs {
-    pub fn options(&self, default_evidence: Option<usize>) -> BuildOptions {
-        BuildOptions {
+    /// Counting settings: these flags and the corpus' line-break mode.
+    pub fn settings(&self, corpus: &CorpusArgs, default_evidence: Option<usize>) -> Settings {
+        Settings {
             unit: match self.unit.unwrap_or(UnitArg::Sentence) {
                 UnitArg::Sentence => Unit::Sentence,
                 UnitArg::Paragraph => Unit::Paragraph,
                 UnitArg::Document => Unit::Document,
             },
+            line_breaks: corpus.line_breaks(),
             max_evidence: self.max_evidence.or(default_evidence),
             since: self.since,
             until: self.until,
@@ -105,6 +109,7 @@ impl GraphArgs {
             top_edges: self.top_edges,
             types: self.types.clone(),
             actors: self.actors.clone(),
+            max_evidence: None,
         }
     }
 }
@@ -114,16 +119,15 @@ impl GraphArgs {
 pub struct Built {
     pub graph: actorgraph::graph::ActorGraph,
     pub gazetteer: actorgraph::gazetteer::Gazetteer,
-    pub tagger: actorgraph::tagger::Tagger,
 }
 
-/// Builds the graph for `corpus` and `graph` flags, printing nothing.
-pub fn build_graph(
+/// Counts the documents named by `corpus` with `graph` flags, printing nothing.
+pub fn count(
     corpus: &CorpusArgs,
     graph: &GraphArgs,
     default_evidence: Option<usize>,
     diag: &mut Diagnostics,
-) -> Result<Built> {
+) -> Result<(Counts, actorgraph::gazetteer::Gazetteer)> {
     corpus.init_threads()?;
     let gazetteer = corpus.gazetteer()?;
     if let Some(ids) = &graph.actors {
@@ -137,32 +141,29 @@ pub fn build_graph(
     }
     let tagger = corpus.tagger(&gazetteer)?;
     let inputs = corpus.inputs();
-    let mut builder = GraphBuilder::new(&gazetteer, graph.options(default_evidence));
-    pipeline::run(
-        corpus.corpus(&inputs),
+    let settings = graph.settings(corpus, default_evidence);
+    let counts = run::count_corpus(
+        corpus.corpus(&inputs, true),
+        &gazetteer,
         &tagger,
-        corpus.line_breaks(),
+        &settings,
         diag,
-        |doc, a| {
-            builder.add(doc, a);
-            Ok(())
-        },
     )?;
     super::check_read(diag)?;
-    let g = builder.finish(&graph.filters());
-    if g.corpus.capped_units > 0 {
-        diag.warnings.push(format!(
-            "{} unit(s) mention more than {} actors; only the first {} (by first mention) were \
-             linked in each",
-            g.corpus.capped_units,
-            actorgraph::graph::MAX_ACTORS_PER_UNIT,
-            actorgraph::graph::MAX_ACTORS_PER_UNIT
-        ));
-    }
+    Ok((counts, gazetteer))
+}
+
+/// Builds the graph for `corpus` and `graph` flags, printing nothing.
+pub fn build_graph(
+    corpus: &CorpusArgs,
+    graph: &GraphArgs,
+    default_evidence: Option<usize>,
+    diag: &mut Diagnostics,
+) -> Result<Built> {
+    let (counts, gazetteer) = count(corpus, graph, default_evidence, diag)?;
     Ok(Built {
-        graph: g,
+        graph: counts.finish(&graph.filters()),
         gazetteer,
-        tagger,
     })
 }
 

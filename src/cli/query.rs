@@ -13,7 +13,6 @@ use actorgraph::graph::{ActorGraph, Evidence};
 use actorgraph::input::Diagnostics;
 use actorgraph::output::Output;
 use actorgraph::query::{self, centrality, community, path, stats, Resolver};
-use actorgraph::tagger::Tagger;
 use actorgraph::{Error, Result};
 
 use super::build::{build_graph, GraphArgs};
@@ -102,11 +101,8 @@ enum By {
 
 /// Loads or builds the graph, with the gazetteer used to resolve names and, when the graph
 /// was built here, the tagger that built it.
-fn load(
-    args: &QueryArgs,
-    diag: &mut Diagnostics,
-) -> Result<(ActorGraph, Gazetteer, Option<Tagger>)> {
-    let (mut graph, gazetteer, tagger) = match &args.graph {
+fn load(args: &QueryArgs, diag: &mut Diagnostics) -> Result<(ActorGraph, Gazetteer)> {
+    let (mut graph, gazetteer) = match &args.graph {
         Some(path) => {
             let conflicting = [
                 (!args.corpus.inputs.is_empty(), "documents"),
@@ -128,34 +124,27 @@ fn load(
                 source: e,
             })?;
             let graph = json::read(&path.display().to_string(), &bytes)?;
-            (graph, args.corpus.gazetteer()?, None)
+            (graph, args.corpus.gazetteer()?)
         }
         None => {
             let b = build_graph(&args.corpus, &args.build, None, diag)?;
-            (b.graph, b.gazetteer, Some(b.tagger))
+            (b.graph, b.gazetteer)
         }
     };
     if args.build.min_weight > 1 {
         let min = args.build.min_weight;
         graph.graph.retain_edges(|g, e| g[e].weight >= min);
     }
-    Ok((graph, gazetteer, tagger))
+    Ok((graph, gazetteer))
 }
 
 pub fn run(args: QueryArgs) -> Result<ExitCode> {
     let mut diag = Diagnostics::default();
-    let (graph, gazetteer, tagger) = load(&args, &mut diag)?;
+    let (graph, gazetteer) = load(&args, &mut diag)?;
     let resolver = Resolver::new(&graph, Some(&gazetteer));
     let mut out = Output::stdout();
     let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let hl = Highlighter {
-        gazetteer: &gazetteer,
-        tagger: tagger
-            .map(Some)
-            .map(std::cell::OnceCell::from)
-            .unwrap_or_default(),
-        color,
-    };
+    let hl = Highlighter { color };
     let res = answer(&args, &graph, &resolver, &hl, &mut out);
     res.and_then(|()| out.commit())?;
     Ok(super::finish(&diag))
@@ -211,8 +200,7 @@ fn answer(
             for n in &rows {
                 table::write(w, &header, &[neighbor_row(n)]).map_err(io)?;
                 for ev in &n.evidence {
-                    let ids = [g[a].id.as_str(), n.id.as_str()];
-                    writeln!(w, "    {}", hl.evidence(ev, &ids)).map_err(io)?;
+                    writeln!(w, "    {}", hl.evidence(ev)).map_err(io)?;
                 }
                 writeln!(w).map_err(io)?;
             }
@@ -236,9 +224,8 @@ fn answer(
                 .map_err(io)?;
                 return Ok(());
             }
-            let ids = [g[a].id.as_str(), g[b].id.as_str()];
             for ev in evs {
-                writeln!(w, "{}", hl.evidence(ev, &ids)).map_err(io)?;
+                writeln!(w, "{}", hl.evidence(ev)).map_err(io)?;
             }
             if graph.max_evidence.is_some_and(|m| evs.len() >= m) {
                 writeln!(w, "(the graph keeps at most {} per link)", evs.len()).map_err(io)?;
@@ -282,7 +269,7 @@ fn answer(
                 for h in &c.hops {
                     writeln!(w, "  {} — {}  weight {}", h.from, h.to, h.weight).map_err(io)?;
                     if let Some(ev) = &h.evidence {
-                        writeln!(w, "    {}", hl.evidence(ev, &[&h.from, &h.to])).map_err(io)?;
+                        writeln!(w, "    {}", hl.evidence(ev)).map_err(io)?;
                     }
                 }
             }
@@ -426,17 +413,14 @@ fn neighbor_row(n: &query::Neighbor) -> Vec<String> {
     ]
 }
 
-/// Prints evidence lines, with the two actors' mentions in bold colour on a terminal.
-struct Highlighter<'g> {
-    gazetteer: &'g Gazetteer,
-    /// The tagger that built the graph, if it was built here; compiled on first use otherwise
-    /// (`None` inside if the gazetteer cannot be compiled: then no highlighting).
-    tagger: std::cell::OnceCell<Option<Tagger>>,
+/// Prints evidence lines, with the two actors' mentions (and a relation's cue) in bold colour
+/// on a terminal. The spans come with the evidence: nothing is tagged again.
+struct Highlighter {
     color: bool,
 }
 
-impl Highlighter<'_> {
-    fn evidence(&self, ev: &Evidence, ids: &[&str]) -> String {
+impl Highlighter {
+    fn evidence(&self, ev: &Evidence) -> String {
         let head = match ev.date {
             Some(d) => format!(
                 "{} ({d}) #{} [{}..{}]",
@@ -447,22 +431,37 @@ impl Highlighter<'_> {
         if !self.color {
             return format!("{head}: {}", table::cell(&ev.text));
         }
-        let compiled = self.tagger.get_or_init(|| Tagger::new(self.gazetteer).ok());
-        let Some(tagger) = compiled else {
-            return format!("{head}: {}", table::cell(&ev.text));
-        };
-        let mut out = String::new();
-        let mut at = 0;
-        for m in tagger.tag(&ev.text) {
-            if ids.contains(&self.gazetteer.actor(m.actor).id.as_str()) {
-                out.push_str(&table::cell(&ev.text[at..m.start]));
-                out.push_str("\x1b[1;31m");
-                out.push_str(&table::cell(&ev.text[m.start..m.end]));
-                out.push_str("\x1b[0m");
-                at = m.end;
-            }
-        }
-        out.push_str(&table::cell(&ev.text[at..]));
-        format!("{head}: {out}")
+        format!("{head}: {}", highlight(ev))
     }
+}
+
+/// The evidence text with its mention and cue spans (document offsets) in bold red; spans
+/// outside the quoted text (or not on character boundaries) are left plain.
+fn highlight(ev: &Evidence) -> String {
+    let mut spans: Vec<(usize, usize)> = [
+        Some((ev.source_start, ev.source_end)),
+        Some((ev.target_start, ev.target_end)),
+        ev.cue_start.zip(ev.cue_end),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|&(s, e)| ev.start <= s && s < e && e <= ev.end)
+    .map(|(s, e)| (s - ev.start, e - ev.start))
+    .filter(|&(s, e)| ev.text.is_char_boundary(s) && ev.text.is_char_boundary(e))
+    .collect();
+    spans.sort_unstable();
+    let mut out = String::new();
+    let mut at = 0;
+    for (s, e) in spans {
+        if s < at {
+            continue;
+        }
+        out.push_str(&table::cell(&ev.text[at..s]));
+        out.push_str("\x1b[1;31m");
+        out.push_str(&table::cell(&ev.text[s..e]));
+        out.push_str("\x1b[0m");
+        at = e;
+    }
+    out.push_str(&table::cell(&ev.text[at..]));
+    out
 }

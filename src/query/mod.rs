@@ -155,7 +155,7 @@ pub fn neighbors(
     let mut out: Vec<Neighbor> = graph
         .graph
         .edges(node)
-        .filter(|e| e.weight().weight >= min_weight)
+        .filter(|e| e.weight().is_co_mention() && e.weight().weight >= min_weight)
         .map(|e| {
             let other = if e.source() == node {
                 e.target()
@@ -186,10 +186,12 @@ pub fn neighbors(
     out
 }
 
-/// Every stored sentence in which `a` and `b` co-occur, in corpus order.
+/// Every stored sentence in which `a` and `b` co-occur, smallest (document id, sentence)
+/// first.
 pub fn evidence(graph: &ActorGraph, a: NodeIndex, b: NodeIndex) -> Option<&[Evidence]> {
     graph
         .graph
-        .find_edge(a, b)
-        .map(|e| graph.graph[e].evidence.as_slice())
+        .edges_connecting(a, b)
+        .find(|e| e.weight().is_co_mention())
+        .map(|e| e.weight().evidence.as_slice())
 }
