@@ -11,7 +11,7 @@
 //! 6. [`input`] — files, directories, JSON Lines and stdin, streamed in batches;
 //! 7. [`pipeline`] — batches analysed on every core, handed on in corpus order;
 //! 8. [`counter`] → [`counts`] — co-occurrences counted by stable ids into a mergeable value
-//!    (saved as a partial, merged in any order);
+//!    (saved by [`partial`], merged in any order);
 //! 9. [`run`] — the whole run as one library call: settings and documents in, counts out;
 //! 10. [`graph`] — counts finished into a network: scores, evidence and filters (petgraph);
 //! 11. [`query`] — neighbours, paths, centralities, communities, stats;
@@ -46,6 +46,7 @@ pub mod graph;
 pub mod input;
 pub mod normalize;
 pub mod output;
+pub mod partial;
 pub mod pipeline;
 pub mod query;
 pub mod run;

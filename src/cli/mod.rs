@@ -15,6 +15,7 @@ use actorgraph::Result;
 
 mod build;
 mod gazetteer;
+mod merge;
 mod query;
 mod table;
 mod tag;
@@ -36,6 +37,8 @@ enum Command {
     Tag(tag::TagArgs),
     /// Build the actor network and write it as DOT, GraphML, GEXF, JSON, CSV, SVG or PNG.
     Build(build::BuildArgs),
+    /// Merge partial counts (`build --partial`) into one graph, in any format, or one partial.
+    Merge(merge::MergeArgs),
     /// Ask the network: neighbours, evidence, paths, centrality, communities, stats.
     Query(query::QueryArgs),
     /// Validate gazetteer files and summarise them.
@@ -287,6 +290,7 @@ pub fn run() -> Result<ExitCode> {
         Command::Tag(a) => a.corpus.verbose,
         Command::Build(a) => a.corpus.verbose,
         Command::Query(a) => a.corpus.verbose,
+        Command::Merge(_) => false,
         Command::Gazetteer(_) => false,
     };
     VERBOSE.store(verbose, std::sync::atomic::Ordering::Relaxed);
@@ -294,6 +298,7 @@ pub fn run() -> Result<ExitCode> {
         Command::Tag(args) => tag::run(args),
         Command::Build(args) => build::run(args),
         Command::Query(args) => query::run(args),
+        Command::Merge(args) => merge::run(args),
         Command::Gazetteer(cmd) => gazetteer::run(cmd),
     }
 }
