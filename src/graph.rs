@@ -329,6 +329,11 @@ impl ActorGraph {
         })
     }
 
+    /// Drops the edges lighter than `min` (for a graph loaded from a file).
+    pub fn drop_edges_below(&mut self, min: u64) {
+        self.graph.retain_edges(|g, e| g[e].weight >= min);
+    }
+
     /// True when any document carried a date.
     pub fn is_dated(&self) -> bool {
         self.corpus.dated_documents > 0

@@ -12,7 +12,8 @@ use actorgraph::gazetteer::Gazetteer;
 use actorgraph::graph::{ActorGraph, Evidence};
 use actorgraph::input::Diagnostics;
 use actorgraph::output::Output;
-use actorgraph::query::{self, centrality, community, path, stats, Resolver};
+use actorgraph::query::rank::{self, Centrality};
+use actorgraph::query::{self, community, path, stats, Resolver};
 use actorgraph::{Error, Result};
 
 use super::build::{build_graph, GraphArgs};
@@ -99,6 +100,18 @@ enum By {
     Eigenvector,
 }
 
+impl By {
+    fn centrality(self) -> Centrality {
+        match self {
+            By::Degree => Centrality::Degree,
+            By::WeightedDegree => Centrality::WeightedDegree,
+            By::Betweenness => Centrality::Betweenness,
+            By::Pagerank => Centrality::Pagerank,
+            By::Eigenvector => Centrality::Eigenvector,
+        }
+    }
+}
+
 /// Loads or builds the graph, with the gazetteer used to resolve names and, when the graph
 /// was built here, the tagger that built it.
 fn load(args: &QueryArgs, diag: &mut Diagnostics) -> Result<(ActorGraph, Gazetteer)> {
@@ -132,8 +145,7 @@ fn load(args: &QueryArgs, diag: &mut Diagnostics) -> Result<(ActorGraph, Gazette
         }
     };
     if args.build.min_weight > 1 {
-        let min = args.build.min_weight;
-        graph.graph.retain_edges(|g, e| g[e].weight >= min);
+        graph.drop_edges_below(args.build.min_weight);
     }
     Ok((graph, gazetteer))
 }
@@ -280,40 +292,7 @@ fn answer(
             limit,
             weighted,
         } => {
-            let scores = match by {
-                By::Degree => centrality::degree(graph),
-                By::WeightedDegree => centrality::weighted_degree(graph),
-                By::Betweenness => centrality::betweenness(graph, *weighted),
-                By::Pagerank => centrality::pagerank(graph),
-                By::Eigenvector => centrality::eigenvector(graph, *weighted),
-            };
-            let mut ranked: Vec<(usize, f64)> = scores.into_iter().enumerate().collect();
-            // Node indices are in id order: ties go to the smaller id.
-            ranked.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-            ranked.truncate(*limit);
-            #[derive(Serialize)]
-            struct Row<'a> {
-                rank: usize,
-                id: &'a str,
-                label: &'a str,
-                #[serde(rename = "type")]
-                kind: &'a str,
-                score: f64,
-            }
-            let rows: Vec<Row> = ranked
-                .iter()
-                .enumerate()
-                .map(|(i, &(ix, score))| {
-                    let n = &g[petgraph::graph::NodeIndex::new(ix)];
-                    Row {
-                        rank: i + 1,
-                        id: &n.id,
-                        label: &n.label,
-                        kind: &n.kind,
-                        score,
-                    }
-                })
-                .collect();
+            let rows = rank::top(graph, by.centrality(), *limit, *weighted);
             if args.json {
                 return to_json(
                     w,
@@ -323,7 +302,7 @@ fn answer(
             let cells: Vec<Vec<String>> = rows
                 .iter()
                 .map(|r| {
-                    let score = if matches!(by, By::Degree | By::WeightedDegree) {
+                    let score = if by.centrality().is_count() {
                         format!("{}", r.score)
                     } else {
                         format!("{:.4}", r.score)
@@ -341,10 +320,7 @@ fn answer(
         }
         Question::Communities { seed, resolution } => {
             let c = community::louvain(graph, *seed, *resolution);
-            let mut groups: Vec<Vec<&str>> = vec![Vec::new(); c.count];
-            for (i, &m) in c.membership.iter().enumerate() {
-                groups[m as usize].push(&g[petgraph::graph::NodeIndex::new(i)].id);
-            }
+            let groups = rank::groups(graph, &c);
             if args.json {
                 return to_json(
                     w,

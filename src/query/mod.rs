@@ -2,12 +2,13 @@
 //! central. Every answer is deterministic: ties are broken by actor id.
 //!
 //! - [`Resolver`] turns what a user types ("sudani", "Al-Sudani", "PMF") into a node;
-//! - [`neighbors`] and [`evidence`] here; [`path`], [`centrality`], [`community`] and
-//!   [`stats`] in their own modules. Formulas are in `docs/queries.md`.
+//! - [`neighbors`] and [`evidence`] here; [`path`], [`centrality`], [`community`],
+//!   [`rank`] (ranked and grouped answers) and [`stats`] in their own modules. Formulas are in `docs/queries.md`.
 
 pub mod centrality;
 pub mod community;
 pub mod path;
+pub mod rank;
 pub mod stats;
 
 use std::collections::HashMap;
