@@ -70,11 +70,13 @@ pub fn run(args: MergeArgs) -> Result<ExitCode> {
         ));
     }
     let format = output_format(args.format, args.partial, args.output.as_deref())?;
+    // Evidence beyond what will be written is dropped while reading (exact: see partial.rs).
+    let cap = format.and_then(|f| args.max_evidence.or(default_evidence(Some(f))));
     let mut merged: Option<(String, Counts)> = None;
     for path in &args.parts {
         let name = path.display().to_string();
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-        let counts = partial::read(&name, &bytes)?;
+        let counts = partial::read_capped(&name, &bytes, cap)?;
         merged = Some(match merged {
             None => (name, counts),
             Some((first, mut acc)) => {
