@@ -62,6 +62,16 @@ impl Format {
 /// Writes a single-file format to `w` (not [`Format::Csv`], which is a directory).
 pub fn write(graph: &ActorGraph, format: Format, w: &mut dyn Write) -> Result<()> {
     let io = |e: std::io::Error| crate::Error::io("<output>", e);
+    // A graph built by hand may hold ids that DOT or XML would merge into one node: refuse it
+    // rather than write a different graph (graphs from a gazetteer or a saved graph are clean).
+    if !matches!(format, Format::Json | Format::Csv) {
+        if let Some((id, problem)) = graph
+            .nodes()
+            .find_map(|n| crate::gazetteer::id_problem(&n.id).map(|p| (&n.id, p)))
+        {
+            return Err(crate::Error::Usage(format!("node id {id:?} {problem}")));
+        }
+    }
     match format {
         Format::Dot => dot::write(graph, w).map_err(io),
         Format::Graphml => graphml::write(graph, w).map_err(io),
