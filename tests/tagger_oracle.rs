@@ -5,152 +5,12 @@
 //! every text. Texts are built mostly from variant spellings of the aliases, so nearly every
 //! case has mentions (the share is asserted). Seeded: the same cases run every time.
 
-use actorgraph::gazetteer::{Gazetteer, Source};
-use actorgraph::tagger::Tagger;
+mod oracle;
+
+use oracle::matcher::{chars, library, normalise, reference, variant, FILLER, SEPS, WORDS};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, RngSeed, TestRunner};
-
-/// Words and separators aliases are made of (aliases use canonical spellings).
-const WORDS: &[&str] = &["a", "b", "ab", "ba", "é", "AB", "A", "B1", "abé"];
-const SEPS: &[&str] = &[" ", "-", "'"];
-/// Filler between aliases: boundaries, glue and near misses.
-const FILLER: &[&str] = &[
-    " ", "  ", "\n", "\u{a0}", ".", ", ", "-", "–", "'", "’", "(", ")", "x", "a", "b", "é",
-    "e\u{301}", "1", "_", "/", "\u{301}", "ab", "A", "Ab",
-];
-
-/// The normalised form of one character, written from docs/matching.md for this alphabet.
-fn fold(c: char, keep_case: bool) -> String {
-    match c {
-        '–' | '—' | '‐' => "-".into(),
-        '’' | '‘' => "'".into(),
-        ' ' | '\n' | '\t' | '\u{a0}' => " ".into(),
-        'é' => "e\u{301}".into(),
-        'É' if keep_case => "E\u{301}".into(),
-        'É' => "e\u{301}".into(),
-        c if !keep_case && c.is_ascii_uppercase() => c.to_ascii_lowercase().to_string(),
-        c => c.to_string(),
-    }
-}
-
-/// Word characters: letters, digits and combining marks (here only U+0301).
-fn word(c: char) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, 'é' | 'É' | '\u{301}')
-}
-
-/// Normalised characters of `text`, each with the byte range of the character it came from:
-/// white-space runs become one space, and a space next to a dash disappears.
-fn normalise(text: &str, keep_case: bool) -> Vec<(char, usize, usize)> {
-    let mut out: Vec<(char, usize, usize)> = Vec::new();
-    for (i, c) in text.char_indices() {
-        for f in fold(c, keep_case).chars() {
-            let (s, e) = (i, i + c.len_utf8());
-            if f == ' ' && matches!(out.last(), Some((' ', ..))) {
-                out.last_mut().unwrap().2 = e;
-            } else if f == ' ' && matches!(out.last(), Some(('-', ..))) {
-                // dropped
-            } else if f == '-' && matches!(out.last(), Some((' ', ..))) {
-                out.pop();
-                out.push((f, s, e));
-            } else {
-                out.push((f, s, e));
-            }
-        }
-    }
-    out
-}
-
-fn chars(n: &[(char, usize, usize)]) -> Vec<char> {
-    n.iter().map(|x| x.0).collect()
-}
-
-/// Acronyms (capitals and digits, one to five letters) match case-sensitively.
-fn sensitive(alias: &str) -> bool {
-    let letters = alias.chars().filter(|c| c.is_ascii_alphabetic()).count();
-    (1..=5).contains(&letters)
-        && alias
-            .chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-}
-
-/// Every whole-word occurrence of every alias, then leftmost-longest, non-overlapping.
-fn reference(aliases: &[String], text: &str) -> Vec<(usize, usize, usize)> {
-    let hay = normalise(text, false);
-    let hay_case = normalise(text, true);
-    let h = chars(&hay);
-    let mut cands = Vec::new();
-    for (actor, alias) in aliases.iter().enumerate() {
-        let key = chars(&normalise(alias, false));
-        let key_case = chars(&normalise(alias, true));
-        for start in 0..h.len() {
-            let end = start + key.len();
-            if end > h.len() || h[start..end] != key[..] {
-                continue;
-            }
-            if word(key[0]) && start > 0 && word(h[start - 1]) {
-                continue;
-            }
-            if word(key[key.len() - 1]) && end < h.len() && word(h[end]) {
-                continue;
-            }
-            let (s, e) = (hay[start].1, hay[end - 1].2);
-            if sensitive(alias) {
-                // The surface, normalised without case folding, must equal the alias.
-                let surface = &chars(&hay_case)[start..end];
-                if surface != key_case {
-                    continue;
-                }
-            }
-            cands.push((s, e, actor));
-        }
-    }
-    cands.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-    let mut out = Vec::new();
-    let mut covered = 0;
-    for c in cands {
-        if c.0 >= covered {
-            out.push(c);
-            covered = c.1;
-        }
-    }
-    out
-}
-
-/// A spelling of `alias` that normalises to the same thing: other dashes, apostrophes, white
-/// space, é decomposed or capitalised, other capitals (insensitive aliases only).
-fn variant(alias: &str, mut seed: u64) -> String {
-    let mut next = |n: u64| {
-        seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (seed >> 33) % n
-    };
-    let free_case = !sensitive(alias);
-    let mut out = String::new();
-    for c in alias.chars() {
-        let options: &[&str] = match c {
-            '-' => &["-", "–", "—", " - ", " – "],
-            '\'' => &["'", "’"],
-            ' ' => &[" ", "\u{a0}", "\n", "  "],
-            'é' if free_case => &["é", "e\u{301}", "É"],
-            'é' => &["é", "e\u{301}"],
-            _ => &[],
-        };
-        if !options.is_empty() {
-            out.push_str(options[next(options.len() as u64) as usize]);
-        } else if free_case && c.is_ascii_alphabetic() && next(2) == 0 {
-            out.push(if c.is_ascii_lowercase() {
-                c.to_ascii_uppercase()
-            } else {
-                c.to_ascii_lowercase()
-            });
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
 
 fn alias() -> impl Strategy<Value = String> {
     (
@@ -204,35 +64,6 @@ fn case() -> impl Strategy<Value = (Vec<String>, String)> {
             }
             (aliases, text)
         })
-}
-
-fn gazetteer(aliases: &[String]) -> Gazetteer {
-    let actors: Vec<serde_json::Value> = aliases
-        .iter()
-        .enumerate()
-        .map(|(i, a)| serde_json::json!({"id": format!("a{i}"), "label": a, "type": "t"}))
-        .collect();
-    let json = serde_json::json!({ "actors": actors }).to_string();
-    let src = Source {
-        name: "p.json",
-        bytes: json.as_bytes(),
-    };
-    Gazetteer::from_sources(&[src])
-        .unwrap_or_else(|e| panic!("{aliases:?}: {e}"))
-        .0
-}
-
-fn library(aliases: &[String], text: &str) -> Vec<(usize, usize, usize)> {
-    let g = gazetteer(aliases);
-    let tagger = Tagger::new(&g).unwrap();
-    tagger
-        .tag(text)
-        .iter()
-        .map(|m| {
-            let id = &g.actor(m.actor).id;
-            (m.start, m.end, id[1..].parse().unwrap())
-        })
-        .collect()
 }
 
 fn config() -> Config {
