@@ -454,3 +454,38 @@ fn csv_columns_hold_their_own_scores() {
     assert_eq!(&ab[col("Weight")], "2");
     assert_eq!(&ab[col("Documents")], "2");
 }
+
+#[test]
+fn neighbours_of_equal_weight_are_ordered_by_id_not_by_arrival() {
+    // echo arrives first, but charlie < echo; bravo is heavier and comes first.
+    let dir = tempdir();
+    corpus(
+        dir.path(),
+        &[(
+            "n",
+            None,
+            "Delta met Echo. Delta met Charlie. Bravo met Delta. Delta met Bravo.",
+        )],
+    );
+    let r = run_in(
+        dir.path(),
+        &[
+            "query",
+            "c.jsonl",
+            "-g",
+            "g.json",
+            "neighbors",
+            "delta",
+            "--json",
+        ],
+    );
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    let got: Vec<(&str, u64)> = v["neighbors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| (n["id"].as_str().unwrap(), n["weight"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(got, [("bravo", 2), ("charlie", 1), ("echo", 1)]);
+}
