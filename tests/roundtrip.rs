@@ -173,10 +173,7 @@ fn check(pairs: &[(String, String)]) -> Result<(), TestCaseError> {
             let err = written(&g, f).expect_err("an unwritable id was written");
             prop_assert!(err.contains("cannot write back"), "{f:?}: {err}");
         }
-        let err = loaded
-            .err()
-            .expect("an unwritable id was loaded")
-            .to_string();
+        let err = loaded.expect_err("an unwritable id was loaded").to_string();
         prop_assert!(err.contains("cannot write back"), "{err}");
         return Ok(());
     }

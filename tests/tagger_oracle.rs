@@ -76,7 +76,8 @@ fn config() -> Config {
 }
 
 /// Cases that once failed, or pin a documented rule. (aliases, text, expected spans)
-const REGRESSIONS: &[(&[&str], &str, &[(usize, usize, usize)])] = &[
+type Spans = &'static [(usize, usize, usize)];
+const REGRESSIONS: &[(&[&str], &str, Spans)] = &[
     // "é a" in text "é\na ": NFD é, a line break as a space (tests/properties.rs, 0.1).
     (&["é a"], "é\na ", &[(0, 4, 0)]),
     // A possessive does not block; the apostrophe is a boundary.

@@ -264,7 +264,7 @@ mod tests {
             // Expand N("id") and E("a", "b") into full records.
             let mut json = String::new();
             let mut rest = *body;
-            while let Some(i) = rest.find(|c| c == 'N' || c == 'E') {
+            while let Some(i) = rest.find(['N', 'E']) {
                 json.push_str(&rest[..i]);
                 let close = rest[i..].find(')').unwrap() + i;
                 let args: Vec<&str> = rest[i + 2..close].split(", ").collect();
