@@ -100,3 +100,41 @@ pub fn evidence_lines(e: &Edge) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::Evidence;
+
+    #[test]
+    fn evidence_lines_table() {
+        let ev = |doc: &str, date: Option<&str>, sentence: u32, text: &str| Evidence {
+            doc: doc.into(),
+            date: date.and_then(crate::input::parse_date),
+            sentence,
+            start: 0,
+            end: text.len(),
+            text: text.into(),
+        };
+        // (evidence, lines)
+        let cases = [
+            (vec![], ""),
+            (vec![ev("d1", None, 0, "One.")], "d1 #0: One."),
+            (
+                vec![
+                    ev("d1", Some("2024-02-10"), 2, "One."),
+                    ev("d2", None, 7, "Two."),
+                    ev("d3", Some("2024-02-11"), 0, "Three."),
+                ],
+                "d1 (2024-02-10) #2: One.\nd2 #7: Two.\nd3 (2024-02-11) #0: Three.",
+            ),
+        ];
+        for (evidence, want) in cases {
+            let e = Edge {
+                evidence,
+                ..Edge::new(1)
+            };
+            assert_eq!(evidence_lines(&e), want);
+        }
+    }
+}
