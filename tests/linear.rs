@@ -110,3 +110,11 @@ fn work_grows_linearly_with_the_text() {
         }
     }
 }
+
+#[test]
+fn the_automaton_reports_a_plausible_memory_size() {
+    // `--verbose` prints it; a value of 0 or 1 (or a runaway) would mislead the reader.
+    let g = Gazetteer::embedded();
+    let bytes = Tagger::new(&g).unwrap().memory_usage();
+    assert!((1 << 10..1 << 26).contains(&bytes), "{bytes} bytes");
+}
