@@ -299,9 +299,9 @@ pub fn push_capped(list: &mut Vec<Evidence>, ev: Evidence, cap: usize) {
 }
 
 /// The sentences quoted for mentions `first` and `second` (indices into the mentions): from
-/// the sentence of the one to the sentence of the other; when they are more than three
-/// sentences apart, only the sentence of `second`, so that evidence for paragraph and document
-/// units stays short.
+/// the sentence of the one to the sentence of the other; when the later is three or more
+/// sentences after the earlier, only the sentence of `second`, so that evidence for paragraph
+/// and document units stays short.
 fn quoted_sentences(analysis: &Analysis, first: usize, second: usize) -> (u32, u32) {
     let s2 = analysis.mentions[second].sentence;
     let s1 = analysis.mentions[first].sentence;

@@ -332,6 +332,31 @@ fn locate(src: &Source, span_start: usize) -> String {
     format!("{}:{}:{}", src.name, line, col)
 }
 
+/// Why `id` cannot be an actor id, or `None` when it can. Ids are node names in every export,
+/// so each must come back from every format as itself: DOT turns line breaks into spaces and
+/// cannot write a backslash before a quote or at the end, and XML cannot carry most control
+/// characters nor U+FFFE/U+FFFF. Two such ids could become one node, so they are rejected
+/// rather than encoded (`docs/gazetteer.md`, "Ids"). Also used when a saved graph is loaded.
+pub fn id_problem(id: &str) -> Option<String> {
+    let mut chars = id.chars().peekable();
+    while let Some(c) = chars.next() {
+        let bad = if c.is_control() {
+            format!("contains the control character U+{:04X}", c as u32)
+        } else if matches!(c, '\u{fffe}' | '\u{ffff}') {
+            format!("contains the non-character U+{:04X}", c as u32)
+        } else if c == '\\' && matches!(chars.peek(), None | Some('"')) {
+            "has a backslash before a quote or at the end".to_owned()
+        } else {
+            continue;
+        };
+        return Some(format!(
+            "{bad}, which DOT or XML cannot write back as itself; use letters, digits, `_` or \
+             `-` (ids are stable slugs such as \"sudani\")"
+        ));
+    }
+    None
+}
+
 fn validate_actor(
     src: &Source,
     si: usize,
@@ -357,6 +382,12 @@ fn validate_actor(
                 "actor id \"{}\" has leading or trailing white space; remove it",
                 raw.id.get_ref()
             ),
+        ));
+    }
+    if let Some(problem) = id_problem(raw.id.get_ref()) {
+        return Err(bad(
+            raw.id.start(),
+            format!("actor id {:?} {problem}", raw.id.get_ref()),
         ));
     }
     if raw.label.trim().is_empty() {
@@ -598,6 +629,38 @@ mod tests {
             "g.json:1:20: actor id is empty",
         ),
         (
+            // Regression: "a\nb" and "a b" were one DOT node (issue 9).
+            "line break in id",
+            "{\"actors\": [{\"id\": \"a\\nb\", \"label\": \"A\", \"type\": \"person\"}]}",
+            "g.json:1:20: actor id \"a\\nb\" contains the control character U+000A, which DOT or XML cannot write back as itself; use letters",
+        ),
+        (
+            // Regression: "x\u{1}" and "x\u{1b}" were one node in GraphML, GEXF and DOT.
+            "escape in id",
+            "{\"actors\": [{\"id\": \"x\\u001b\", \"label\": \"A\", \"type\": \"person\"}]}",
+            "g.json:1:20: actor id \"x\\u{1b}\" contains the control character U+001B",
+        ),
+        (
+            "C1 control in id",
+            "{\"actors\": [{\"id\": \"x\\u0085y\", \"label\": \"A\", \"type\": \"person\"}]}",
+            "g.json:1:20: actor id \"x\\u{85}y\" contains the control character U+0085",
+        ),
+        (
+            "non-character in id",
+            "{\"actors\": [{\"id\": \"x\\uffff\", \"label\": \"A\", \"type\": \"person\"}]}",
+            "g.json:1:20: actor id \"x\\u{ffff}\" contains the non-character U+FFFF",
+        ),
+        (
+            "backslash at the end of an id",
+            "{\"actors\": [{\"id\": \"x\\\\\", \"label\": \"A\", \"type\": \"person\"}]}",
+            "g.json:1:20: actor id \"x\\\\\" has a backslash before a quote or at the end",
+        ),
+        (
+            "backslash before a quote in an id",
+            "{\"actors\": [{\"id\": \"x\\\\\\\"y\", \"label\": \"A\", \"type\": \"person\"}]}",
+            "g.json:1:20: actor id \"x\\\\\\\"y\" has a backslash before a quote or at the end",
+        ),
+        (
             "duplicate id",
             "{\"actors\": [{\"id\": \"a\", \"label\": \"A\", \"type\": \"person\"},\n {\"id\": \"a\", \"label\": \"B\", \"type\": \"person\"}]}",
             "g.json:2:2: actor id \"a\" is already defined at g.json:1:13",
@@ -629,6 +692,34 @@ mod tests {
             "g.json:1:1: expected value",
         ),
     ];
+
+    #[test]
+    fn ids_that_every_format_writes_back_are_accepted() {
+        // (id, accepted)
+        let cases = [
+            ("sudani", true),
+            ("a b", true),
+            ("a\"b<c>&d", true),
+            ("x\\y", true),
+            ("two\\\\", false),
+            ("x\\\"", false),
+            ("emoji 🇮🇶 עברית", true),
+            ("\u{fffd}", true),
+            ("tab\there", false),
+            ("cr\r", false),
+            ("del\u{7f}", false),
+            ("\u{9f}", false),
+            ("\u{fffe}", false),
+        ];
+        for (id, accepted) in cases {
+            assert_eq!(
+                id_problem(id).is_none(),
+                accepted,
+                "{id:?}: {:?}",
+                id_problem(id)
+            );
+        }
+    }
 
     #[test]
     fn error_table() {

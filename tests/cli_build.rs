@@ -115,44 +115,89 @@ fn units_change_the_counting() {
     assert_eq!(e["weight"], 5);
 }
 
+/// (source, target, weight) of every edge, in output order.
+fn weighted_edges(g: &serde_json::Value) -> Vec<(String, String, u64)> {
+    g["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let s = |k: &str| e[k].as_str().unwrap().to_owned();
+            (s("source"), s("target"), e["weight"].as_u64().unwrap())
+        })
+        .collect()
+}
+
 #[test]
-fn filters_trim_the_graph() {
+fn filters_keep_exactly_what_they_select() {
+    // Two-sided: each filter keeps every edge it selects from the full graph and nothing else.
     let all = graph_json(&["seeds/"]);
-    let heavy = graph_json(&["seeds/", "--min-weight", "5"]);
-    assert!(heavy["edges"]
+    let edges = weighted_edges(&all);
+    let kind: std::collections::HashMap<String, String> = all["nodes"]
         .as_array()
         .unwrap()
         .iter()
-        .all(|e| e["weight"].as_u64().unwrap() >= 5));
-    let top = graph_json(&["seeds/", "--top-edges", "3"]);
-    let tw: Vec<u64> = top["edges"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["weight"].as_u64().unwrap())
+        .map(|n| {
+            (
+                n["id"].as_str().unwrap().to_owned(),
+                n["type"].as_str().unwrap().to_owned(),
+            )
+        })
         .collect();
-    assert_eq!(tw.len(), 3);
-    let max = all["edges"]
+
+    let heavy: Vec<_> = edges.iter().filter(|e| e.2 >= 5).cloned().collect();
+    assert!(!heavy.is_empty() && heavy.len() < edges.len());
+    assert!(
+        edges.iter().any(|e| e.2 == 5),
+        "the bound itself is exercised"
+    );
+    assert_eq!(
+        weighted_edges(&graph_json(&["seeds/", "--min-weight", "5"])),
+        heavy
+    );
+
+    let mut ranked = edges.clone();
+    ranked.sort_by(|x, y| y.2.cmp(&x.2).then_with(|| (&x.0, &x.1).cmp(&(&y.0, &y.1))));
+    for k in [1, 3, 10] {
+        let mut top: Vec<_> = ranked[..k].to_vec();
+        top.sort();
+        assert_eq!(
+            weighted_edges(&graph_json(&["seeds/", "--top-edges", &k.to_string()])),
+            top,
+            "k={k}"
+        );
+    }
+
+    let people: Vec<_> = edges
+        .iter()
+        .filter(|e| kind[&e.0] == "person" && kind[&e.1] == "person")
+        .cloned()
+        .collect();
+    let g = graph_json(&["seeds/", "--types", "person"]);
+    assert_eq!(weighted_edges(&g), people);
+    let want: Vec<&String> = kind
+        .iter()
+        .filter(|k| k.1 == "person")
+        .map(|k| k.0)
+        .collect();
+    let mut want: Vec<&str> = want.iter().map(|s| s.as_str()).collect();
+    want.sort();
+    let got: Vec<&str> = g["nodes"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|e| e["weight"].as_u64().unwrap())
-        .max()
-        .unwrap();
-    assert!(tw.contains(&max));
-    let people = graph_json(&["seeds/", "--types", "person"]);
-    assert!(people["nodes"]
-        .as_array()
-        .unwrap()
+        .map(|n| n["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(got, want, "every person, linked or not");
+
+    let ego: Vec<_> = edges
         .iter()
-        .all(|n| n["type"] == "person"));
-    let ego = graph_json(&["seeds/", "--actors", "vowell"]);
-    assert!(ego["edges"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .all(|e| e["source"] == "vowell" || e["target"] == "vowell"));
-    let ids: Vec<&str> = ego["nodes"]
+        .filter(|e| e.0 == "vowell" || e.1 == "vowell")
+        .cloned()
+        .collect();
+    let g = graph_json(&["seeds/", "--actors", "vowell"]);
+    assert_eq!(weighted_edges(&g), ego);
+    let ids: Vec<&str> = g["nodes"]
         .as_array()
         .unwrap()
         .iter()

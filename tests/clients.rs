@@ -123,3 +123,99 @@ fn hostile_ids_and_labels_survive_every_client() {
     let out = build_all_and_check(dir.path(), &["doc.txt", "-g", "g.json.in"]);
     assert!(out.starts_with("ok: 8 nodes, 28 edges"), "{out}");
 }
+
+/// A corpus for `recount.py`: 40 documents of capitalised sentences ending in ". ", blank lines
+/// between paragraphs, eight actors named by words found nowhere else. Seeded.
+fn recount_corpus() -> (String, String) {
+    const NAMES: &[&str] = &[
+        "Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel",
+    ];
+    const FILLER: &[&str] = &["met", "and", "said", "in", "with", "talks", "the", "city"];
+    const STARTERS: &[&str] = &["Then", "Later", "Officials", "Reports"];
+    let mut state = 0x5eed_c0de_u64;
+    let mut next = |n: usize| {
+        // splitmix64
+        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        ((z ^ (z >> 31)) % n as u64) as usize
+    };
+    let mut jsonl = String::new();
+    for d in 0..40 {
+        let mut paragraphs = Vec::new();
+        for _ in 0..1 + next(3) {
+            let mut sentences = Vec::new();
+            for _ in 0..1 + next(4) {
+                let mut words = vec![if next(2) == 0 {
+                    STARTERS[next(STARTERS.len())]
+                } else {
+                    NAMES[next(NAMES.len())]
+                }];
+                for _ in 0..2 + next(5) {
+                    words.push(if next(3) == 0 {
+                        NAMES[next(NAMES.len())]
+                    } else {
+                        FILLER[next(FILLER.len())]
+                    });
+                }
+                sentences.push(format!("{}.", words.join(" ")));
+            }
+            paragraphs.push(sentences.join(" "));
+        }
+        let rec = serde_json::json!({"id": format!("doc{d:02}"), "text": paragraphs.join("\n\n"),
+                                     "date": format!("2024-03-{:02}", 1 + d % 7)});
+        jsonl.push_str(&rec.to_string());
+        jsonl.push('\n');
+    }
+    let actors: Vec<serde_json::Value> = NAMES
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let kind = if i % 2 == 0 { "person" } else { "group" };
+            serde_json::json!({"id": n.to_lowercase(), "label": n, "type": kind})
+        })
+        .collect();
+    (jsonl, serde_json::json!({ "actors": actors }).to_string())
+}
+
+#[test]
+fn scores_match_an_independent_recount_in_python() {
+    let dir = tempdir();
+    let (corpus, gazetteer) = recount_corpus();
+    fs::write(dir.path().join("c.jsonl"), corpus).unwrap();
+    fs::write(dir.path().join("g.json"), gazetteer).unwrap();
+    // (unit, expected summary from the recount)
+    for (unit, want) in [
+        ("sentence", "ok: sentence: "),
+        ("paragraph", "ok: paragraph: "),
+        ("document", "ok: document: 40 units, 8 nodes"),
+    ] {
+        let out = format!("{unit}.graphml");
+        let r = run_in(
+            dir.path(),
+            &[
+                "build", "c.jsonl", "-g", "g.json", "--unit", unit, "-o", &out,
+            ],
+        );
+        assert_eq!(r.status, 0, "{}", r.stderr);
+        let o = Command::new(python())
+            .arg(root().join("tests/clients/recount.py"))
+            .args(["c.jsonl", "g.json", unit, &out])
+            .current_dir(dir.path())
+            .output()
+            .expect("run python");
+        let stdout = String::from_utf8_lossy(&o.stdout);
+        assert!(
+            o.status.success() && stdout.starts_with(want),
+            "{unit}: {stdout}{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        // The recount is not vacuous: many units and edges.
+        let v: Vec<usize> = stdout
+            .split(|c: char| !c.is_ascii_digit())
+            .filter_map(|s| s.parse().ok())
+            .collect();
+        assert!(v[0] >= 40 && v[2] >= 20, "{unit}: {stdout}");
+    }
+}

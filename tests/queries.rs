@@ -285,17 +285,117 @@ fn query_on_documents_equals_query_on_the_saved_graph() {
 }
 
 #[test]
-fn communities_are_written_by_exporters_when_asked() {
+fn communities_are_written_by_every_exporter_when_asked() {
     let dir = tempdir();
-    let r = run_in(dir.path(), &["build", "--communities", "-o", "g.graphml"]);
+    for out in ["g.json", "g.graphml", "g.gexf", "g.dot"] {
+        let r = run_in(dir.path(), &["build", "--communities", "-o", out]);
+        assert_eq!(r.status, 0, "{out}: {}", r.stderr);
+    }
+    let r = run_in(
+        dir.path(),
+        &["build", "--communities", "--format", "csv", "-o", "csv"],
+    );
     assert_eq!(r.status, 0, "{}", r.stderr);
-    let text = fs::read_to_string(dir.path().join("g.graphml")).unwrap();
-    assert!(text.contains(r#"attr.name="community" attr.type="long""#));
-    let r = run_in(dir.path(), &["build", "--communities", "--format", "json"]);
-    let v: Value = serde_json::from_str(&r.stdout).unwrap();
-    assert!(v["nodes"]
+    // The JSON graph is the reference: every node has a community, and there are several.
+    let v: Value =
+        serde_json::from_str(&fs::read_to_string(dir.path().join("g.json")).unwrap()).unwrap();
+    let want: Vec<(String, u64)> = v["nodes"]
         .as_array()
         .unwrap()
         .iter()
-        .all(|n| n["community"].is_u64()));
+        .map(|n| {
+            (
+                n["id"].as_str().unwrap().to_owned(),
+                n["community"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let distinct: std::collections::BTreeSet<u64> = want.iter().map(|w| w.1).collect();
+    assert!(distinct.len() >= 2, "{want:?}");
+
+    // GraphML: a declared long key, one value per node.
+    let text = fs::read_to_string(dir.path().join("g.graphml")).unwrap();
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let key = doc
+        .descendants()
+        .find(|k| k.has_tag_name("key") && k.attribute("attr.name") == Some("community"))
+        .expect("community key");
+    assert_eq!(key.attribute("attr.type"), Some("long"));
+    let kid = key.attribute("id").unwrap();
+    let got: Vec<(String, u64)> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("node"))
+        .map(|n| {
+            let c = n
+                .children()
+                .find(|d| d.attribute("key") == Some(kid))
+                .unwrap();
+            (
+                n.attribute("id").unwrap().to_owned(),
+                c.text().unwrap().parse().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(got, want, "GraphML");
+
+    // GEXF: a declared node attribute, one attvalue per node.
+    let text = fs::read_to_string(dir.path().join("g.gexf")).unwrap();
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let aid = doc
+        .descendants()
+        .find(|a| a.has_tag_name("attribute") && a.attribute("title") == Some("community"))
+        .expect("community attribute")
+        .attribute("id")
+        .unwrap();
+    let got: Vec<(String, u64)> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("node"))
+        .map(|n| {
+            let c = n
+                .descendants()
+                .find(|d| d.has_tag_name("attvalue") && d.attribute("for") == Some(aid))
+                .unwrap();
+            (
+                n.attribute("id").unwrap().to_owned(),
+                c.attribute("value").unwrap().parse().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(got, want, "GEXF");
+
+    // DOT: a community attribute on every node statement.
+    let text = fs::read_to_string(dir.path().join("g.dot")).unwrap();
+    let got: Vec<(String, u64)> = text
+        .lines()
+        .filter(|l| l.contains(" [label="))
+        .map(|l| {
+            let id = l.trim_start().split('"').nth(1).unwrap().to_owned();
+            let c = l
+                .split("community=\"")
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap();
+            (id, c.parse().unwrap())
+        })
+        .collect();
+    assert_eq!(got, want, "DOT");
+
+    // CSV: a Community column in nodes.csv.
+    let mut rd = csv::Reader::from_path(dir.path().join("csv/nodes.csv")).unwrap();
+    let col = rd
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "Community")
+        .unwrap();
+    let got: Vec<(String, u64)> = rd
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            (r[0].to_owned(), r[col].parse().unwrap())
+        })
+        .collect();
+    assert_eq!(got, want, "CSV");
 }

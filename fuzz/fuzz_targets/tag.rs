@@ -1,7 +1,12 @@
-//! Normalisation and tagging: the first line lists aliases (separated by '|'), the rest is the
-//! text. Every mention must be a pair of character boundaries of the original text whose
-//! normalised surface is one of the actor's names, mentions must be sorted and disjoint.
+//! Tagging against the independent matcher of `tests/oracle/matcher.rs` (its own normalisation,
+//! word rule and case rule): the bytes are decoded into aliases and a text within the matcher's
+//! alphabet, and the library must report exactly the matcher's mentions. Then the raw bytes as
+//! a text with their first line as '|'-separated aliases: mentions sorted, disjoint, on
+//! character boundaries, each normalising to its actor's label.
 #![no_main]
+
+#[path = "../../tests/oracle/matcher.rs"]
+mod matcher;
 
 use actorgraph::gazetteer::{Gazetteer, Source};
 use actorgraph::normalize::normalize;
@@ -9,6 +14,9 @@ use actorgraph::tagger::Tagger;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
+    let (aliases, text) = matcher::decode(data);
+    matcher::check(&aliases, &text);
+
     let s = String::from_utf8_lossy(data);
     let (head, text) = s.split_once('\n').unwrap_or((&s, ""));
     let mut seen = std::collections::HashSet::new();

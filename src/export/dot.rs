@@ -74,11 +74,13 @@ pub fn write(graph: &ActorGraph, w: &mut dyn Write) -> io::Result<()> {
 }
 
 /// A quoted DOT identifier. Graphviz's lexer reads `\"` as a quote and keeps backslashes as
-/// written, taking them in pairs; so a run of backslashes is written as is, except that an odd
-/// run right before a quote or the end cannot be written exactly and gets one more backslash
-/// (it reads back one longer). A line break becomes a space: Graphviz treats backslash + line
-/// break as a continuation and is inconsistent about line breaks in names. Characters XML forbids become U+FFFD (Graphviz's SVG would
-/// otherwise be invalid).
+/// written, taking them in pairs; so a run of backslashes is written as is. Ids that cannot be
+/// written back exactly — an odd run of backslashes before a quote or the end, line breaks
+/// (Graphviz reads backslash + line break as a continuation), characters XML forbids — are
+/// refused before any writer runs (`gazetteer::id_problem`, checked by `export::write`), so
+/// two actors never become one node. The rewriting below only keeps a hand-built graph's DOT
+/// parseable: an odd run gets one more backslash, a line break becomes a space, a forbidden
+/// character U+FFFD.
 pub fn id(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');

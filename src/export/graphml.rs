@@ -166,3 +166,60 @@ pub fn write(graph: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
     w.write_event(Event::End(BytesEnd::new("graphml")))?;
     w.get_mut().write_all(b"\n")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::{CorpusStats, Node, Unit};
+
+    #[test]
+    fn attributes_named_like_built_in_keys_are_renamed() {
+        let node = Node {
+            attributes: [
+                ("label", "a"),
+                ("community", "b"),
+                ("country", "c"),
+                ("mentions", "d"),
+            ]
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .into(),
+            ..Node::new("n", "N", "person")
+        };
+        let g = ActorGraph::from_parts(
+            Unit::Sentence,
+            CorpusStats::default(),
+            None,
+            vec![node],
+            vec![],
+        );
+        let mut out = Vec::new();
+        write(&g, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let doc = roxmltree::Document::parse(&text).unwrap();
+        // (attribute, key name, value)
+        let want = [
+            ("community", "attribute.community", "b"),
+            ("country", "country", "c"),
+            ("label", "attribute.label", "a"),
+            ("mentions", "attribute.mentions", "d"),
+        ];
+        for (attr, name, value) in want {
+            let key = doc
+                .descendants()
+                .find(|k| k.has_tag_name("key") && k.attribute("attr.name") == Some(name))
+                .unwrap_or_else(|| panic!("no key {name} for {attr}"));
+            let id = key.attribute("id").unwrap();
+            let data = doc
+                .descendants()
+                .find(|d| d.has_tag_name("data") && d.attribute("key") == Some(id))
+                .unwrap();
+            assert_eq!(data.text(), Some(value), "{attr}");
+        }
+        // Built-in names are declared once.
+        let labels = doc
+            .descendants()
+            .filter(|k| k.attribute("attr.name") == Some("label"))
+            .count();
+        assert_eq!(labels, 1);
+    }
+}

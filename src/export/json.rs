@@ -154,6 +154,13 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<ActorGraph> {
         )));
     }
     let mut nodes = saved.nodes;
+    // Ids that DOT or XML would merge are refused here as in the gazetteer.
+    if let Some((n, problem)) = nodes
+        .iter()
+        .find_map(|n| crate::gazetteer::id_problem(&n.id).map(|p| (n, p)))
+    {
+        return Err(bad(format!("node id {:?} {problem}", n.id)));
+    }
     nodes.sort_by(|a, b| a.id.cmp(&b.id));
     if let Some(w) = nodes.windows(2).find(|w| w[0].id == w[1].id) {
         return Err(bad(format!("node id \"{}\" appears twice", w[0].id)));
@@ -227,6 +234,82 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<ActorGraph> {
 mod tests {
     use super::*;
     use crate::graph::{Evidence, Node};
+
+    /// (name, nodes and edges of a saved graph, expected error)
+    const BAD: &[(&str, &str, &str)] = &[
+        (
+            "id twice",
+            r#""nodes": [N("a"), N("a")], "edges": []"#,
+            "node id \"a\" appears twice",
+        ),
+        (
+            "unknown node",
+            r#""nodes": [N("a")], "edges": [E("a", "b")]"#,
+            "edge a -- b names unknown node \"b\"",
+        ),
+        (
+            "self-loop",
+            r#""nodes": [N("a")], "edges": [E("a", "a")]"#,
+            "edge a -- a is a self-loop",
+        ),
+        (
+            "edge twice, once reversed",
+            r#""nodes": [N("a"), N("b")], "edges": [E("a", "b"), E("b", "a")]"#,
+            "edge a -- b (co-mention) appears twice",
+        ),
+        (
+            // Regression (issue 9): "a\nb" and "a b" are one node in DOT.
+            "line break in an id",
+            r#""nodes": [N("a\nb"), N("a b")], "edges": []"#,
+            "node id \"a\\nb\" contains the control character U+000A",
+        ),
+        (
+            // Regression (issue 9): both are "x\u{fffd}" in GraphML, GEXF and DOT.
+            "escape in an id",
+            r#""nodes": [N("x\u0001"), N("x\u001b")], "edges": []"#,
+            "node id \"x\\u{1}\" contains the control character U+0001",
+        ),
+        (
+            "backslash at the end of an id",
+            r#""nodes": [N("x\\")], "edges": []"#,
+            "has a backslash before a quote or at the end",
+        ),
+    ];
+
+    #[test]
+    fn bad_saved_graphs_are_refused_with_the_reason() {
+        let node = r#"{"id": $, "label": "L", "type": "t", "mentions": 1, "sentences": 1, "units": 1, "documents": 1}"#;
+        let edge = r#"{"source": $, "target": $, "weight": 1, "documents": 1, "npmi": 0, "jaccard": 0, "evidence": []}"#;
+        for (name, body, want) in BAD {
+            // Expand N("id") and E("a", "b") into full records.
+            let mut json = String::new();
+            let mut rest = *body;
+            while let Some(i) = rest.find(['N', 'E']) {
+                json.push_str(&rest[..i]);
+                let close = rest[i..].find(')').unwrap() + i;
+                let args: Vec<&str> = rest[i + 2..close].split(", ").collect();
+                let template = if &rest[i..=i] == "N" { node } else { edge };
+                let mut filled = template.to_owned();
+                for a in args {
+                    filled = filled.replacen('$', a, 1);
+                }
+                json.push_str(&filled);
+                rest = &rest[close + 1..];
+            }
+            json.push_str(rest);
+            let text = format!(
+                r#"{{"format": "actorgraph", "version": {VERSION}, "unit": "sentence", "corpus": {{"documents": 1, "dated_documents": 0, "excluded_documents": 0, "sentences": 1, "units": 1, "mentions": 1}}, "max_evidence": null, {json}}}"#
+            );
+            let err = read("g.json", text.as_bytes())
+                .err()
+                .unwrap_or_else(|| panic!("{name}: loaded {text}"))
+                .to_string();
+            assert!(
+                err.starts_with("g.json: ") && err.contains(want),
+                "{name}:\n got: {err}\nwant: {want}"
+            );
+        }
+    }
 
     #[test]
     fn saved_graph_round_trips_to_the_same_bytes() {

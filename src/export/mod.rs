@@ -62,6 +62,16 @@ impl Format {
 /// Writes a single-file format to `w` (not [`Format::Csv`], which is a directory).
 pub fn write(graph: &ActorGraph, format: Format, w: &mut dyn Write) -> Result<()> {
     let io = |e: std::io::Error| crate::Error::io("<output>", e);
+    // A graph built by hand may hold ids that DOT or XML would merge into one node: refuse it
+    // rather than write a different graph (graphs from a gazetteer or a saved graph are clean).
+    if !matches!(format, Format::Json | Format::Csv) {
+        if let Some((id, problem)) = graph
+            .nodes()
+            .find_map(|n| crate::gazetteer::id_problem(&n.id).map(|p| (&n.id, p)))
+        {
+            return Err(crate::Error::Usage(format!("node id {id:?} {problem}")));
+        }
+    }
     match format {
         Format::Dot => dot::write(graph, w).map_err(io),
         Format::Graphml => graphml::write(graph, w).map_err(io),
@@ -118,7 +128,7 @@ pub fn evidence_lines(e: &Edge) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::{CorpusStats, Node, Unit};
+    use crate::graph::{CorpusStats, Evidence, Node, Unit};
 
     fn graph(with_relation: bool) -> ActorGraph {
         let mut edges = vec![(0, 1, Edge::new(2))];
@@ -215,5 +225,33 @@ mod tests {
         let json = written(&graph(true), Format::Json);
         let back = json::read("g.json", json.as_bytes()).unwrap();
         assert_eq!(written(&back, Format::Json), json);
+    }
+
+    #[test]
+    fn evidence_lines_table() {
+        let ev = |doc: &str, date: Option<&str>, sentence: u32, text: &str| Evidence {
+            date: date.and_then(crate::input::parse_date),
+            ..Evidence::new(doc, sentence, 0, text)
+        };
+        // (evidence, lines)
+        let cases = [
+            (vec![], ""),
+            (vec![ev("d1", None, 0, "One.")], "d1 #0: One."),
+            (
+                vec![
+                    ev("d1", Some("2024-02-10"), 2, "One."),
+                    ev("d2", None, 7, "Two."),
+                    ev("d3", Some("2024-02-11"), 0, "Three."),
+                ],
+                "d1 (2024-02-10) #2: One.\nd2 #7: Two.\nd3 (2024-02-11) #0: Three.",
+            ),
+        ];
+        for (evidence, want) in cases {
+            let e = Edge {
+                evidence,
+                ..Edge::new(1)
+            };
+            assert_eq!(evidence_lines(&e), want);
+        }
     }
 }

@@ -75,8 +75,21 @@ mod tests {
 
     #[test]
     fn colours_are_stable_and_distinct_for_known_types() {
-        assert_eq!(hex_color("person"), "#4e79a7");
-        assert_eq!(hex_color("unheard-of"), hex_color("unheard-of"));
+        // (type, colour): known types from the table; unknown ones from FNV-1a of the name,
+        // pinned here (computed outside Rust) so a change of hash or table is noticed.
+        let cases = [
+            ("person", "#4e79a7"),
+            ("media", "#76b7b2"),
+            ("Person", "#ff9da7"),
+            ("unheard-of", "#b6992d"),
+            ("party", "#d4a6c8"),
+            ("tribe", "#d37295"),
+            ("militia", "#79706e"),
+            ("", "#499894"),
+        ];
+        for (kind, colour) in cases {
+            assert_eq!(hex_color(kind), colour, "{kind:?}");
+        }
         let known: std::collections::HashSet<_> = TYPES.iter().map(|t| t.1).collect();
         assert_eq!(known.len(), TYPES.len());
     }

@@ -77,7 +77,18 @@ mod tests {
             "bell\u{fffd}nul\u{fffd}",
             "bell\u{fffd}nul\u{fffd}",
         ),
-        ("\u{fffe}", "\u{fffd}", "\u{fffd}"),
+        // Regression (issue 9): a mutation that let these through went unnoticed.
+        (
+            "vt\u{b}ff\u{c}",
+            "vt\u{fffd}ff\u{fffd}",
+            "vt\u{fffd}ff\u{fffd}",
+        ),
+        (
+            "\u{1f}\u{7f}\u{85}",
+            "\u{fffd}\u{7f}\u{85}",
+            "\u{fffd}\u{7f}\u{85}",
+        ),
+        ("\u{fffe}\u{ffff}", "\u{fffd}\u{fffd}", "\u{fffd}\u{fffd}"),
         ("emoji 🇮🇶 עברית", "emoji 🇮🇶 עברית", "emoji 🇮🇶 עברית"),
     ];
 
