@@ -24,7 +24,7 @@ pub fn run(
         let analyses: Vec<Analysis> = batch
             .par_iter()
             .map_init(Scratch::default, |scratch, doc| {
-                analyze(&doc.text, tagger, line_breaks, scratch)
+                analyze(&doc.text, doc.date, tagger, line_breaks, scratch)
             })
             .collect();
         for (doc, analysis) in batch.iter().zip(&analyses) {
