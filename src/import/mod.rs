@@ -139,10 +139,32 @@ struct OutActor<'a> {
     label: &'a str,
     #[serde(rename = "type")]
     kind: &'a str,
-    aliases: Vec<&'a str>,
+    aliases: Vec<OutAlias<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     codes: Vec<OutCode<'a>>,
     attributes: BTreeMap<&'static str, String>,
+}
+
+/// An alias: a plain string (case-insensitive, the file's rule), or, for an acronym that is
+/// also an English word ("US", "IT"), a case-sensitive object so the pronoun "us" is no match.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum OutAlias<'a> {
+    Plain(&'a str),
+    Sensitive { text: &'a str, case: &'static str },
+}
+
+impl<'a> OutAlias<'a> {
+    fn new(text: &'a str) -> OutAlias<'a> {
+        if crate::tagger::is_caps_word(text) {
+            OutAlias::Sensitive {
+                text,
+                case: "sensitive",
+            }
+        } else {
+            OutAlias::Plain(text)
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -243,6 +265,12 @@ pub fn import_petrarch(files: &[(&str, &[u8])]) -> Imported {
             mine.insert(key);
             names.push(text);
         }
+        // A label cannot carry a case rule: an English-word acronym is no label if the record
+        // has another name.
+        if let Some(i) = names.iter().position(|n| !crate::tagger::is_caps_word(n)) {
+            let first = names.remove(i);
+            names.insert(0, first);
+        }
         let Some((&label, aliases)) = names.split_first() else {
             out.issues.push(Issue {
                 kind: IssueKind::NoNameLeft,
@@ -276,7 +304,7 @@ pub fn import_petrarch(files: &[(&str, &[u8])]) -> Imported {
             id,
             label,
             kind: "actor",
-            aliases: aliases.to_vec(),
+            aliases: aliases.iter().map(|a| OutAlias::new(a)).collect(),
             codes,
             attributes: BTreeMap::from([("source", format!("{file}:{}", r.line))]),
         };

@@ -15,7 +15,7 @@ const CAPS_WORDS: &[&str] = &[
 ];
 
 /// Is `exact` (a case-sensitive alias, normalised with case kept) also an English word?
-pub(super) fn is_caps_word(exact: &str) -> bool {
+pub(crate) fn is_caps_word(exact: &str) -> bool {
     CAPS_WORDS.contains(&exact)
 }
 

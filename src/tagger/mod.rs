@@ -11,6 +11,8 @@
 
 mod context;
 
+pub(crate) use context::is_caps_word;
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use chrono::NaiveDate;
 
