@@ -87,7 +87,9 @@ fn the_iraqi_prime_minister_is_whoever_holds_the_office_that_day() {
 fn default_roles_resolve_to_the_holders_the_seeds_need() {
     let g = Gazetteer::embedded();
     // (text, date, expected (surface, actor, role) rows)
-    let cases: &[(&str, &str, &[(&str, &str, &str)])] = &[
+    // (text, date, expected (surface, actor, role) rows)
+    type Rows = &'static [(&'static str, &'static str, &'static str)];
+    let cases: &[(&str, &str, Rows)] = &[
         (
             "US Secretary of Defense Lloyd Austin",
             "2024-01-20",

@@ -197,8 +197,12 @@ impl Gazetteer {
             let file = parse::parse_file(src)?;
             let file_case = parse::file_case(src, &file.case)?;
             for raw in file.actors {
-                let (actor, at, aliases_at, excludes) =
-                    parse::validate_actor(src, si, raw, file_case)?;
+                let parse::Validated {
+                    actor,
+                    at,
+                    names_at: aliases_at,
+                    excludes,
+                } = parse::validate_actor(src, si, raw, file_case)?;
                 if let Some(&prev) = by_id.get(&actor.id) {
                     return Err(Error::Gazetteer {
                         location: at.locate(sources),

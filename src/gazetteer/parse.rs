@@ -300,13 +300,24 @@ pub(super) fn period(
     Ok(p)
 }
 
-/// An actor, its label's origin and its names' origins (label first).
+/// A validated actor with the places needed for later messages.
+pub(super) struct Validated {
+    pub(super) actor: Actor,
+    /// Where the entry starts.
+    pub(super) at: Origin,
+    /// Where each name was written, label first.
+    pub(super) names_at: Vec<Origin>,
+    /// The actor's exclusions and where each was written.
+    pub(super) excludes: Vec<(Alias, Origin)>,
+}
+
+/// An actor, checked on its own.
 pub(super) fn validate_actor(
     src: &Source,
     si: usize,
     raw: Spanned<RawActor>,
     file_case: Option<CaseRule>,
-) -> Result<(Actor, Origin, Vec<Origin>, Vec<(Alias, Origin)>)> {
+) -> Result<Validated> {
     let origin = |offset: usize| Origin { source: si, offset };
     let at = origin(raw.start());
     let raw = raw.into_inner();
@@ -342,8 +353,8 @@ pub(super) fn validate_actor(
         });
     }
     let label_case = file_case.unwrap_or_else(|| default_case_rule(raw.label.trim()));
-    Ok((
-        Actor {
+    Ok(Validated {
+        actor: Actor {
             id,
             label: raw.label.into_inner().trim().to_owned(),
             label_case,
@@ -353,7 +364,7 @@ pub(super) fn validate_actor(
             attributes: raw.attributes,
         },
         at,
-        aliases_at,
-        exclude,
-    ))
+        names_at: aliases_at,
+        excludes: exclude,
+    })
 }
