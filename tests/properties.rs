@@ -67,11 +67,10 @@ fn reference(g: &Gazetteer, text: &str) -> Vec<(String, String)> {
                 let end = start + key.len();
                 let first = key.chars().next().unwrap();
                 let last = key.chars().next_back().unwrap();
-                if is_word_char(first) && hay[..start].chars().next_back().is_some_and(is_word_char)
-                {
+                if is_word_char(first) && glued_before(&hay[..start]) {
                     continue;
                 }
-                if is_word_char(last) && hay[end..].chars().next().is_some_and(is_word_char) {
+                if is_word_char(last) && glued_after(&hay[end..]) {
                     continue;
                 }
                 cands.push((start, end, actor.id.clone()));
@@ -88,6 +87,31 @@ fn reference(g: &Gazetteer, text: &str) -> Vec<(String, String)> {
         }
     }
     out
+}
+
+/// Is the text before a match part of the same word? A word character, or an apostrophe
+/// after a word character ("O'Brien": docs/matching.md).
+fn glued_before(head: &str) -> bool {
+    let mut it = head.chars().rev();
+    match it.next() {
+        Some('\'') => it.next().is_some_and(is_word_char),
+        Some(c) => is_word_char(c),
+        None => false,
+    }
+}
+
+/// Is the text after a match part of the same word? A word character, or an apostrophe before
+/// a word character, except the possessive "'s" that ends the word.
+fn glued_after(tail: &str) -> bool {
+    if let Some(rest) = tail.strip_prefix("'s") {
+        return rest.chars().next().is_some_and(is_word_char);
+    }
+    let mut it = tail.chars();
+    match it.next() {
+        Some('\'') => it.next().is_some_and(is_word_char),
+        Some(c) => is_word_char(c),
+        None => false,
+    }
 }
 
 proptest! {

@@ -44,12 +44,6 @@ pub(super) struct Name<'a> {
     pub(super) at: Origin,
 }
 
-#[derive(Clone)]
-struct Claim {
-    owner: String,
-    at: Origin,
-}
-
 /// Builds the table. Names must come owners first (actors, roles), exclusions last, so that a
 /// name always precedes an exclusion of the same phrase.
 pub(super) fn build(
@@ -60,13 +54,14 @@ pub(super) fn build(
     dropped: &mut Vec<String>,
 ) -> Result<Vec<Pattern>> {
     let mut patterns: Vec<Pattern> = Vec::new();
-    let mut claims: Vec<Vec<Claim>> = Vec::new();
+    // Per pattern and rule: the index in `names` of the claimant, for messages.
+    let mut claims: Vec<Vec<usize>> = Vec::new();
     // Per pattern: exact forms already dropped as ambiguous (None: every form), and who
-    // claimed them first, so a third claimant is dropped too.
-    let mut poisoned: Vec<Vec<(Option<String>, Claim)>> = Vec::new();
+    // claimed them first, so a third claimant is dropped too. Sparse: usually empty.
+    let mut poisoned: HashMap<usize, Vec<(Option<String>, usize)>> = HashMap::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
 
-    for n in names {
+    for (ni, n) in names.iter().enumerate() {
         let text = n.alias.text.as_str();
         let key = normalize(text);
         if key.trim().is_empty() {
@@ -91,18 +86,15 @@ pub(super) fn build(
                 rules: Vec::new(),
             });
             claims.push(Vec::new());
-            poisoned.push(Vec::new());
             patterns.len() - 1
         });
-        let claim = Claim {
-            owner: n.owner.to_owned(),
-            at: n.at,
-        };
         let clash = |a: &Option<String>, b: &Option<String>| match (a, b) {
             (Some(a), Some(b)) => a == b,
             _ => true,
         };
-        if let Some((_, first)) = poisoned[pi].iter().find(|(e, _)| clash(e, &exact)) {
+        let poison = poisoned.get(&pi).into_iter().flatten();
+        if let Some(&(_, fi)) = poison.clone().find(|(e, _)| clash(e, &exact)) {
+            let first = &names[fi];
             if !matches!(n.target, Target::Exclude(_)) {
                 dropped.push(format!(
                     "{}: {} \"{}\" of {} dropped: ambiguous, also claimed by {} (at {})",
@@ -123,11 +115,12 @@ pub(super) fn build(
                 case: n.alias.case,
                 exact,
             });
-            claims[pi].push(claim);
+            claims[pi].push(ni);
             continue;
         };
         let existing = pattern.rules[ri].target;
-        let first = claims[pi][ri].clone();
+        let fi = claims[pi][ri];
+        let first = &names[fi];
         match (existing, n.target) {
             (a, b) if a == b => {
                 warnings.push(format!(
@@ -193,7 +186,7 @@ pub(super) fn build(
                 let rule = pattern.rules.remove(ri);
                 claims[pi].remove(ri);
                 let form = if exact.is_some() { rule.exact } else { None };
-                poisoned[pi].push((form, first));
+                poisoned.entry(pi).or_default().push((form, fi));
             }
             _ => {
                 return Err(Error::Gazetteer {
