@@ -13,7 +13,7 @@ fn main() {
     let text = std::fs::read_to_string(&path).expect("readable UTF-8 file");
     let g = Gazetteer::embedded();
     let t = Tagger::new(&g).expect("gazetteer compiles");
-    let a = analyze(&text, &t, LineBreaks::Auto, &mut Scratch::default());
+    let a = analyze(&text, None, &t, LineBreaks::Auto, &mut Scratch::default());
     for (i, s) in a.sentences.iter().enumerate() {
         let actors: Vec<&str> = a
             .mentions

@@ -25,7 +25,7 @@
 //! let gazetteer = Gazetteer::embedded();
 //! let tagger = Tagger::new(&gazetteer).unwrap();
 //! let text = "Maj. Gen. JB Vowell met Al‑Sudani. Kataib Hezbollah was not invited.";
-//! let a = analyze(text, &tagger, LineBreaks::Auto, &mut Scratch::default());
+//! let a = analyze(text, None, &tagger, LineBreaks::Auto, &mut Scratch::default());
 //! let found: Vec<(&str, &str, u32)> = a
 //!     .mentions
 //!     .iter()
@@ -43,6 +43,7 @@ pub mod error;
 pub mod export;
 pub mod gazetteer;
 pub mod graph;
+pub mod import;
 pub mod input;
 pub mod normalize;
 pub mod output;

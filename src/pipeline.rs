@@ -25,7 +25,7 @@ pub fn analyze_batch(
     batch
         .par_iter()
         .map_init(Scratch::default, |scratch, doc| {
-            analyze(&doc.text, tagger, line_breaks, scratch)
+            analyze(&doc.text, doc.date, tagger, line_breaks, scratch)
         })
         .collect()
 }

@@ -460,6 +460,7 @@ mod tests {
             start: 0,
             end: 20,
             actor: 0,
+            role: None,
         };
         assert_eq!(split(text, &[m], LineBreaks::Auto).len(), 1);
         assert_eq!(split(text, &[], LineBreaks::Auto).len(), 2);

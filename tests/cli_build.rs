@@ -55,8 +55,9 @@ fn seeds_graph_has_the_core_links_with_evidence() {
         .iter()
         .find(|n| n["id"] == "pmf")
         .unwrap();
-    assert_eq!(pmf["mentions"], 5);
-    assert_eq!(pmf["sentences"], 4);
+    // The fifth, "PMF chief", names the PMF's chairman (a role), not the PMF.
+    assert_eq!(pmf["mentions"], 4);
+    assert_eq!(pmf["sentences"], 3);
 }
 
 #[test]
@@ -66,6 +67,10 @@ fn weights_equal_a_naive_recount_of_tag_output() {
     let mut units: BTreeMap<(String, String), BTreeSet<String>> = BTreeMap::new();
     for line in r.stdout.lines().skip(1) {
         let f: Vec<&str> = line.split('\t').collect();
+        if f[6].is_empty() {
+            // An unresolved role mention (no holder on the document's date) is never linked.
+            continue;
+        }
         units
             .entry((f[0].to_owned(), f[1].to_owned()))
             .or_default()

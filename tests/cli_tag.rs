@@ -24,8 +24,9 @@ fn seeds_core_mentions_match_the_checked_golden_file() {
         .stdout
         .lines()
         .filter(|l| {
-            let actor = l.rsplit('\t').next().unwrap();
-            actor == "actor" || CORE.contains(&actor)
+            let f: Vec<&str> = l.split('\t').collect();
+            // Plain mentions of the core actors, and every role mention (resolved or not).
+            f[6] == "actor" || CORE.contains(&f[6]) || !f[7].is_empty()
         })
         .collect();
     let golden = fs::read_to_string(root().join("tests/golden/seeds_core_mentions.tsv")).unwrap();
@@ -99,7 +100,7 @@ fn stdin_text_and_jsonl() {
     assert_eq!(r.status, 0, "{}", r.stderr);
     assert_eq!(
         r.stdout,
-        "doc\tsentence\tparagraph\tstart\tend\ttext\tactor\na\t0\t0\t0\t3\tPMF\tpmf\nb\t1\t0\t8\t14\tSudani\tsudani\n"
+        "doc\tsentence\tparagraph\tstart\tend\ttext\tactor\trole\na\t0\t0\t0\t3\tPMF\tpmf\t\nb\t1\t0\t8\t14\tSudani\tsudani\t\n"
     );
 }
 
@@ -134,7 +135,7 @@ const BAD_GAZETTEERS: &[(&str, &str, &str)] = &[
     (
         "alias on two actors",
         "{\"actors\": [\n  {\"id\": \"a\", \"label\": \"A\", \"type\": \"person\", \"aliases\": [\"PMF\"]},\n  {\"id\": \"b\", \"label\": \"B\", \"type\": \"person\", \"aliases\": [\"PMF\"]}\n]}\n",
-        "g.json:3:59: alias \"PMF\" is claimed by both \"a\" (at g.json:2:59) and \"b\"",
+        "g.json:3:59: alias \"PMF\" is claimed by both actor \"a\" (at g.json:2:59) and actor \"b\"",
     ),
     (
         "string where a list belongs",
@@ -190,7 +191,10 @@ fn gazetteer_check_summarises() {
     let r = run_in(&root(), &["gazetteer", "check", "gazetteer/actors.json"]);
     assert_eq!(r.status, 0, "{}", r.stderr);
     let first = r.stdout.lines().next().unwrap();
-    assert!(first.starts_with("ok: 38 actor(s) in 1 file(s)"), "{first}");
+    assert!(
+        first.starts_with("ok: 41 actor(s), 5 role(s) in 1 file(s)"),
+        "{first}"
+    );
     assert!(r.stdout.contains("  state            6\n"), "{}", r.stdout);
     assert!(
         r.stdout.contains("case-sensitive aliases: 14\n"),

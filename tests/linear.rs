@@ -85,7 +85,7 @@ fn work_grows_linearly_with_the_text() {
             (
                 "analyze",
                 Box::new(|t: &str| {
-                    let a = analyze(t, &tagger, LineBreaks::Auto, &mut Scratch::default());
+                    let a = analyze(t, None, &tagger, LineBreaks::Auto, &mut Scratch::default());
                     a.mentions.len()
                 }),
             ),

@@ -1,13 +1,20 @@
-//! `actorgraph gazetteer check`: validate and summarise gazetteer files.
+//! `actorgraph gazetteer check|import`: validate and summarise gazetteer files; convert other
+//! tools' actor dictionaries.
 
 use std::collections::BTreeMap;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
 
 use clap::Subcommand;
 
 use actorgraph::gazetteer::{CaseRule, Gazetteer};
-use actorgraph::Result;
+use actorgraph::import::import_petrarch;
+use actorgraph::output::Output;
+use actorgraph::{Error, Result};
+
+use super::AmbiguousArg;
 
 #[derive(Subcommand)]
 pub enum GazetteerCommand {
@@ -16,22 +23,57 @@ pub enum GazetteerCommand {
         /// Gazetteer JSON files.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+        /// An alias claimed by two actors: stop (error), or drop it from every claimant and
+        /// list each drop (skip).
+        #[arg(long, value_enum, default_value_t = AmbiguousArg::Error)]
+        ambiguous: AmbiguousArg,
+    },
+    /// Convert another tool's actor dictionaries into a gazetteer.
+    #[command(subcommand)]
+    Import(ImportCommand),
+}
+
+#[derive(Subcommand)]
+pub enum ImportCommand {
+    /// PETRARCH / Phoenix `.actors` dictionaries (TABARI format), merged in order.
+    Petrarch {
+        /// Dictionary files.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Output gazetteer (JSON). Written atomically.
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
     },
 }
 
 pub fn run(cmd: GazetteerCommand) -> Result<ExitCode> {
-    let GazetteerCommand::Check { files } = cmd;
-    let (g, warnings) = Gazetteer::load_files(&files)?;
+    match cmd {
+        GazetteerCommand::Check { files, ambiguous } => check(&files, ambiguous),
+        GazetteerCommand::Import(ImportCommand::Petrarch { files, output }) => {
+            petrarch(&files, &output)
+        }
+    }
+}
+
+fn check(files: &[PathBuf], ambiguous: AmbiguousArg) -> Result<ExitCode> {
+    let t0 = Instant::now();
+    let (g, warnings) = Gazetteer::load_files_with(files, ambiguous.options())?;
+    let load = t0.elapsed();
     for w in &warnings {
         eprintln!("actorgraph: warning: {w}");
+    }
+    for d in g.dropped() {
+        eprintln!("actorgraph: dropped: {d}");
     }
     let mut by_type: BTreeMap<&str, usize> = BTreeMap::new();
     let mut aliases = 0;
     let mut sensitive = 0;
+    let mut codes = 0;
     let mut names: Vec<&str> = Vec::new();
     for a in g.actors() {
         *by_type.entry(a.kind.as_str()).or_default() += 1;
         aliases += a.aliases.len();
+        codes += a.codes.len();
         sensitive += a
             .aliases
             .iter()
@@ -48,8 +90,9 @@ pub fn run(cmd: GazetteerCommand) -> Result<ExitCode> {
             .then_with(|| a.cmp(b))
     });
     println!(
-        "ok: {} actor(s) in {} file(s)",
+        "ok: {} actor(s), {} role(s) in {} file(s)",
         g.actors().len(),
+        g.roles().len(),
         files.len()
     );
     for (t, n) in &by_type {
@@ -61,12 +104,55 @@ pub fn run(cmd: GazetteerCommand) -> Result<ExitCode> {
         g.pattern_count()
     );
     println!("case-sensitive aliases: {sensitive}");
+    if codes > 0 {
+        println!("codes: {codes}");
+    }
+    if g.exclusion_count() > 0 {
+        println!("exclusions: {}", g.exclusion_count());
+    }
     if let (Some(longest), Some(shortest)) = (names.first(), names.last()) {
         println!("longest: {longest:?}");
         println!("shortest: {shortest:?}");
     }
+    if !g.dropped().is_empty() {
+        println!("ambiguous aliases dropped: {}", g.dropped().len());
+    }
     if !warnings.is_empty() {
         println!("warnings: {}", warnings.len());
+    }
+    eprintln!("actorgraph: loaded in {:.2} s", load.as_secs_f64());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn petrarch(files: &[PathBuf], output: &std::path::Path) -> Result<ExitCode> {
+    let mut data = Vec::with_capacity(files.len());
+    for p in files {
+        let bytes = std::fs::read(p).map_err(|e| Error::io(p, e))?;
+        data.push((p.display().to_string(), bytes));
+    }
+    let inputs: Vec<(&str, &[u8])> = data
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
+    let imported = import_petrarch(&inputs);
+    for issue in &imported.issues {
+        eprintln!("actorgraph: {issue}");
+    }
+    let mut out = Output::create(Some(output))?;
+    out.write_all(imported.json.as_bytes())
+        .map_err(|e| out.error(e))?;
+    out.commit()?;
+    eprintln!(
+        "actorgraph: {} record(s) read; wrote {} actor(s), {} alias(es), {} code(s) ({} dated) to {}",
+        imported.records,
+        imported.actors,
+        imported.aliases,
+        imported.codes,
+        imported.dated_codes,
+        output.display()
+    );
+    for (kind, n) in imported.counts() {
+        eprintln!("actorgraph:   {:<34} {n}", kind.name());
     }
     Ok(ExitCode::SUCCESS)
 }

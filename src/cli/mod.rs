@@ -56,6 +56,9 @@ pub struct CorpusArgs {
     /// Gazetteer JSON file; repeat to merge several. Default: the embedded gazetteer.
     #[arg(short = 'g', long = "gazetteer", value_name = "FILE", global = true)]
     pub gazetteers: Vec<PathBuf>,
+    /// An alias claimed by two actors: stop (error), or drop it from every claimant (skip).
+    #[arg(long, value_enum, default_value_t = AmbiguousArg::Error, global = true)]
+    pub ambiguous: AmbiguousArg,
     /// What a single line break means: decided per document, a paragraph break, or a space.
     #[arg(long, value_enum, default_value_t = LineBreakArg::Auto, global = true)]
     pub line_breaks: LineBreakArg,
@@ -74,6 +77,25 @@ pub struct CorpusArgs {
     /// Worker threads (default: all cores). Output is identical for every value.
     #[arg(long, value_name = "N", global = true)]
     pub threads: Option<usize>,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum AmbiguousArg {
+    /// Stop with both places (right for hand-made files).
+    Error,
+    /// Drop the alias from every claimant; each drop is counted (see `gazetteer check`).
+    Skip,
+}
+
+impl AmbiguousArg {
+    pub fn options(self) -> actorgraph::gazetteer::LoadOptions {
+        actorgraph::gazetteer::LoadOptions {
+            ambiguous: match self {
+                AmbiguousArg::Error => actorgraph::gazetteer::Ambiguous::Error,
+                AmbiguousArg::Skip => actorgraph::gazetteer::Ambiguous::Skip,
+            },
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -126,9 +148,16 @@ impl CorpusArgs {
         if self.gazetteers.is_empty() {
             return Ok(Gazetteer::embedded());
         }
-        let (g, warnings) = Gazetteer::load_files(&self.gazetteers)?;
+        let (g, warnings) = Gazetteer::load_files_with(&self.gazetteers, self.ambiguous.options())?;
         for w in warnings {
             eprintln!("actorgraph: warning: {w}");
+        }
+        if !g.dropped().is_empty() {
+            eprintln!(
+                "actorgraph: {} ambiguous alias claim(s) dropped (--ambiguous skip); \
+                 `actorgraph gazetteer check --ambiguous skip` lists them",
+                g.dropped().len()
+            );
         }
         Ok(g)
     }

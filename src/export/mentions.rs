@@ -1,8 +1,12 @@
 //! The `tag` output: one mention per line, as JSON Lines or TSV.
 //!
 //! JSON Lines fields, in this order: `doc`, `sentence`, `paragraph`, `start`, `end`, `text`,
-//! `actor`. TSV has the same columns under a header line; a tab, line break or backslash in a
-//! value is written as `\t`, `\n`, `\r` or `\\` (the only escaping TSV needs).
+//! `actor`, and `role` when the text named a role: `actor` is then its holder on the
+//! document's date, or `null` when there is none (no date, or nobody held the role that day;
+//! see `docs/roles.md`). TSV has the same columns under a header line (`role` always present,
+//! empty for a plain mention; an unresolved actor is empty too); a tab, line break or
+//! backslash in a value is written as `\t`, `\n`, `\r` or `\\` (the only escaping TSV
+//! needs).
 
 use std::io::{self, Write};
 
@@ -29,14 +33,18 @@ struct Row<'a> {
     start: usize,
     end: usize,
     text: &'a str,
-    actor: &'a str,
+    actor: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    role: Option<&'a str>,
 }
 
 /// Writes the header, if the format has one.
 pub fn write_header(w: &mut dyn Write, format: MentionFormat) -> io::Result<()> {
     match format {
         MentionFormat::Jsonl => Ok(()),
-        MentionFormat::Tsv => w.write_all(b"doc\tsentence\tparagraph\tstart\tend\ttext\tactor\n"),
+        MentionFormat::Tsv => {
+            w.write_all(b"doc\tsentence\tparagraph\tstart\tend\ttext\tactor\trole\n")
+        }
     }
 }
 
@@ -48,16 +56,44 @@ pub fn write_document(
     doc: &Document,
     analysis: &Analysis,
 ) -> io::Result<()> {
-    for p in &analysis.mentions {
-        let m = p.mention;
-        let row = Row {
-            doc: &doc.id,
-            sentence: p.sentence,
-            paragraph: p.paragraph,
-            start: m.start,
-            end: m.end,
-            text: &doc.text[m.start..m.end],
-            actor: &gazetteer.actor(m.actor).id,
+    // Resolved mentions and unresolved role mentions, merged in document order.
+    let mut unresolved = analysis.unresolved.iter().peekable();
+    let mut resolved = analysis.mentions.iter().peekable();
+    loop {
+        let take_role = match (resolved.peek(), unresolved.peek()) {
+            (None, None) => break,
+            (Some(_), None) => false,
+            (None, Some(_)) => true,
+            (Some(p), Some((r, _))) => r.start < p.mention.start,
+        };
+        let row = if take_role {
+            let (r, sentence) = unresolved.next().expect("peeked");
+            Row {
+                doc: &doc.id,
+                sentence: *sentence,
+                paragraph: analysis
+                    .sentences
+                    .get(*sentence as usize)
+                    .map_or(0, |s| s.paragraph),
+                start: r.start,
+                end: r.end,
+                text: &doc.text[r.start..r.end],
+                actor: None,
+                role: Some(&gazetteer.role(r.role).id),
+            }
+        } else {
+            let p = resolved.next().expect("peeked");
+            let m = p.mention;
+            Row {
+                doc: &doc.id,
+                sentence: p.sentence,
+                paragraph: p.paragraph,
+                start: m.start,
+                end: m.end,
+                text: &doc.text[m.start..m.end],
+                actor: Some(&gazetteer.actor(m.actor).id),
+                role: m.role.map(|r| gazetteer.role(r).id.as_str()),
+            }
         };
         match format {
             MentionFormat::Jsonl => {
@@ -67,14 +103,15 @@ pub fn write_document(
             MentionFormat::Tsv => {
                 writeln!(
                     w,
-                    "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
                     tsv(row.doc),
                     row.sentence,
                     row.paragraph,
                     row.start,
                     row.end,
                     tsv(row.text),
-                    tsv(row.actor)
+                    tsv(row.actor.unwrap_or_default()),
+                    tsv(row.role.unwrap_or_default())
                 )?;
             }
         }

@@ -1,20 +1,27 @@
-//! The tagger: one Aho-Corasick automaton over every normalised alias.
+//! The tagger: one Aho-Corasick automaton over every normalised name.
 //!
 //! Matching runs on the normalised text (see [`crate::normalize`]). The automaton reports
-//! *overlapping* candidates; each is checked for whole-word boundaries and, for case-sensitive
-//! aliases, for the exact capitalisation; only then are leftmost-longest, non-overlapping
-//! mentions chosen. Filtering before choosing means a long candidate that fails the boundary
-//! check never hides a shorter valid one ("Reutersal-Sudani" still yields "Sudani").
-//! The decision and its alternatives are written down in `docs/matching.md`.
+//! *overlapping* candidates; each is checked in its context ([`context`]: whole words,
+//! capitalisation, all-caps copy) and, for case-sensitive aliases, for the exact
+//! capitalisation. Exclusions ("Latin America") then hide the candidates inside them; only
+//! then are leftmost-longest, non-overlapping mentions chosen, and role mentions resolved to
+//! the holder on the document's date. Filtering before choosing means a long candidate that
+//! fails a check never hides a shorter valid one ("Reutersal-Sudani" still yields "Sudani").
+//! The decisions and their alternatives are written down in `docs/matching.md`.
+
+mod context;
+
+pub(crate) use context::is_caps_word;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use chrono::NaiveDate;
 
 /// Up to this many patterns the automaton is a DFA: fastest to search, and small enough
 /// (a few MB). Above it, the crate's own choice (a contiguous NFA) keeps memory in check.
 const DFA_MAX_PATTERNS: usize = 20_000;
 
 use crate::error::{Error, Result};
-use crate::gazetteer::{ActorIdx, Gazetteer, Pattern};
+use crate::gazetteer::{ActorIdx, CaseRule, Gazetteer, Pattern, RoleIdx, Target};
 use crate::normalize::{is_word_char, normalize_into, normalize_keep_case, Normalized};
 
 /// One tagged mention: a byte span of the original text and the actor it names.
@@ -26,6 +33,21 @@ pub struct Mention {
     pub end: usize,
     /// The actor.
     pub actor: ActorIdx,
+    /// When the text named a role ("the Iraqi prime minister"): the role, resolved to `actor`,
+    /// its holder on the document's date.
+    pub role: Option<RoleIdx>,
+}
+
+/// A role mention with no holder: the document has no date, or nobody held the role that
+/// day. It is reported and counted, never linked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RoleMention {
+    /// Byte offset of the first byte, in the original text.
+    pub start: usize,
+    /// Byte offset one past the last byte, in the original text.
+    pub end: usize,
+    /// The role.
+    pub role: RoleIdx,
 }
 
 /// A compiled gazetteer.
@@ -36,6 +58,8 @@ pub struct Tagger {
     /// Per pattern: must the first / last character of the match sit on a word boundary?
     /// Only where the alias itself starts / ends with a word character ("U.S." ends with ".").
     bounds: Vec<(bool, bool)>,
+    /// Role holders, copied so the tagger resolves roles on its own.
+    roles: Vec<crate::gazetteer::Role>,
 }
 
 /// Reusable buffers for [`Tagger::tag_with`], one per thread.
@@ -43,17 +67,19 @@ pub struct Tagger {
 pub struct Scratch {
     normalized: Normalized,
     candidates: Vec<Candidate>,
+    exclusions: Vec<Candidate>,
+    chosen: Vec<Candidate>,
 }
 
 #[derive(Debug, Clone, Copy)]
 struct Candidate {
     start: usize,
     end: usize,
-    actor: ActorIdx,
+    target: Target,
 }
 
 impl Tagger {
-    /// Compiles the gazetteer's aliases into one automaton.
+    /// Compiles the gazetteer's names into one automaton.
     pub fn new(gazetteer: &Gazetteer) -> Result<Tagger> {
         let patterns = gazetteer.patterns.clone();
         let kind = (patterns.len() <= DFA_MAX_PATTERNS).then_some(AhoCorasickKind::DFA);
@@ -74,6 +100,7 @@ impl Tagger {
             automaton,
             patterns,
             bounds,
+            roles: gazetteer.roles().to_vec(),
         })
     }
 
@@ -82,7 +109,8 @@ impl Tagger {
         self.automaton.memory_usage()
     }
 
-    /// Tags `text`; mentions are sorted by start offset and do not overlap.
+    /// Tags undated `text`; mentions are sorted by start offset and do not overlap. Role
+    /// mentions cannot be resolved without a date and are left out: see [`Tagger::tag_dated`].
     pub fn tag(&self, text: &str) -> Vec<Mention> {
         let mut scratch = Scratch::default();
         let mut out = Vec::new();
@@ -90,81 +118,143 @@ impl Tagger {
         out
     }
 
-    /// Tags `text` into `out` (cleared first), reusing `scratch`.
+    /// Tags undated `text` into `out` (cleared first), reusing `scratch`.
     pub fn tag_with(&self, text: &str, scratch: &mut Scratch, out: &mut Vec<Mention>) {
+        let mut unresolved = Vec::new();
+        self.tag_dated(text, None, scratch, out, &mut unresolved);
+    }
+
+    /// Tags `text`, dated `date`, into `out` (cleared first); role mentions resolve to the
+    /// holder on `date`, and those without one go to `unresolved` (cleared first).
+    pub fn tag_dated(
+        &self,
+        text: &str,
+        date: Option<NaiveDate>,
+        scratch: &mut Scratch,
+        out: &mut Vec<Mention>,
+        unresolved: &mut Vec<RoleMention>,
+    ) {
         out.clear();
+        unresolved.clear();
         let Scratch {
             normalized,
             candidates,
+            exclusions,
+            chosen,
         } = scratch;
         normalize_into(text, true, normalized);
         let hay = normalized.as_str();
         candidates.clear();
+        exclusions.clear();
         for m in self.automaton.find_overlapping_iter(hay) {
             let pi = m.pattern().as_usize();
             let (need_left, need_right) = self.bounds[pi];
-            if need_left && !left_boundary(hay, m.start()) {
+            if need_left && !context::left_boundary(hay, m.start()) {
                 continue;
             }
-            if need_right && !right_boundary(hay, m.end()) {
+            if need_right && !context::right_boundary(hay, m.end()) {
                 continue;
             }
             let pattern = &self.patterns[pi];
             let (start, end) = normalized.original_span(text, m.start(), m.end());
-            let mut surface: Option<String> = None;
+            let surface = &text[start..end];
+            let mut kept_case: Option<String> = None;
             for rule in &pattern.rules {
-                let ok = match &rule.exact {
-                    None => true,
-                    Some(exact) => {
-                        let s =
-                            surface.get_or_insert_with(|| normalize_keep_case(&text[start..end]));
+                let ok = match rule.case {
+                    CaseRule::Insensitive => true,
+                    CaseRule::Capitalized => context::capitalized(surface),
+                    CaseRule::Sensitive => {
+                        let exact = rule.exact.as_deref().unwrap_or_default();
+                        let s = kept_case.get_or_insert_with(|| normalize_keep_case(surface));
                         s == exact
+                            && !(context::is_caps_word(exact)
+                                && context::caps_word_in_caps_copy(text, start, end))
                     }
                 };
                 if ok {
-                    candidates.push(Candidate {
+                    let c = Candidate {
                         start,
                         end,
-                        actor: rule.actor,
-                    });
+                        target: rule.target,
+                    };
+                    match rule.target {
+                        Target::Exclude(_) => exclusions.push(c),
+                        _ => candidates.push(c),
+                    }
                     break;
                 }
             }
         }
-        choose_leftmost_longest(candidates, out);
-    }
-}
-
-/// Sorts candidates by (start, longest first) and keeps the non-overlapping ones greedily.
-fn choose_leftmost_longest(candidates: &mut [Candidate], out: &mut Vec<Mention>) {
-    candidates.sort_unstable_by(|a, b| {
-        a.start
-            .cmp(&b.start)
-            .then(b.end.cmp(&a.end))
-            .then(a.actor.cmp(&b.actor))
-    });
-    let mut covered = 0;
-    for c in candidates.iter() {
-        if c.start >= covered {
-            out.push(Mention {
-                start: c.start,
-                end: c.end,
-                actor: c.actor,
-            });
-            covered = c.end;
+        if !exclusions.is_empty() {
+            candidates.retain(|c| !exclusions.iter().any(|x| hides(x, c)));
+        }
+        choose_leftmost_longest(candidates, chosen);
+        for c in chosen.iter() {
+            match c.target {
+                Target::Actor(actor) => out.push(Mention {
+                    start: c.start,
+                    end: c.end,
+                    actor,
+                    role: None,
+                }),
+                Target::Role(role) => {
+                    let holder = date.and_then(|d| self.roles[role as usize].holder_on(d));
+                    match holder {
+                        Some(actor) => out.push(Mention {
+                            start: c.start,
+                            end: c.end,
+                            actor,
+                            role: Some(role),
+                        }),
+                        None => unresolved.push(RoleMention {
+                            start: c.start,
+                            end: c.end,
+                            role,
+                        }),
+                    }
+                }
+                Target::Exclude(_) => {}
+            }
         }
     }
 }
 
-fn left_boundary(hay: &str, at: usize) -> bool {
-    hay[..at]
-        .chars()
-        .next_back()
-        .is_none_or(|c| !is_word_char(c))
+/// Does exclusion `x` hide candidate `c`? When it covers it and blocks its actor (a per-actor
+/// exclusion) or everything (a global one).
+fn hides(x: &Candidate, c: &Candidate) -> bool {
+    let covers = x.start <= c.start && c.end <= x.end;
+    covers
+        && match x.target {
+            Target::Exclude(None) => true,
+            Target::Exclude(Some(a)) => c.target == Target::Actor(a),
+            _ => false,
+        }
 }
 
-fn right_boundary(hay: &str, at: usize) -> bool {
-    hay[at..].chars().next().is_none_or(|c| !is_word_char(c))
+fn rank(t: Target) -> (u8, u32) {
+    match t {
+        Target::Actor(a) => (0, a),
+        Target::Role(r) => (1, r),
+        Target::Exclude(_) => (2, 0),
+    }
+}
+
+/// Sorts candidates by (start, longest first) and keeps the non-overlapping ones greedily.
+fn choose_leftmost_longest(candidates: &mut [Candidate], out: &mut Vec<Candidate>) {
+    out.clear();
+    candidates.sort_unstable_by(|a, b| {
+        a.start
+            .cmp(&b.start)
+            .then(b.end.cmp(&a.end))
+            .then(rank(a.target).cmp(&rank(b.target)))
+    });
+    let mut covered = 0;
+    for c in candidates.iter() {
+        if c.start >= covered {
+            out.push(*c);
+            covered = c.end;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -298,13 +388,13 @@ mod tests {
         ("no prefix match", "Sudanese officials", &[]),
         (
             "no match inside word",
-            "francais français",
-            &[("français", "francais")],
+            "francais Français",
+            &[("Français", "francais")],
         ),
         (
             "fran not in français",
-            "Fran and français",
-            &[("Fran", "fran"), ("français", "francais")],
+            "Fran and Français",
+            &[("Fran", "fran"), ("Français", "francais")],
         ),
         (
             "nfd text",

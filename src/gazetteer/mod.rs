@@ -1,23 +1,30 @@
-//! The gazetteer: actors, their aliases, and validation with `file:line:col` errors.
+//! The gazetteer: actors, roles, exclusions, and validation with `file:line:col` errors.
 //!
-//! The file format is documented in `docs/gazetteer.md`. Loading parses each file (a UTF-8 BOM
-//! is accepted), validates each actor, merges the files (a later file may not redefine an id)
-//! and then checks that no normalised alias is claimed by two actors. The result also carries
-//! the alias table the tagger compiles into its automaton.
+//! The file format is documented in `docs/gazetteer.md` (roles in `docs/roles.md`). Loading
+//! parses each file (a UTF-8 BOM is accepted), validates each entry ([`parse`]), merges the
+//! files (a later file may not redefine an id), resolves role holders ([`roles`]) and then
+//! builds the alias table ([`patterns`]) the tagger compiles into its automaton.
+
+mod parse;
+mod patterns;
+pub mod period;
+pub mod roles;
 
 use std::collections::{BTreeMap, HashMap};
-use std::fmt;
 use std::path::Path;
 
-use json_spanned_value::spanned::Spanned;
-use serde::de::{self, Deserializer, MapAccess, Visitor};
-use serde::Deserialize;
+use chrono::NaiveDate;
 
-use crate::error::{line_col, Error, Result};
-use crate::normalize::{normalize, normalize_keep_case};
+use crate::error::{Error, Result};
+use parse::Origin;
+
+pub use patterns::Ambiguous;
+pub(crate) use patterns::Pattern;
+pub use period::Period;
+pub use roles::{Holder, Role, RoleIdx};
 
 /// The default gazetteer, embedded in the binary.
-pub const DEFAULT_GAZETTEER: &str = include_str!("../gazetteer/actors.json");
+pub const DEFAULT_GAZETTEER: &str = include_str!("../../gazetteer/actors.json");
 /// The name under which the embedded gazetteer is reported in messages.
 pub const DEFAULT_GAZETTEER_NAME: &str = "<default gazetteer>";
 
@@ -29,8 +36,23 @@ pub type ActorIdx = u32;
 pub enum CaseRule {
     /// Letter case must match (after dash, apostrophe, space and NFD normalisation).
     Sensitive,
+    /// Letter case is ignored, except that the first letter must be a capital: "Trump" and
+    /// "TRUMP" match, "her trump card" does not.
+    Capitalized,
     /// Letter case is ignored.
     Insensitive,
+}
+
+/// What a match of a name tags.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Target {
+    /// A name of an actor.
+    Actor(ActorIdx),
+    /// A name of a role, resolved to its holder on the document's date.
+    Role(RoleIdx),
+    /// An exclusion: the phrase tags nothing; it hides the matches inside it of one actor
+    /// (`Some`) or of every actor and role (`None`).
+    Exclude(Option<ActorIdx>),
 }
 
 /// One actor.
@@ -40,20 +62,48 @@ pub struct Actor {
     pub id: String,
     /// Display name; also matched like an alias.
     pub label: String,
+    /// Case rule of the label (explicit file default, or the default rule).
+    pub label_case: CaseRule,
     /// Free-form type: person, armed_group, state, ...
     pub kind: String,
     /// Aliases as written in the file (the label is not repeated here).
     pub aliases: Vec<Alias>,
+    /// Event-data codes (CAMEO and the like), possibly restricted to periods.
+    pub codes: Vec<Code>,
     /// Free-form string attributes, sorted by key.
     pub attributes: BTreeMap<String, String>,
 }
 
-/// One alias of an actor.
+/// A code an actor carries, possibly only during a period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Code {
+    /// The code, e.g. `IRQGOV`.
+    pub code: String,
+    /// When it applies; both ends open for an undated code.
+    pub period: Period,
+}
+
+impl Actor {
+    /// The actor's code on `day`: the first dated code whose period includes it, else the
+    /// first undated code. Without a day only an undated code applies.
+    pub fn code_on(&self, day: Option<NaiveDate>) -> Option<&str> {
+        let dated = day.and_then(|d| {
+            self.codes
+                .iter()
+                .find(|c| !c.period.is_open() && c.period.contains(d))
+        });
+        dated
+            .or_else(|| self.codes.iter().find(|c| c.period.is_open()))
+            .map(|c| c.code.as_str())
+    }
+}
+
+/// One alias of an actor or role, or one exclusion.
 #[derive(Debug, Clone)]
 pub struct Alias {
     /// The alias as written.
     pub text: String,
-    /// Resolved case rule (explicit `case`, or the acronym default).
+    /// Resolved case rule (explicit `case`, the file's `case`, or the default rule).
     pub case: CaseRule,
 }
 
@@ -62,22 +112,11 @@ pub struct Alias {
 pub struct Gazetteer {
     actors: Vec<Actor>,
     by_id: HashMap<String, ActorIdx>,
+    roles: Vec<Role>,
+    role_by_id: HashMap<String, RoleIdx>,
+    exclusions: usize,
+    dropped: Vec<String>,
     pub(crate) patterns: Vec<Pattern>,
-}
-
-/// One distinct normalised (case-folded) alias and the actors' rules behind it.
-#[derive(Debug, Clone)]
-pub(crate) struct Pattern {
-    pub(crate) key: String,
-    pub(crate) rules: Vec<PatternRule>,
-}
-
-/// Which actor a pattern tags, and, for a case-sensitive alias, the exact normalised form the
-/// original text must have.
-#[derive(Debug, Clone)]
-pub(crate) struct PatternRule {
-    pub(crate) actor: ActorIdx,
-    pub(crate) exact: Option<String>,
 }
 
 /// A gazetteer file in memory: its display name and bytes.
@@ -90,6 +129,13 @@ pub struct Source<'a> {
 
 /// Non-fatal findings of a load (duplicate aliases on one actor, ...).
 pub type Warnings = Vec<String>;
+
+/// How to load.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LoadOptions {
+    /// What to do with an alias claimed by two owners.
+    pub ambiguous: Ambiguous,
+}
 
 impl Gazetteer {
     /// The embedded default gazetteer.
@@ -105,6 +151,14 @@ impl Gazetteer {
 
     /// Reads and merges gazetteer files.
     pub fn load_files<P: AsRef<Path>>(paths: &[P]) -> Result<(Gazetteer, Warnings)> {
+        Gazetteer::load_files_with(paths, LoadOptions::default())
+    }
+
+    /// Reads and merges gazetteer files with `options`.
+    pub fn load_files_with<P: AsRef<Path>>(
+        paths: &[P],
+        options: LoadOptions,
+    ) -> Result<(Gazetteer, Warnings)> {
         let mut data = Vec::with_capacity(paths.len());
         for p in paths {
             let p = p.as_ref();
@@ -115,23 +169,40 @@ impl Gazetteer {
             .iter()
             .map(|(name, bytes)| Source { name, bytes })
             .collect();
-        Gazetteer::from_sources(&sources)
+        Gazetteer::from_sources_with(&sources, options)
     }
 
     /// Parses, validates and merges gazetteer sources, in order.
     pub fn from_sources(sources: &[Source]) -> Result<(Gazetteer, Warnings)> {
+        Gazetteer::from_sources_with(sources, LoadOptions::default())
+    }
+
+    /// Parses, validates and merges gazetteer sources, in order, with `options`.
+    pub fn from_sources_with(
+        sources: &[Source],
+        options: LoadOptions,
+    ) -> Result<(Gazetteer, Warnings)> {
         let mut warnings = Vec::new();
         let mut actors = Vec::new();
         let mut by_id: HashMap<String, ActorIdx> = HashMap::new();
-        // Where each actor and name was defined, for messages: (source, byte offset). Turned
+        // Where each entry and name was defined, for messages: (source, byte offset). Turned
         // into line:col only when a message needs it (doing it eagerly is quadratic).
         let mut id_at: Vec<Origin> = Vec::new();
         let mut alias_at: Vec<Vec<Origin>> = Vec::new();
+        let mut actor_excludes: Vec<Vec<(Alias, Origin)>> = Vec::new();
+        let mut global_excludes: Vec<(Alias, Origin)> = Vec::new();
+        let mut pending_roles = Vec::new();
 
         for (si, src) in sources.iter().enumerate() {
-            let file = parse_file(src)?;
+            let file = parse::parse_file(src)?;
+            let file_case = parse::file_case(src, &file.case)?;
             for raw in file.actors {
-                let (actor, at, aliases_at) = validate_actor(src, si, raw)?;
+                let parse::Validated {
+                    actor,
+                    at,
+                    names_at: aliases_at,
+                    excludes,
+                } = parse::validate_actor(src, si, raw, file_case)?;
                 if let Some(&prev) = by_id.get(&actor.id) {
                     return Err(Error::Gazetteer {
                         location: at.locate(sources),
@@ -150,14 +221,132 @@ impl Gazetteer {
                 by_id.insert(actor.id.clone(), idx);
                 id_at.push(at);
                 alias_at.push(aliases_at);
+                actor_excludes.push(excludes);
                 actors.push(actor);
             }
+            for raw in file.roles {
+                pending_roles.push(roles::read_role(src, si, raw, file_case)?);
+            }
+            for e in file.exclude {
+                let at = Origin {
+                    source: si,
+                    offset: e.start(),
+                };
+                global_excludes
+                    .push((parse::name(src, "the global exclusions", e, file_case)?, at));
+            }
         }
-        let patterns = build_patterns(&actors, &alias_at, sources, &mut warnings)?;
+
+        let mut role_by_id: HashMap<String, RoleIdx> = HashMap::new();
+        let mut role_at: Vec<Origin> = Vec::new();
+        for p in &mut pending_roles {
+            let id = p.role.id.clone();
+            let earlier = by_id
+                .get(&id)
+                .map(|&a| id_at[a as usize])
+                .or_else(|| role_by_id.get(&id).map(|&r| role_at[r as usize]));
+            if let Some(prev) = earlier {
+                return Err(Error::Gazetteer {
+                    location: p.at.locate(sources),
+                    message: format!(
+                        "role id \"{id}\" is already defined at {}; actors and roles share one \
+                         set of ids: give the role another id",
+                        prev.locate(sources)
+                    ),
+                });
+            }
+            roles::resolve_holders(p, &by_id, sources)?;
+            role_by_id.insert(id, role_at.len() as RoleIdx);
+            role_at.push(p.at);
+        }
+
+        // Owners first, exclusions last (see patterns::build).
+        let owners: Vec<String> = actors
+            .iter()
+            .map(|a| format!("actor \"{}\"", a.id))
+            .collect();
+        let role_owners: Vec<String> = pending_roles
+            .iter()
+            .map(|p| format!("role \"{}\"", p.role.id))
+            .collect();
+        let labels: Vec<Alias> = actors
+            .iter()
+            .map(|a| Alias {
+                text: a.label.clone(),
+                case: a.label_case,
+            })
+            .collect();
+        let role_labels: Vec<Alias> = pending_roles
+            .iter()
+            .map(|p| Alias {
+                text: p.role.label.clone(),
+                case: p.role.label_case,
+            })
+            .collect();
+        let mut names = Vec::new();
+        for (ai, actor) in actors.iter().enumerate() {
+            let all = std::iter::once(&labels[ai]).chain(&actor.aliases);
+            for (k, alias) in all.enumerate() {
+                names.push(patterns::Name {
+                    owner: &owners[ai],
+                    kind: if k == 0 { "label" } else { "alias" },
+                    target: Target::Actor(ai as ActorIdx),
+                    alias,
+                    at: alias_at[ai][k],
+                });
+            }
+        }
+        for (ri, p) in pending_roles.iter().enumerate() {
+            let all = std::iter::once(&role_labels[ri]).chain(&p.role.aliases);
+            for (k, alias) in all.enumerate() {
+                names.push(patterns::Name {
+                    owner: &role_owners[ri],
+                    kind: if k == 0 { "label" } else { "alias" },
+                    target: Target::Role(ri as RoleIdx),
+                    alias,
+                    at: p.names_at[k],
+                });
+            }
+        }
+        for (ai, excludes) in actor_excludes.iter().enumerate() {
+            for (alias, at) in excludes {
+                names.push(patterns::Name {
+                    owner: &owners[ai],
+                    kind: "exclusion",
+                    target: Target::Exclude(Some(ai as ActorIdx)),
+                    alias,
+                    at: *at,
+                });
+            }
+        }
+        let global = "the global exclusions".to_owned();
+        for (alias, at) in &global_excludes {
+            names.push(patterns::Name {
+                owner: &global,
+                kind: "exclusion",
+                target: Target::Exclude(None),
+                alias,
+                at: *at,
+            });
+        }
+        let mut dropped = Vec::new();
+        let patterns = patterns::build(
+            &names,
+            sources,
+            options.ambiguous,
+            &mut warnings,
+            &mut dropped,
+        )?;
+        let exclusions = global_excludes.len() + actor_excludes.iter().map(Vec::len).sum::<usize>();
+        drop(names);
         Ok((
             Gazetteer {
                 actors,
                 by_id,
+                roles: pending_roles.into_iter().map(|p| p.role).collect(),
+                role_by_id,
+                exclusions,
+                dropped,
                 patterns,
             },
             warnings,
@@ -179,6 +368,31 @@ impl Gazetteer {
         self.by_id.get(id).copied()
     }
 
+    /// All roles, in file order.
+    pub fn roles(&self) -> &[Role] {
+        &self.roles
+    }
+
+    /// The role at `idx`.
+    pub fn role(&self, idx: RoleIdx) -> &Role {
+        &self.roles[idx as usize]
+    }
+
+    /// Looks a role up by id.
+    pub fn role_by_id(&self, id: &str) -> Option<RoleIdx> {
+        self.role_by_id.get(id).copied()
+    }
+
+    /// Number of exclusion phrases (per actor and global) as written.
+    pub fn exclusion_count(&self) -> usize {
+        self.exclusions
+    }
+
+    /// Aliases dropped as ambiguous under [`Ambiguous::Skip`], one message per drop.
+    pub fn dropped(&self) -> &[String] {
+        &self.dropped
+    }
+
     /// Number of distinct matchable strings (labels and aliases after normalisation).
     pub fn pattern_count(&self) -> usize {
         self.patterns.len()
@@ -186,150 +400,23 @@ impl Gazetteer {
 }
 
 /// The default case rule: an alias made only of capital letters and digits, with at most five
-/// letters (PMF, US, HMC), is case-sensitive; anything else is case-insensitive.
+/// letters (PMF, US, HMC), is case-sensitive; a single word that starts with a capital and has
+/// a lower-case letter (Trump, Rice, Sudani) must be capitalised in the text; anything else is
+/// case-insensitive.
 pub fn default_case_rule(alias: &str) -> CaseRule {
     let letters = alias.chars().filter(|c| c.is_alphabetic()).count();
     let acronym =
         letters > 0 && letters <= 5 && alias.chars().all(|c| c.is_uppercase() || c.is_numeric());
     if acronym {
-        CaseRule::Sensitive
+        return CaseRule::Sensitive;
+    }
+    let one_word = !alias.chars().any(char::is_whitespace);
+    let capital_first = alias.chars().next().is_some_and(char::is_uppercase);
+    if one_word && capital_first && alias.chars().any(char::is_lowercase) {
+        CaseRule::Capitalized
     } else {
         CaseRule::Insensitive
     }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Parsing
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawFile {
-    actors: Vec<Spanned<RawActor>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawActor {
-    id: Spanned<String>,
-    label: Spanned<String>,
-    #[serde(rename = "type")]
-    kind: Spanned<String>,
-    #[serde(default)]
-    aliases: Vec<Spanned<RawAlias>>,
-    #[serde(default)]
-    attributes: BTreeMap<String, String>,
-}
-
-struct RawAlias {
-    text: String,
-    case: Option<CaseRule>,
-}
-
-impl<'de> Deserialize<'de> for RawAlias {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        d.deserialize_any(AliasVisitor)
-    }
-}
-
-struct AliasVisitor;
-
-impl<'de> Visitor<'de> for AliasVisitor {
-    type Value = RawAlias;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(r#"an alias: a string, or an object {"text": "...", "case": "sensitive"}"#)
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<RawAlias, E> {
-        Ok(RawAlias {
-            text: v.to_owned(),
-            case: None,
-        })
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<RawAlias, A::Error> {
-        let mut text = None;
-        let mut case = None;
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "text" => text = Some(map.next_value::<String>()?),
-                "case" => {
-                    let v = map.next_value::<String>()?;
-                    case = Some(match v.as_str() {
-                        "sensitive" => CaseRule::Sensitive,
-                        "insensitive" => CaseRule::Insensitive,
-                        other => {
-                            return Err(de::Error::invalid_value(
-                                de::Unexpected::Str(other),
-                                &r#""sensitive" or "insensitive""#,
-                            ))
-                        }
-                    });
-                }
-                other => return Err(de::Error::unknown_field(other, &["text", "case"])),
-            }
-        }
-        let text = text.ok_or_else(|| de::Error::missing_field("text"))?;
-        Ok(RawAlias { text, case })
-    }
-}
-
-fn parse_file(src: &Source) -> Result<RawFile> {
-    let bom = src.bytes.starts_with(b"\xEF\xBB\xBF");
-    let body = if bom { &src.bytes[3..] } else { src.bytes };
-    json_spanned_value::from_slice::<RawFile>(body).map_err(|e| {
-        // serde_json counts from after the BOM, which is what an editor shows too.
-        let col = e.column();
-        let what = strip_serde_position(&e.to_string());
-        let hint = match e.classify() {
-            serde_json::error::Category::Syntax if what.contains("escape") => {
-                "; fix the \\u escape (a lone surrogate \\uD800-\\uDFFF is not a character)"
-            }
-            serde_json::error::Category::Syntax => {
-                "; fix the JSON syntax (a trailing comma, a missing comma or quote?)"
-            }
-            serde_json::error::Category::Eof => "; the file ends early: close every [ and {",
-            serde_json::error::Category::Data => "; see docs/gazetteer.md for the format",
-            serde_json::error::Category::Io => "",
-        };
-        Error::Gazetteer {
-            location: format!("{}:{}:{}", src.name, e.line(), col),
-            message: format!("{what}{hint}"),
-        }
-    })
-}
-
-/// serde_json appends " at line L column C"; we put the position in front instead.
-fn strip_serde_position(msg: &str) -> String {
-    match msg.rfind(" at line ") {
-        Some(p) => msg[..p].to_owned(),
-        None => msg.to_owned(),
-    }
-}
-
-/// Where a value was defined: a source and a byte offset into it (after any BOM).
-#[derive(Debug, Clone, Copy)]
-struct Origin {
-    source: usize,
-    offset: usize,
-}
-
-impl Origin {
-    fn locate(self, sources: &[Source]) -> String {
-        locate(&sources[self.source], self.offset)
-    }
-}
-
-fn locate(src: &Source, span_start: usize) -> String {
-    let bom = if src.bytes.starts_with(b"\xEF\xBB\xBF") {
-        3
-    } else {
-        0
-    };
-    let (line, col) = line_col(src.bytes, span_start + bom);
-    // The BOM itself is not a column a user can see.
-    let col = if bom > 0 && line == 1 { col - 1 } else { col };
-    format!("{}:{}:{}", src.name, line, col)
 }
 
 /// Why `id` cannot be an actor id, or `None` when it can. Ids are node names in every export,
@@ -355,187 +442,6 @@ pub fn id_problem(id: &str) -> Option<String> {
         ));
     }
     None
-}
-
-fn validate_actor(
-    src: &Source,
-    si: usize,
-    raw: Spanned<RawActor>,
-) -> Result<(Actor, Origin, Vec<Origin>)> {
-    let origin = |offset: usize| Origin { source: si, offset };
-    let at = origin(raw.start());
-    let raw = raw.into_inner();
-    let bad = |span_start: usize, message: String| Error::Gazetteer {
-        location: locate(src, span_start),
-        message,
-    };
-    if raw.id.trim().is_empty() {
-        return Err(bad(
-            raw.id.start(),
-            "actor id is empty; give the actor a stable slug such as \"sudani\"".into(),
-        ));
-    }
-    if raw.id.trim() != raw.id.as_str() {
-        return Err(bad(
-            raw.id.start(),
-            format!(
-                "actor id \"{}\" has leading or trailing white space; remove it",
-                raw.id.get_ref()
-            ),
-        ));
-    }
-    if let Some(problem) = id_problem(raw.id.get_ref()) {
-        return Err(bad(
-            raw.id.start(),
-            format!("actor id {:?} {problem}", raw.id.get_ref()),
-        ));
-    }
-    if raw.label.trim().is_empty() {
-        return Err(bad(
-            raw.label.start(),
-            format!(
-                "actor \"{}\" has an empty label; give it a display name",
-                raw.id.get_ref()
-            ),
-        ));
-    }
-    if raw.kind.trim().is_empty() {
-        return Err(bad(
-            raw.kind.start(),
-            format!(
-                "actor \"{}\" has an empty type; use person, armed_group, state, ...",
-                raw.id.get_ref()
-            ),
-        ));
-    }
-    let mut aliases = Vec::with_capacity(raw.aliases.len());
-    let mut aliases_at = Vec::with_capacity(raw.aliases.len() + 1);
-    aliases_at.push(origin(raw.label.start()));
-    for a in raw.aliases {
-        let start = a.start();
-        let a = a.into_inner();
-        if a.text.trim().is_empty() {
-            return Err(bad(
-                start,
-                format!(
-                    "actor \"{}\" has an empty alias; remove it or write the name",
-                    raw.id.get_ref()
-                ),
-            ));
-        }
-        if a.text.contains('\0') {
-            return Err(bad(
-                start,
-                format!("alias {:?} contains a NUL character; remove it", a.text),
-            ));
-        }
-        let case = a.case.unwrap_or_else(|| default_case_rule(a.text.trim()));
-        aliases.push(Alias {
-            text: a.text.trim().to_owned(),
-            case,
-        });
-        aliases_at.push(origin(start));
-    }
-    Ok((
-        Actor {
-            id: raw.id.into_inner(),
-            label: raw.label.into_inner().trim().to_owned(),
-            kind: raw.kind.into_inner().trim().to_owned(),
-            aliases,
-            attributes: raw.attributes,
-        },
-        at,
-        aliases_at,
-    ))
-}
-
-// ---------------------------------------------------------------------------------------------
-// The alias table
-
-fn build_patterns(
-    actors: &[Actor],
-    alias_at: &[Vec<Origin>],
-    sources: &[Source],
-    warnings: &mut Warnings,
-) -> Result<Vec<Pattern>> {
-    let mut patterns: Vec<Pattern> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
-    // For conflict messages: (pattern, rule) -> (actor, alias index) of the first claimant.
-    let mut claimed_at: Vec<Vec<usize>> = Vec::new();
-
-    for (ai, actor) in actors.iter().enumerate() {
-        let label = std::iter::once((actor.label.as_str(), default_case_rule(&actor.label)));
-        let all = label.chain(actor.aliases.iter().map(|a| (a.text.as_str(), a.case)));
-        for (k, (text, case)) in all.enumerate() {
-            let key = normalize(text);
-            if key.trim().is_empty() {
-                // Found by fuzzing: a BOM or soft hyphen survives trim() but not normalisation,
-                // and an empty pattern would match everywhere.
-                return Err(Error::Gazetteer {
-                    location: alias_at[ai][k].locate(sources),
-                    message: format!(
-                        "{} {:?} of actor \"{}\" has only invisible characters (they are ignored \
-                         when matching); remove it or write the name",
-                        if k == 0 { "label" } else { "alias" },
-                        text,
-                        actor.id
-                    ),
-                });
-            }
-            let exact = match case {
-                CaseRule::Sensitive => Some(normalize_keep_case(text)),
-                CaseRule::Insensitive => None,
-            };
-            let pi = *by_key.entry(key.clone()).or_insert_with(|| {
-                patterns.push(Pattern {
-                    key,
-                    rules: Vec::new(),
-                });
-                claimed_at.push(Vec::new());
-                patterns.len() - 1
-            });
-            let pattern = &mut patterns[pi];
-            let overlapping = pattern.rules.iter().position(|r| match (&r.exact, &exact) {
-                (Some(a), Some(b)) => a == b,
-                _ => true,
-            });
-            match overlapping {
-                None => {
-                    pattern.rules.push(PatternRule {
-                        actor: ai as ActorIdx,
-                        exact,
-                    });
-                    claimed_at[pi].push(k);
-                }
-                Some(ri) if pattern.rules[ri].actor == ai as ActorIdx => {
-                    warnings.push(format!(
-                        "{}: alias \"{}\" of actor \"{}\" repeats an earlier alias or the label \
-                         (same after normalisation); the duplicate is ignored",
-                        alias_at[ai][k].locate(sources),
-                        text,
-                        actor.id
-                    ));
-                    // An insensitive duplicate widens a sensitive one.
-                    if exact.is_none() {
-                        pattern.rules[ri].exact = None;
-                    }
-                }
-                Some(ri) => {
-                    let other = pattern.rules[ri].actor as usize;
-                    let other_at = alias_at[other][claimed_at[pi][ri]].locate(sources);
-                    return Err(Error::Gazetteer {
-                        location: alias_at[ai][k].locate(sources),
-                        message: format!(
-                            "alias \"{}\" is claimed by both \"{}\" (at {}) and \"{}\"; keep it on \
-                             one actor, or make both case-sensitive with different capitalisation",
-                            text, actors[other].id, other_at, actor.id
-                        ),
-                    });
-                }
-            }
-        }
-    }
-    Ok(patterns)
 }
 
 #[cfg(test)]
@@ -576,9 +482,13 @@ mod tests {
             ("IS", Sensitive),
             ("G7", Sensitive),
             ("ABCDEF", Insensitive),
-            ("Sudani", Insensitive),
+            ("Sudani", Capitalized),
+            ("Al-Sudani", Capitalized),
+            ("al-Sudani", Insensitive),
+            ("Iraqi prime minister", Insensitive),
+            ("Trump", Capitalized),
             ("U.S.", Insensitive),
-            ("DoD", Insensitive),
+            ("DoD", Capitalized),
             ("123", Insensitive),
         ];
         for (alias, expected) in cases {
@@ -601,12 +511,12 @@ mod tests {
         (
             "alias on two actors",
             "{\"actors\": [\n{\"id\": \"pmf\", \"label\": \"Popular Mobilization Forces\", \"type\": \"armed_group\", \"aliases\": [\"PMF\"]},\n{\"id\": \"pmf_party\", \"label\": \"Party\", \"type\": \"party\", \"aliases\": [\"PMF\"]}]}",
-            "g.json:3:68: alias \"PMF\" is claimed by both \"pmf\" (at g.json:2:90) and \"pmf_party\"",
+            "g.json:3:68: alias \"PMF\" is claimed by both actor \"pmf\" (at g.json:2:90) and actor \"pmf_party\"",
         ),
         (
             "alias on two actors after normalisation",
             "{\"actors\": [{\"id\": \"a\", \"label\": \"Al–Sudani\", \"type\": \"person\"},\n{\"id\": \"b\", \"label\": \"al-sudani\", \"type\": \"person\"}]}",
-            "g.json:2:22: alias \"al-sudani\" is claimed by both \"a\"",
+            "g.json:2:22: alias \"al-sudani\" is claimed by both actor \"a\"",
         ),
         (
             "string where a list belongs",
@@ -673,7 +583,7 @@ mod tests {
         (
             "bad case value",
             "{\"actors\": [{\"id\": \"a\", \"label\": \"A\", \"type\": \"person\", \"aliases\": [{\"text\": \"x\", \"case\": \"upper\"}]}]}",
-            "invalid value: string \"upper\", expected \"sensitive\" or \"insensitive\"",
+            "invalid value: string \"upper\", expected \"sensitive\", \"insensitive\" or \"capitalized\"",
         ),
         (
             "lone surrogate",

@@ -1,0 +1,353 @@
+//! Importing other tools' actor dictionaries into our gazetteer format.
+//!
+//! [`petrarch`] reads PETRARCH / Phoenix `.actors` files; [`import_petrarch`] turns their
+//! records into one gazetteer: one actor per record, synonyms as aliases, dated codes as
+//! `codes`, every alias case-insensitive (PETRARCH ignores case). Collisions are resolved so
+//! that the result loads with the default (strict) policy: see `docs/gazetteer.md`.
+
+pub mod petrarch;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::normalize::normalize;
+
+/// The kinds of trouble an import reports, each counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum IssueKind {
+    /// Bytes that are not UTF-8.
+    InvalidUtf8,
+    /// A control character (Ctrl-Z, ...) in a line.
+    ControlByte,
+    /// Several `+` synonyms on one line.
+    MergedSynonyms,
+    /// A `+` glued inside a phrase.
+    PlusInPhrase,
+    /// A date that does not parse.
+    MalformedDate,
+    /// A `d-d` restriction that ends before it starts.
+    EndBeforeStart,
+    /// A `[` without `]`, or an empty code.
+    MalformedCode,
+    /// A phrase on an indented (code) line.
+    IndentedName,
+    /// A phrase with no words.
+    EmptyPhrase,
+    /// A synonym or code before any record.
+    Orphan,
+    /// A record whose primary phrase repeats an earlier record's.
+    DuplicateEntry,
+    /// A synonym repeated within one record.
+    RepeatedSynonym,
+    /// An alias claimed by an earlier record.
+    CollidingAlias,
+    /// A record left without any name.
+    NoNameLeft,
+}
+
+impl IssueKind {
+    /// Short name used in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            IssueKind::InvalidUtf8 => "invalid UTF-8",
+            IssueKind::ControlByte => "control byte",
+            IssueKind::MergedSynonyms => "merged synonym line",
+            IssueKind::PlusInPhrase => "'+' inside a phrase",
+            IssueKind::MalformedDate => "malformed date",
+            IssueKind::EndBeforeStart => "date range ends before it starts",
+            IssueKind::MalformedCode => "malformed code",
+            IssueKind::IndentedName => "phrase on an indented line",
+            IssueKind::EmptyPhrase => "empty phrase",
+            IssueKind::Orphan => "line outside any record",
+            IssueKind::DuplicateEntry => "duplicate entry",
+            IssueKind::RepeatedSynonym => "repeated synonym",
+            IssueKind::CollidingAlias => "alias claimed by two records",
+            IssueKind::NoNameLeft => "record left without a name",
+        }
+    }
+}
+
+/// One finding, with its place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Issue {
+    /// What kind.
+    pub kind: IssueKind,
+    /// The file as named on the command line.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// What happened and what the import did.
+    pub message: String,
+}
+
+impl fmt::Display for Issue {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}: {}: {}",
+            self.file,
+            self.line,
+            self.kind.name(),
+            self.message
+        )
+    }
+}
+
+/// What an import produced.
+#[derive(Debug, Default)]
+pub struct Imported {
+    /// The gazetteer, as JSON text (one actor per line).
+    pub json: String,
+    /// Records read, over all files.
+    pub records: usize,
+    /// Actors written.
+    pub actors: usize,
+    /// Aliases written (labels not counted).
+    pub aliases: usize,
+    /// Codes written, and how many of them are dated.
+    pub codes: usize,
+    /// Codes with a date restriction.
+    pub dated_codes: usize,
+    /// Every finding, in file and line order.
+    pub issues: Vec<Issue>,
+}
+
+impl Imported {
+    /// Issues counted by kind.
+    pub fn counts(&self) -> BTreeMap<IssueKind, usize> {
+        let mut m = BTreeMap::new();
+        for i in &self.issues {
+            *m.entry(i.kind).or_default() += 1;
+        }
+        m
+    }
+}
+
+/// A record after merging duplicates: phrases keep their own file and line.
+struct Entry {
+    fi: usize,
+    line: usize,
+    phrases: Vec<(String, usize, usize)>,
+    codes: Vec<(String, crate::gazetteer::Period)>,
+}
+
+#[derive(Serialize)]
+struct OutActor<'a> {
+    id: String,
+    label: &'a str,
+    #[serde(rename = "type")]
+    kind: &'a str,
+    aliases: Vec<OutAlias<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    codes: Vec<OutCode<'a>>,
+    attributes: BTreeMap<&'static str, String>,
+}
+
+/// An alias: a plain string (case-insensitive, the file's rule), or, for an acronym that is
+/// also an English word ("US", "IT"), a case-sensitive object so the pronoun "us" is no match.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum OutAlias<'a> {
+    Plain(&'a str),
+    Sensitive { text: &'a str, case: &'static str },
+}
+
+impl<'a> OutAlias<'a> {
+    fn new(text: &'a str) -> OutAlias<'a> {
+        if crate::tagger::is_caps_word(text) {
+            OutAlias::Sensitive {
+                text,
+                case: "sensitive",
+            }
+        } else {
+            OutAlias::Plain(text)
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct OutCode<'a> {
+    code: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    from: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    until: Option<String>,
+}
+
+/// Converts PETRARCH dictionaries, given as (name, bytes), in order.
+///
+/// Rules: a record whose primary phrase repeats an earlier record's is a duplicate entry and
+/// is merged into it; an alias (after our normalisation) claimed by an earlier record stays
+/// with that record and is dropped from the later one; a record left with no name is dropped.
+pub fn import_petrarch(files: &[(&str, &[u8])]) -> Imported {
+    let mut out = Imported::default();
+    // (file index, record) in order.
+    let mut all = Vec::new();
+    for (fi, (name, bytes)) in files.iter().enumerate() {
+        for r in petrarch::read(name, bytes, &mut out.issues) {
+            all.push((fi, r));
+        }
+    }
+    out.records = all.len();
+
+    // Merge duplicate entries into the first record with the same primary phrase.
+    let mut by_primary: HashMap<String, usize> = HashMap::new();
+    let mut merged: Vec<Entry> = Vec::with_capacity(all.len());
+    for (fi, r) in all {
+        let key = normalize(&r.phrases[0].0);
+        let phrases = r.phrases.into_iter().map(|(t, l)| (t, fi, l));
+        if let Some(&first) = by_primary.get(&key) {
+            let f = &mut merged[first];
+            out.issues.push(Issue {
+                kind: IssueKind::DuplicateEntry,
+                file: files[fi].0.to_owned(),
+                line: r.line,
+                message: format!(
+                    "{:?} is already an entry at {}:{}; merged into it",
+                    f.phrases[0].0, files[f.fi].0, f.line
+                ),
+            });
+            for c in r.codes {
+                if !f.codes.contains(&c) {
+                    f.codes.push(c);
+                }
+            }
+            // The primary phrase is the same name: only the synonyms are new.
+            f.phrases.extend(phrases.skip(1));
+            continue;
+        }
+        by_primary.insert(key, merged.len());
+        merged.push(Entry {
+            fi,
+            line: r.line,
+            phrases: phrases.collect(),
+            codes: r.codes,
+        });
+    }
+
+    // Assign aliases: first claimant wins.
+    let mut owner: HashMap<String, (usize, usize)> = HashMap::new(); // key -> (file, line)
+    let mut ids: HashSet<String> = HashSet::new();
+    let mut lines: Vec<String> = Vec::new();
+    for r in &merged {
+        let file = files[r.fi].0;
+        let mut names: Vec<&str> = Vec::new();
+        let mut mine: HashSet<String> = HashSet::new();
+        for (text, pfi, line) in &r.phrases {
+            let key = normalize(text);
+            if key.trim().is_empty() {
+                continue;
+            }
+            if mine.contains(&key) {
+                out.issues.push(Issue {
+                    kind: IssueKind::RepeatedSynonym,
+                    file: files[*pfi].0.to_owned(),
+                    line: *line,
+                    message: format!("{text:?} repeats a name of the same record; ignored"),
+                });
+                continue;
+            }
+            if let Some(&(ofi, oline)) = owner.get(&key) {
+                out.issues.push(Issue {
+                    kind: IssueKind::CollidingAlias,
+                    file: files[*pfi].0.to_owned(),
+                    line: *line,
+                    message: format!(
+                        "{text:?} is already a name of the record at {}:{}; kept there, \
+                         dropped here",
+                        files[ofi].0, oline
+                    ),
+                });
+                continue;
+            }
+            mine.insert(key);
+            names.push(text);
+        }
+        // A label cannot carry a case rule: an English-word acronym is no label if the record
+        // has another name.
+        if let Some(i) = names.iter().position(|n| !crate::tagger::is_caps_word(n)) {
+            let first = names.remove(i);
+            names.insert(0, first);
+        }
+        let Some((&label, aliases)) = names.split_first() else {
+            out.issues.push(Issue {
+                kind: IssueKind::NoNameLeft,
+                file: file.to_owned(),
+                line: r.line,
+                message: format!(
+                    "every name of {:?} belongs to earlier records; record dropped",
+                    r.phrases[0].0
+                ),
+            });
+            continue;
+        };
+        for k in mine {
+            owner.insert(k, (r.fi, r.line));
+        }
+        let id = unique_id(&slug(label), &mut ids);
+        let codes: Vec<OutCode> = r
+            .codes
+            .iter()
+            .map(|(code, p)| OutCode {
+                code,
+                from: p.from.map(|d| d.to_string()),
+                until: p.until.map(|d| d.to_string()),
+            })
+            .collect();
+        out.actors += 1;
+        out.aliases += aliases.len();
+        out.codes += codes.len();
+        out.dated_codes += r.codes.iter().filter(|(_, p)| !p.is_open()).count();
+        let actor = OutActor {
+            id,
+            label,
+            kind: "actor",
+            aliases: aliases.iter().map(|a| OutAlias::new(a)).collect(),
+            codes,
+            attributes: BTreeMap::from([("source", format!("{file}:{}", r.line))]),
+        };
+        lines.push(serde_json::to_string(&actor).expect("plain strings serialise"));
+    }
+    out.issues.sort_by(|a, b| {
+        let fa = files.iter().position(|f| f.0 == a.file);
+        let fb = files.iter().position(|f| f.0 == b.file);
+        fa.cmp(&fb).then(a.line.cmp(&b.line))
+    });
+    out.json = format!(
+        "{{\n  \"case\": \"insensitive\",\n  \"actors\": [\n    {}\n  ]\n}}\n",
+        lines.join(",\n    ")
+    );
+    out
+}
+
+/// A lower-case ASCII slug: letters and digits, `_` between runs.
+fn slug(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('_') {
+            out.push('_');
+        }
+    }
+    while out.ends_with('_') {
+        out.pop();
+    }
+    if out.is_empty() {
+        out.push_str("actor");
+    }
+    out
+}
+
+fn unique_id(base: &str, ids: &mut HashSet<String>) -> String {
+    let mut id = base.to_owned();
+    let mut n = 2;
+    while ids.contains(&id) {
+        id = format!("{base}_{n}");
+        n += 1;
+    }
+    ids.insert(id.clone());
+    id
+}

@@ -1,0 +1,228 @@
+//! `gazetteer import petrarch`: the dictionary quirks as a table, and the real Phoenix files
+//! (from `../shared/data/`, see `/work/shared/data/README.md`) end to end.
+
+mod util;
+
+use std::fs;
+use std::path::PathBuf;
+
+use actorgraph::gazetteer::{Gazetteer, Source};
+use actorgraph::import::{import_petrarch, IssueKind};
+use actorgraph::tagger::Tagger;
+
+use util::{run_in, tempdir};
+
+fn shared_data() -> PathBuf {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let candidates = [
+        std::env::var_os("ACTORGRAPH_SHARED_DATA").map(PathBuf::from),
+        Some(manifest.join("../shared/data")),
+        Some(manifest.join("../../shared/data")),
+    ];
+    candidates
+        .into_iter()
+        .flatten()
+        .find(|p| p.join("petrarch2").is_dir())
+        .expect("shared data: set ACTORGRAPH_SHARED_DATA or put shared/ beside the clone")
+}
+
+/// A dictionary with every quirk of the Phoenix files, one per record.
+const DICT: &str = "# a comment line\n\
+AFGHANISTAN_  [AFG]\n\
++AFGHAN_ \n\
++ISLAMIC_REPUBLIC_OF_AFGHANISTAN\n\
+\n\
+MOHAMMAD_NAJIBULLAH_  # CountryInfo.txt\n\
+\t[AFGGOV 870930-871130]\n\
+\t[AFGELI]\n\
+ANN_VENEMAN_\t[USAGOV 010120-050120] [IGOUNOKID >050501]# trailing comment\n\
+KOFI_ANNAN_\n\
++SECRETARY-GENERAL_KOFI_ANNAN\n\
++SECRETARY-GENERAL_KOFI_ANNAN\n\
+\t[IGOUNO 970101-061231] \n\
+\t[ELI <19961231]\n\
+TAIWAN_ [TWN]\n\
++TAIOAN_ +TAWIAN_ \n\
+ARMY_OF_MOHAMMED_\n\
++JAISH_ADAN_+_ISLAMIC_ADEN_ARMY_\n\
+B+H_OCEAN_CARRIERS_\t[BUS]\n\
+LIAMINE_ZROUAL_\u{1a}  # CountryInfo.txt\n\
+\t[DZAGOV 9401]\n\
+\t[KORGOVBUS 2004017-20061201]\n\
+\t[DZAELI 19411207-19411231]\n\
+\tJOHN_MCCLOY_\t[IGOUNODEVWBK 470301-490630]\n\
+AFGHANISTAN_\n\
++AFGHANESTAN_\n\
+\t[AFGX]\n\
+AFGHAN_REPUBLIC_\n\
++AFGHAN_\n\
+AFGHAN_\n\
+\t[---]\n";
+
+#[test]
+fn dictionary_quirks_are_counted_and_the_import_loads() {
+    let imported = import_petrarch(&[("d.txt", DICT.as_bytes())]);
+    let issues: Vec<(IssueKind, usize)> =
+        imported.issues.iter().map(|i| (i.kind, i.line)).collect();
+    assert_eq!(
+        issues,
+        [
+            (IssueKind::RepeatedSynonym, 12),
+            (IssueKind::MergedSynonyms, 16),
+            (IssueKind::PlusInPhrase, 18),
+            (IssueKind::PlusInPhrase, 19),
+            (IssueKind::ControlByte, 20),
+            (IssueKind::MalformedDate, 21),
+            (IssueKind::EndBeforeStart, 22),
+            (IssueKind::IndentedName, 24),
+            (IssueKind::DuplicateEntry, 25),
+            (IssueKind::CollidingAlias, 29),
+            (IssueKind::CollidingAlias, 30),
+            (IssueKind::NoNameLeft, 30),
+        ],
+        "{:#?}",
+        imported.issues
+    );
+    let (g, warnings) = Gazetteer::from_sources(&[Source {
+        name: "out.json",
+        bytes: imported.json.as_bytes(),
+    }])
+    .unwrap_or_else(|e| panic!("{e}\n{}", imported.json));
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let actor = |id: &str| g.actor(g.by_id(id).unwrap_or_else(|| panic!("{id}")));
+
+    // (actor id, its names (label first), codes as "CODE from..until")
+    let expected: &[(&str, &[&str], &[&str])] = &[
+        (
+            "afghanistan",
+            &[
+                "AFGHANISTAN",
+                "AFGHAN",
+                "ISLAMIC REPUBLIC OF AFGHANISTAN",
+                "AFGHANESTAN",
+            ],
+            &["AFG ..", "AFGX .."],
+        ),
+        (
+            "mohammad_najibullah",
+            &["MOHAMMAD NAJIBULLAH"],
+            &["AFGGOV 1987-09-30..1987-11-30", "AFGELI .."],
+        ),
+        (
+            "ann_veneman",
+            &["ANN VENEMAN"],
+            &["USAGOV 2001-01-20..2005-01-20", "IGOUNOKID 2005-05-01.."],
+        ),
+        (
+            "kofi_annan",
+            &["KOFI ANNAN", "SECRETARY-GENERAL KOFI ANNAN"],
+            &["IGOUNO 1997-01-01..2006-12-31", "ELI ..1996-12-31"],
+        ),
+        ("taiwan", &["TAIWAN", "TAIOAN", "TAWIAN"], &["TWN .."]),
+        (
+            "army_of_mohammed",
+            &["ARMY OF MOHAMMED", "JAISH ADAN", "ISLAMIC ADEN ARMY"],
+            &[],
+        ),
+        ("b_h_ocean_carriers", &["B+H OCEAN CARRIERS"], &["BUS .."]),
+        (
+            "liamine_zroual",
+            &["LIAMINE ZROUAL"],
+            &["DZAELI 1941-12-07..1941-12-31"],
+        ),
+        (
+            "john_mccloy",
+            &["JOHN MCCLOY"],
+            &["IGOUNODEVWBK 1947-03-01..1949-06-30"],
+        ),
+        ("afghan_republic", &["AFGHAN REPUBLIC"], &[]),
+    ];
+    assert_eq!(g.actors().len(), expected.len());
+    for (id, names, codes) in expected {
+        let a = actor(id);
+        let got_names: Vec<&str> = std::iter::once(a.label.as_str())
+            .chain(a.aliases.iter().map(|x| x.text.as_str()))
+            .collect();
+        assert_eq!(&got_names, names, "{id}");
+        let got_codes: Vec<String> = a
+            .codes
+            .iter()
+            .map(|c| {
+                let d = |d: Option<chrono::NaiveDate>| d.map_or(String::new(), |d| d.to_string());
+                format!("{} {}..{}", c.code, d(c.period.from), d(c.period.until))
+            })
+            .collect();
+        assert_eq!(&got_codes, codes, "{id}");
+    }
+    // PETRARCH ignores case, so do imported aliases.
+    let t = Tagger::new(&g).unwrap();
+    let ms = t.tag("Kofi Annan met the afghan envoy.");
+    let ids: Vec<&str> = ms.iter().map(|m| g.actor(m.actor).id.as_str()).collect();
+    assert_eq!(ids, ["kofi_annan", "afghanistan"]);
+}
+
+#[test]
+fn the_three_phoenix_files_import_load_and_tag_wikinews() {
+    let data = shared_data();
+    let dir = tempdir();
+    let files: Vec<String> = ["Countries", "International", "MilNonState"]
+        .iter()
+        .map(|f| {
+            data.join(format!("petrarch2/Phoenix.{f}.actors.txt"))
+                .display()
+                .to_string()
+        })
+        .collect();
+    let mut args = vec!["gazetteer", "import", "petrarch"];
+    args.extend(files.iter().map(String::as_str));
+    args.extend(["-o", "phoenix.json"]);
+    let r = run_in(dir.path(), &args);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    // Each quirk of the published files is reported with its line.
+    for needle in [
+        "Phoenix.Countries.actors.txt:745: control byte",
+        "Phoenix.Countries.actors.txt:45980: merged synonym line",
+        "Phoenix.MilNonState.actors.txt:30: '+' inside a phrase",
+        "Phoenix.Countries.actors.txt:31715: malformed date",
+        "Phoenix.International.actors.txt:40: date range ends before it starts",
+        "duplicate entry",
+        "alias claimed by two records",
+    ] {
+        assert!(r.stderr.contains(needle), "{needle}");
+    }
+    let check = run_in(dir.path(), &["gazetteer", "check", "phoenix.json"]);
+    assert_eq!(check.status, 0, "{}", check.stderr);
+    assert!(!check.stderr.contains("warning"), "{}", check.stderr);
+    let first = check.stdout.lines().next().unwrap();
+    assert!(first.starts_with("ok: 26075 actor(s)"), "{first}");
+
+    let wikinews = data.join("wikinews/wikinews.jsonl").display().to_string();
+    let tag = run_in(
+        dir.path(),
+        &["tag", &wikinews, "-g", "phoenix.json", "--format", "tsv"],
+    );
+    assert_eq!(tag.status, 0, "{}", tag.stderr);
+    let rows = tag.stdout.lines().count() - 1;
+    assert!(rows > 4_000, "only {rows} mentions");
+    // "US" is imported case-sensitive (an English word): the pronoun tags nothing.
+    assert!(
+        !tag.stdout
+            .lines()
+            .any(|l| l.split('\t').nth(5) == Some("us")),
+        "the pronoun \"us\" was tagged"
+    );
+    let json = fs::read(dir.path().join("phoenix.json")).unwrap();
+    let (g, _) = Gazetteer::from_sources(&[Source {
+        name: "phoenix.json",
+        bytes: &json,
+    }])
+    .unwrap();
+    // Nuri al-Maliki carries IRQGOV while in office (the issue's example).
+    let maliki = g
+        .actors()
+        .iter()
+        .find(|a| a.label == "NURI AL-MALIKI" || a.label == "NURI AL MALIKI")
+        .expect("Maliki is in Phoenix.Countries");
+    let on = |d: &str| maliki.code_on(chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    assert_eq!(on("2010-01-01"), Some("IRQGOV"));
+}
