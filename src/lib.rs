@@ -11,8 +11,9 @@
 //! 6. [`input`] — files, directories, JSON Lines and stdin, streamed in batches;
 //! 7. [`pipeline`] — batches analysed on every core, handed on in corpus order;
 //! 8. [`graph`] — co-occurrence counts, scores, evidence and filters (petgraph);
-//! 9. [`query`] — neighbours, paths, centralities, communities, stats;
-//! 10. [`export`] — writers for every output format; [`output`] makes files atomic.
+//! 9. [`relation`] — typed, directed relations (meet, attack, ...) from cue words, with evidence;
+//! 10. [`query`] — neighbours, paths, centralities, communities, stats;
+//! 11. [`export`] — writers for every output format; [`output`] makes files atomic.
 //!
 //! ```
 //! use actorgraph::{analysis::analyze, gazetteer::Gazetteer, sentence::LineBreaks, tagger::{Scratch, Tagger}};
@@ -41,6 +42,7 @@ pub mod normalize;
 pub mod output;
 pub mod pipeline;
 pub mod query;
+pub mod relation;
 pub mod sentence;
 pub mod tagger;
 
