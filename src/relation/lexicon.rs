@@ -12,6 +12,7 @@ use json_spanned_value::spanned::Spanned;
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
+use super::tokens::Tok;
 use crate::error::{line_col, Error, Result};
 
 /// The default lexicon, embedded.
@@ -62,7 +63,7 @@ pub(crate) struct Cue {
     pub dual: bool,
     /// The prepositions of the other reading of a dual cue.
     pub alt_preps: Vec<Word>,
-    /// The entry's canonical text (the lemma or first form), reported as `role`.
+    /// The form's canonical text (lower case, single spaces), reported as `role`.
     pub canonical: u32,
 }
 
@@ -73,6 +74,9 @@ pub struct RelationType {
     pub name: String,
     /// Symmetric types store source < target; directed types keep source → target.
     pub symmetric: bool,
+    /// When not empty, the source actor must have one of these gazetteer types (an
+    /// affiliation's member is a person).
+    pub source_types: Vec<String>,
 }
 
 /// One lexicon entry with its own example sentences (checked by a test, like duckling's
@@ -96,12 +100,13 @@ pub struct Lexicon {
     pub(crate) cues: Vec<Cue>,
     /// First word → cues starting with it, longest first.
     pub(crate) first: FxHashMap<Word, Vec<u32>>,
-    pub(crate) markers: Vec<(Vec<Word>, Class)>,
-    pub(crate) light_verbs: Vec<(Vec<Word>, Class)>,
-    pub(crate) speech_verbs: Vec<Vec<Word>>,
-    pub(crate) heads: Vec<Word>,
-    pub(crate) barriers: Vec<Word>,
-    pub(crate) locatives: Vec<Word>,
+    pub(crate) markers: Phrases,
+    pub(crate) light_verbs: Phrases,
+    pub(crate) speech_verbs: Phrases,
+    /// Per word id: [`HEAD`], [`BARRIER`], [`LOCATIVE`] bits.
+    pub(crate) flags: Vec<u8>,
+    /// Grammar word ids, looked up once.
+    pub(crate) g: super::rules::Grammar,
     pub(crate) words: FxHashMap<String, Word>,
     pub(crate) canonicals: Vec<String>,
     /// Entries with their examples.
@@ -145,6 +150,8 @@ struct RawType {
     #[serde(rename = "type")]
     name: Spanned<String>,
     direction: Spanned<String>,
+    #[serde(default)]
+    source_types: Vec<String>,
     cues: Vec<Spanned<RawCue>>,
 }
 
@@ -288,12 +295,11 @@ impl Lexicon {
             types: Vec::new(),
             cues: Vec::new(),
             first: FxHashMap::default(),
-            markers: Vec::new(),
-            light_verbs: Vec::new(),
-            speech_verbs: Vec::new(),
-            heads: Vec::new(),
-            barriers: Vec::new(),
-            locatives: Vec::new(),
+            markers: Phrases::default(),
+            light_verbs: Phrases::default(),
+            speech_verbs: Phrases::default(),
+            flags: Vec::new(),
+            g: Default::default(),
             words: FxHashMap::default(),
             canonicals: Vec::new(),
             entries: Vec::new(),
@@ -313,22 +319,24 @@ impl Lexicon {
                     format!("relation type \"{name}\" is defined twice; merge the two entries"),
                 ));
             }
-            let symmetric =
-                match t.direction.get_ref().as_str() {
-                    "symmetric" => true,
-                    "directed" => false,
-                    other => return Err(bad(
+            let symmetric = match t.direction.get_ref().as_str() {
+                "symmetric" => true,
+                "directed" => false,
+                other => {
+                    return Err(bad(
                         t.direction.start(),
                         format!(
                             "direction \"{other}\" is unknown; use \"symmetric\" or \"directed\""
                         ),
-                    )),
-                };
+                    ))
+                }
+            };
             let rel = u16::try_from(lex.types.len())
                 .map_err(|_| bad(name_at, "more than 65,535 relation types".into()))?;
             lex.types.push(RelationType {
                 name: name.to_owned(),
                 symmetric,
+                source_types: t.source_types.clone(),
             });
             for c in &t.cues {
                 let at = c.start();
@@ -393,8 +401,6 @@ impl Lexicon {
                     yes: c.examples.yes.clone(),
                     no: c.examples.no.clone(),
                 });
-                let canonical = lex.canonicals.len() as u32;
-                lex.canonicals.push(forms[0].1.trim().to_lowercase());
                 for (fat, form) in forms {
                     let words = b.phrase(&form, &mut lex.words);
                     if words.is_empty() {
@@ -422,6 +428,14 @@ impl Lexicon {
                         ));
                     }
                     claimed.insert(words.clone(), (fat, name.to_owned()));
+                    // A role is reported as the form that matched ("deputy press secretary").
+                    let canonical = lex.canonicals.len() as u32;
+                    lex.canonicals.push(
+                        form.split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                            .to_lowercase(),
+                    );
                     let id = lex.cues.len() as u32;
                     lex.first.entry(words[0]).or_default().push(id);
                     lex.cues.push(Cue {
@@ -440,7 +454,7 @@ impl Lexicon {
                 }
             }
         }
-        let mut classed = |raw: &RawClassed, out: &mut Vec<(Vec<Word>, Class)>| {
+        let mut classed = |raw: &RawClassed, out: &mut Phrases| {
             for (list, class) in [
                 (&raw.neutral, Class::Neutral),
                 (&raw.negation, Class::Negation),
@@ -451,11 +465,37 @@ impl Lexicon {
                     if w.is_empty() {
                         return Err(bad(s.start(), "empty phrase; remove it".into()));
                     }
-                    out.push((w, class));
+                    out.list.push((w, class));
                 }
             }
             Ok(())
         };
+        classed(&raw.markers, &mut lex.markers)?;
+        classed(&raw.light_verbs, &mut lex.light_verbs)?;
+        for s in &raw.speech_verbs {
+            let w = b.phrase(s.get_ref(), &mut lex.words);
+            if w.is_empty() {
+                return Err(bad(s.start(), "empty phrase; remove it".into()));
+            }
+            lex.speech_verbs.list.push((w, Class::Neutral));
+        }
+        let mut flagged = Vec::new();
+        for (list, flag) in [
+            (&raw.actor_heads, HEAD),
+            (&raw.barriers, BARRIER),
+            (&raw.locatives, LOCATIVE),
+        ] {
+            for s in list {
+                let w = b.phrase(s.get_ref(), &mut lex.words);
+                if w.len() != 1 {
+                    return Err(bad(
+                        s.start(),
+                        format!("{:?} must be one word", s.get_ref()),
+                    ));
+                }
+                flagged.push((w[0], flag));
+            }
+        }
         // `between_persons` names a type, which may be defined later in the file.
         for (ti, t) in raw.types.iter().enumerate() {
             for (ci, c) in t.cues.iter().enumerate() {
@@ -466,7 +506,8 @@ impl Lexicon {
                     return Err(bad(
                         other.start(),
                         format!(
-                            "\"between_persons\" names an unknown relation type \"{}\"",
+                            "\"between_persons\" names an unknown relation type \"{}\"; \
+                             define it under \"types\"",
                             other.get_ref()
                         ),
                     ));
@@ -485,32 +526,6 @@ impl Lexicon {
                 }
             }
         }
-        classed(&raw.markers, &mut lex.markers)?;
-        classed(&raw.light_verbs, &mut lex.light_verbs)?;
-        // Longest first, so "is scheduled to" wins over "to".
-        lex.markers.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-        lex.light_verbs
-            .sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-        for s in &raw.speech_verbs {
-            lex.speech_verbs.push(b.phrase(s.get_ref(), &mut lex.words));
-        }
-        lex.speech_verbs.sort_by_key(|w| std::cmp::Reverse(w.len()));
-        for (list, out) in [
-            (&raw.actor_heads, &mut lex.heads),
-            (&raw.barriers, &mut lex.barriers),
-            (&raw.locatives, &mut lex.locatives),
-        ] {
-            for s in list {
-                let w = b.phrase(s.get_ref(), &mut lex.words);
-                if w.len() != 1 {
-                    return Err(bad(
-                        s.start(),
-                        format!("{:?} must be one word", s.get_ref()),
-                    ));
-                }
-                out.push(w[0]);
-            }
-        }
         for list in lex.first.values_mut() {
             let cues = &lex.cues;
             list.sort_by_key(|&c| (std::cmp::Reverse(cues[c as usize].words.len()), c));
@@ -519,8 +534,75 @@ impl Lexicon {
         for w in super::tokens::GRAMMAR {
             b.phrase(w, &mut lex.words);
         }
+        lex.flags = vec![0; lex.words.len()];
+        for (w, f) in flagged {
+            lex.flags[w as usize] |= f;
+        }
+        for p in [
+            &mut lex.markers,
+            &mut lex.light_verbs,
+            &mut lex.speech_verbs,
+        ] {
+            p.index();
+        }
+        lex.g = super::rules::Grammar::new(&lex);
         Ok(lex)
     }
+}
+
+/// Word flag: an actor noun ("officials", "forces").
+pub(crate) const HEAD: u8 = 1;
+/// Word flag: stops the search for an object.
+pub(crate) const BARRIER: u8 = 2;
+/// Word flag: a place preposition, not an object right after a cue ("met in Doha").
+pub(crate) const LOCATIVE: u8 = 4;
+
+/// Phrases with a class, indexed by first and last word so a lookup is one hash probe.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Phrases {
+    list: Vec<(Vec<Word>, Class)>,
+    /// Last word → phrases ending with it, longest first.
+    by_last: FxHashMap<Word, Vec<u32>>,
+    /// First word → phrases starting with it, longest first.
+    by_first: FxHashMap<Word, Vec<u32>>,
+}
+
+impl Phrases {
+    fn index(&mut self) {
+        for (i, (w, _)) in self.list.iter().enumerate() {
+            self.by_last
+                .entry(w[w.len() - 1])
+                .or_default()
+                .push(i as u32);
+            self.by_first.entry(w[0]).or_default().push(i as u32);
+        }
+        let list = &self.list;
+        for v in self.by_last.values_mut().chain(self.by_first.values_mut()) {
+            v.sort_by_key(|&i| (std::cmp::Reverse(list[i as usize].0.len()), i));
+        }
+    }
+
+    /// The longest phrase ending just before token `end`: (length, class).
+    pub(crate) fn ending(&self, toks: &[Tok], end: usize) -> Option<(usize, Class)> {
+        let last = toks.get(end.checked_sub(1)?)?.word();
+        self.by_last.get(&last)?.iter().find_map(|&i| {
+            let (w, c) = &self.list[i as usize];
+            (end >= w.len() && matches(toks, end - w.len(), w)).then_some((w.len(), *c))
+        })
+    }
+
+    /// The longest phrase starting at token `i`.
+    pub(crate) fn starting(&self, toks: &[Tok], i: usize) -> Option<(usize, Class)> {
+        let first = toks.get(i)?.word();
+        self.by_first.get(&first)?.iter().find_map(|&k| {
+            let (w, c) = &self.list[k as usize];
+            matches(toks, i, w).then_some((w.len(), *c))
+        })
+    }
+}
+
+fn matches(toks: &[Tok], i: usize, words: &[Word]) -> bool {
+    i + words.len() <= toks.len() && words.iter().zip(&toks[i..]).all(|(w, t)| t.word() == *w)
 }
 
 /// Splits phrases into interned word ids, the way the tokenizer splits text.
@@ -606,7 +688,7 @@ mod tests {
             (
                 "bad direction",
                 "{\"types\": [\n {\"type\": \"meet\", \"direction\": \"both\", \"cues\": []}]}",
-                "lex.json:2:35: direction \"both\" is unknown",
+                "lex.json:2:32: direction \"both\" is unknown",
             ),
             (
                 "duplicate type",
@@ -621,7 +703,7 @@ mod tests {
             (
                 "phrase claimed twice",
                 "{\"types\": [{\"type\": \"meet\", \"direction\": \"symmetric\", \"cues\": [{\"noun\": [\"talks\"]}]},\n{\"type\": \"x\", \"direction\": \"directed\", \"cues\": [{\"noun\": [\"Talks\"]}]}]}",
-                "lex.json:2:62: cue \"Talks\" is already a cue of \"meet\" at lex.json:1:67",
+                "lex.json:2:59: cue \"Talks\" is already a cue of \"meet\" at lex.json:1:74",
             ),
             (
                 "two-word preposition",

@@ -117,6 +117,7 @@ pub struct Scratch {
     actors: Vec<ActorIdx>,
     word: String,
     found: Vec<rules::Found>,
+    bufs: rules::Buffers,
 }
 
 /// The relations of one analysed document, sorted by cue offset.
@@ -170,7 +171,7 @@ pub fn extract_with(
             &mut scratch.tokens,
         );
         scratch.found.clear();
-        rules::find(lex, &scratch.tokens, &mut scratch.found);
+        rules::find(lex, &scratch.tokens, &mut scratch.bufs, &mut scratch.found);
         let first = out.len();
         for f in &scratch.found {
             let (s, t) = (scratch.actors[f.source], scratch.actors[f.target]);
@@ -178,6 +179,10 @@ pub fn extract_with(
                 continue;
             }
             let (ss, ts) = (scratch.spans[f.source], scratch.spans[f.target]);
+            let ty = &lex.types[f.kind as usize];
+            if !ty.source_types.is_empty() && !ty.source_types.contains(&g.actor(s).kind) {
+                continue;
+            }
             let mut kind = f.kind;
             if let Some(other) = lex.cues[f.cue_id as usize].between_persons {
                 if g.actor(s).kind == "person" && g.actor(t).kind == "person" {

@@ -103,7 +103,7 @@ fn is_modifier(cx: &Ctx, i: usize) -> bool {
         return false;
     }
     let w = t.word();
-    w == NONE || cx.is_det(w) || cx.is_head(i)
+    (w == NONE && !t.verbish) || cx.is_det(w) || cx.is_head(i)
 }
 
 /// The person right after a role or a comma: past at most four title tokens ("Major",

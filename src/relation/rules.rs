@@ -8,7 +8,7 @@
 //! and B"), *light verb* ("A held talks with B"), *possessive/compound agent* ("A's strike on
 //! B", "US airstrike"). A cue with an empty side yields nothing.
 
-use super::lexicon::{Class, CueKind, Lexicon, Word, NONE};
+use super::lexicon::{Class, CueKind, Lexicon, Word, BARRIER, HEAD, LOCATIVE, NONE};
 use super::tokens::{Punct, Tok};
 use super::{Modality, Span};
 
@@ -60,10 +60,11 @@ pub(crate) struct Ctx<'a> {
     pub occs: Vec<Occ>,
     /// Per token: the occurrence covering it, or `usize::MAX`.
     pub at: Vec<usize>,
-    pub w: Grammar,
+    pub w: &'a Grammar,
 }
 
 /// Grammar word ids.
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Grammar {
     pub by: Word,
     pub and: Word,
@@ -91,7 +92,7 @@ pub(crate) struct Grammar {
 }
 
 impl Grammar {
-    fn new(lex: &Lexicon) -> Grammar {
+    pub(crate) fn new(lex: &Lexicon) -> Grammar {
         let w = |s: &str| lex.word(s);
         Grammar {
             by: w("by"),
@@ -141,14 +142,26 @@ impl Grammar {
     }
 }
 
+/// Buffers reused across sentences.
+#[derive(Debug, Default)]
+pub(crate) struct Buffers {
+    occs: Vec<Occ>,
+    at: Vec<usize>,
+}
+
 /// Finds every relation of one tokenized sentence.
-pub(crate) fn find(lex: &Lexicon, toks: &[Tok], out: &mut Vec<Found>) {
+pub(crate) fn find(lex: &Lexicon, toks: &[Tok], bufs: &mut Buffers, out: &mut Vec<Found>) {
+    let mut at = std::mem::take(&mut bufs.at);
+    at.clear();
+    at.resize(toks.len(), usize::MAX);
+    let mut occs = std::mem::take(&mut bufs.occs);
+    occs.clear();
     let mut cx = Ctx {
         lex,
         toks,
-        occs: Vec::new(),
-        at: vec![usize::MAX; toks.len()],
-        w: Grammar::new(lex),
+        occs,
+        at,
+        w: &lex.g,
     };
     scan_cues(&mut cx);
     for oi in 0..cx.occs.len() {
@@ -167,6 +180,8 @@ pub(crate) fn find(lex: &Lexicon, toks: &[Tok], out: &mut Vec<Found>) {
             }
         }
     }
+    bufs.occs = cx.occs;
+    bufs.at = cx.at;
 }
 
 /// The cue search: at each word, the longest cue phrase starting there.
@@ -200,10 +215,6 @@ pub(crate) fn matches_at(toks: &[Tok], i: usize, words: &[Word]) -> bool {
     i + words.len() <= toks.len() && words.iter().zip(&toks[i..]).all(|(w, t)| t.word() == *w)
 }
 
-fn matches_ending(toks: &[Tok], end: usize, words: &[Word]) -> bool {
-    end >= words.len() && matches_at(toks, end - words.len(), words)
-}
-
 impl Ctx<'_> {
     pub fn word(&self, i: usize) -> Word {
         self.toks.get(i).map_or(NONE, |t| t.word())
@@ -221,36 +232,26 @@ impl Ctx<'_> {
     }
     /// The longest marker ending just before `end`: (length, class).
     fn marker_ending(&self, end: usize) -> Option<(usize, Class)> {
-        self.lex
-            .markers
-            .iter()
-            .find(|(w, _)| matches_ending(self.toks, end, w))
-            .map(|(w, c)| (w.len(), *c))
+        self.lex.markers.ending(self.toks, end)
     }
     /// The longest marker starting at `i`.
     pub fn marker_at(&self, i: usize) -> Option<(usize, Class)> {
-        self.lex
-            .markers
-            .iter()
-            .find(|(w, _)| matches_at(self.toks, i, w))
-            .map(|(w, c)| (w.len(), *c))
+        self.lex.markers.starting(self.toks, i)
     }
     fn light_verb_ending(&self, end: usize) -> Option<(usize, Class)> {
-        self.lex
-            .light_verbs
-            .iter()
-            .find(|(w, _)| matches_ending(self.toks, end, w))
-            .map(|(w, c)| (w.len(), *c))
+        self.lex.light_verbs.ending(self.toks, end)
+    }
+    fn flag(&self, w: Word, f: u8) -> bool {
+        w != NONE && self.lex.flags.get(w as usize).is_some_and(|x| x & f != 0)
     }
     fn text_starts_with_digit(&self, i: usize) -> bool {
         self.toks[i].digit
     }
     pub fn is_head(&self, i: usize) -> bool {
-        let w = self.word(i);
-        w != NONE && self.lex.heads.contains(&w)
+        self.flag(self.word(i), HEAD)
     }
     pub fn is_barrier(&self, w: Word) -> bool {
-        w != NONE && self.lex.barriers.contains(&w)
+        self.flag(w, BARRIER)
     }
     pub fn is_det(&self, w: Word) -> bool {
         w != NONE && (w == self.w.the || w == self.w.a || w == self.w.an)
@@ -514,12 +515,7 @@ impl Ctx<'_> {
         while let Some((len, Class::Neutral)) = self.marker_ending(q) {
             q -= len;
         }
-        let len = self
-            .lex
-            .speech_verbs
-            .iter()
-            .find(|w| matches_ending(self.toks, q, w))?
-            .len();
+        let (len, _) = self.lex.speech_verbs.ending(self.toks, q)?;
         let mut ignore = Mods::default();
         let g = self.subject(q - len, rel, &mut ignore, false)?;
         let _ = mods;
@@ -672,7 +668,7 @@ impl Ctx<'_> {
     pub fn first_mention_right(&self, mut p: usize, max: usize) -> Option<Group> {
         // "met in Doha": a place adjunct right after the cue is not the object; "a leading
         // figure in Kataib Hezbollah" further on is part of it.
-        if self.lex.locatives.contains(&self.word(p)) {
+        if self.flag(self.word(p), LOCATIVE) {
             return None;
         }
         let mut words = 0;

@@ -48,6 +48,8 @@ pub(crate) struct Tok {
     pub cap: bool,
     /// The word starts with a digit ("46", "4th").
     pub digit: bool,
+    /// The word ends in "-ed" or "-ing": likely a verb ("led", "trailed", "leading").
+    pub verbish: bool,
 }
 
 impl Tok {
@@ -136,6 +138,7 @@ pub(crate) fn tokenize(
                 kind: Kind::Mention(mi as u32),
                 cap: true,
                 digit: false,
+                verbish: false,
             });
             at = me.max(at);
             mi += 1;
@@ -173,6 +176,7 @@ pub(crate) fn tokenize(
                 kind: Kind::Word(lex.word(buf)),
                 cap: c.is_uppercase(),
                 digit: c.is_numeric(),
+                verbish: buf.ends_with("ed") || buf.ends_with("ing"),
             });
             at = e;
             continue;
@@ -186,6 +190,7 @@ pub(crate) fn tokenize(
                 kind: Kind::Word(lex.word("'s")),
                 cap: false,
                 digit: false,
+                verbish: false,
             });
             at = e;
             continue;
@@ -217,6 +222,7 @@ pub(crate) fn tokenize(
             kind: Kind::Punct(p),
             cap: false,
             digit: false,
+            verbish: false,
         });
         at += len;
     }
@@ -275,6 +281,6 @@ mod tests {
         let text = "a - b-c";
         tokenize(text, 0, text.len(), &[], &lex, &mut buf, &mut out);
         assert_eq!(out[1].punct(), Some(Punct::Dash));
-        assert_eq!(out[4].punct(), Some(Punct::Hyphen));
+        assert_eq!(out[3].punct(), Some(Punct::Hyphen));
     }
 }
