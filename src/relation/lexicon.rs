@@ -8,7 +8,6 @@
 
 use std::path::Path;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use json_spanned_value::spanned::Spanned;
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
@@ -108,11 +107,6 @@ pub struct Lexicon {
     pub(crate) flags: Vec<u8>,
     /// Grammar word ids, looked up once.
     pub(crate) g: super::rules::Grammar,
-    /// Every ASCII word of the lexicon, ASCII case-insensitive: one pass over a sentence
-    /// finds the known words, so most words need no lower-casing or hashing.
-    pub(crate) automaton: Option<AhoCorasick>,
-    /// Pattern index → word id.
-    pub(crate) pattern_word: Vec<Word>,
     pub(crate) words: FxHashMap<String, Word>,
     pub(crate) canonicals: Vec<String>,
     /// Entries with their examples.
@@ -231,11 +225,6 @@ pub fn inflect(lemma: &str) -> Vec<String> {
 /// Lower-cases a word as the tokenizer does (typographic apostrophes become `'`).
 pub(crate) fn fold_word(w: &str, out: &mut String) {
     out.clear();
-    if w.is_ascii() && !w.contains('`') {
-        out.push_str(w);
-        out.make_ascii_lowercase();
-        return;
-    }
     for c in w.chars() {
         match c {
             '\u{2019}' | '\u{2018}' | '`' => out.push('\''),
@@ -311,8 +300,6 @@ impl Lexicon {
             speech_verbs: Phrases::default(),
             flags: Vec::new(),
             g: Default::default(),
-            automaton: None,
-            pattern_word: Vec::new(),
             words: FxHashMap::default(),
             canonicals: Vec::new(),
             entries: Vec::new(),
@@ -559,24 +546,6 @@ impl Lexicon {
             p.index();
         }
         lex.g = super::rules::Grammar::new(&lex);
-        let mut ascii: Vec<(&String, Word)> = lex
-            .words
-            .iter()
-            .filter(|(w, _)| w.is_ascii())
-            .map(|(w, &id)| (w, id))
-            .collect();
-        ascii.sort_by_key(|&(_, id)| id);
-        let automaton = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(ascii.iter().map(|(w, _)| w.as_bytes()))
-            .map_err(|e| Error::Gazetteer {
-                location: file.to_owned(),
-                message: format!("cannot compile the lexicon's words: {e}"),
-            })?;
-        lex.pattern_word = ascii.iter().map(|&(_, id)| id).collect();
-        lex.automaton = Some(automaton);
         Ok(lex)
     }
 }

@@ -116,7 +116,6 @@ pub struct Scratch {
     spans: Vec<(usize, usize)>,
     actors: Vec<ActorIdx>,
     word: String,
-    known: Vec<(usize, usize, u32)>,
     found: Vec<rules::Found>,
     bufs: rules::Buffers,
 }
@@ -169,7 +168,6 @@ pub fn extract_with(
             &scratch.spans,
             lex,
             &mut scratch.word,
-            &mut scratch.known,
             &mut scratch.tokens,
         );
         scratch.found.clear();

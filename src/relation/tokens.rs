@@ -116,7 +116,6 @@ fn next_is_word(s: &str, at: usize) -> bool {
 }
 
 /// Tokenizes `text[start..end]`; `mentions` are the sentence's mentions, sorted.
-#[allow(clippy::too_many_arguments)]
 pub(crate) fn tokenize(
     text: &str,
     start: usize,
@@ -124,19 +123,9 @@ pub(crate) fn tokenize(
     mentions: &[(usize, usize)],
     lex: &Lexicon,
     buf: &mut String,
-    known: &mut Vec<(usize, usize, Word)>,
     out: &mut Vec<Tok>,
 ) {
     out.clear();
-    // The known ASCII words of the sentence, in one automaton pass.
-    known.clear();
-    if let Some(ac) = &lex.automaton {
-        for m in ac.find_iter(&text[start..end]) {
-            let id = lex.pattern_word[m.pattern().as_usize()];
-            known.push((start + m.start(), start + m.end(), id));
-        }
-    }
-    let mut ki = 0;
     let mut at = start;
     let mut mi = 0;
     let bytes = text.as_bytes();
@@ -156,10 +145,6 @@ pub(crate) fn tokenize(
             continue;
         }
         let limit = mentions.get(mi).map_or(end, |m| m.0.min(end));
-        if bytes[at] == b' ' {
-            at += 1;
-            continue;
-        }
         let c = match text[at..].chars().next() {
             Some(c) => c,
             None => break,
@@ -171,10 +156,6 @@ pub(crate) fn tokenize(
         }
         if is_word_char(c) {
             let mut e = at + len;
-            // ASCII letters and digits first: most words never leave this loop.
-            while e < limit && bytes[e].is_ascii_alphanumeric() {
-                e += 1;
-            }
             while e < limit {
                 let d = text[e..].chars().next().unwrap_or(' ');
                 if is_word_char(d)
@@ -188,30 +169,14 @@ pub(crate) fn tokenize(
                     break;
                 }
             }
-            let word = &text[at..e];
-            let id = if word.is_ascii() && lex.automaton.is_some() {
-                while ki < known.len() && known[ki].0 < at {
-                    ki += 1;
-                }
-                match known.get(ki) {
-                    Some(&(s, e2, id)) if s == at && e2 == e => id,
-                    _ => NONE,
-                }
-            } else {
-                fold_word(word, buf);
-                lex.word(buf)
-            };
-            let b = word.as_bytes();
-            let verbish = b.len() >= 3
-                && (b[b.len() - 2..].eq_ignore_ascii_case(b"ed")
-                    || b.len() >= 4 && b[b.len() - 3..].eq_ignore_ascii_case(b"ing"));
+            fold_word(&text[at..e], buf);
             out.push(Tok {
                 start: at,
                 end: e,
-                kind: Kind::Word(id),
+                kind: Kind::Word(lex.word(buf)),
                 cap: c.is_uppercase(),
                 digit: c.is_numeric(),
-                verbish,
+                verbish: buf.ends_with("ed") || buf.ends_with("ing"),
             });
             at = e;
             continue;
@@ -222,7 +187,7 @@ pub(crate) fn tokenize(
             out.push(Tok {
                 start: at,
                 end: e,
-                kind: Kind::Word(lex.g.poss),
+                kind: Kind::Word(lex.word("'s")),
                 cap: false,
                 digit: false,
                 verbish: false,
@@ -307,51 +272,15 @@ mod tests {
             ("a - b", &[], &["a", "-", "b"]),
         ];
         let mut buf = String::new();
-        let mut known = Vec::new();
         let mut out = Vec::new();
         for (text, ms, expected) in cases {
-            tokenize(
-                text,
-                0,
-                text.len(),
-                ms,
-                &lex,
-                &mut buf,
-                &mut known,
-                &mut out,
-            );
+            tokenize(text, 0, text.len(), ms, &lex, &mut buf, &mut out);
             let got: Vec<&str> = out.iter().map(|t| &text[t.start..t.end]).collect();
             assert_eq!(&got, expected, "{text}");
         }
         let text = "a - b-c";
-        tokenize(
-            text,
-            0,
-            text.len(),
-            &[],
-            &lex,
-            &mut buf,
-            &mut known,
-            &mut out,
-        );
+        tokenize(text, 0, text.len(), &[], &lex, &mut buf, &mut out);
         assert_eq!(out[1].punct(), Some(Punct::Dash));
         assert_eq!(out[3].punct(), Some(Punct::Hyphen));
-        // Known words get their ids in any case, by the automaton or by hashing.
-        let text = "MET Met met Erdoğan’s didn’t";
-        tokenize(
-            text,
-            0,
-            text.len(),
-            &[],
-            &lex,
-            &mut buf,
-            &mut known,
-            &mut out,
-        );
-        let ids: Vec<Word> = out.iter().map(|t| t.word()).collect();
-        assert_eq!(&ids[..3], &[lex.word("met"); 3]);
-        assert_ne!(ids[0], NONE);
-        assert_eq!(ids[ids.len() - 1], lex.word("didn't"));
-        assert_ne!(ids[ids.len() - 1], NONE);
     }
 }
