@@ -246,7 +246,9 @@ fn lexicon_examples() {
 #[test]
 fn seed_examples_from_the_issue() {
     let f = fixture(None);
-    let cases: &[(&str, &[(&str, &str, &str, bool, bool)])] = &[
+    /// (type, source, target, negated, planned)
+    type Want = (&'static str, &'static str, &'static str, bool, bool);
+    let cases: &[(&str, &[Want])] = &[
         (
             "Iraq also denounced a US airstrike that claimed the life of a senior commander of Kataib Hezbollah, an Iraqi government institution.",
             &[

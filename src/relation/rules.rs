@@ -636,8 +636,9 @@ impl Ctx<'_> {
     /// follow a short adjunct (at most five words, no punctuation).
     fn late_agent(&self, c1: usize) -> Option<Group> {
         let occ = self.occs[*self.at.get(c1 - 1)?];
-        let aux = occ.t0 > 0 && self.w.copulas[..4].contains(&self.word(occ.t0 - 1))
-            || occ.t0 > 0 && self.word(occ.t0 - 1) == self.lex.word("been");
+        let aux = occ.t0 > 0
+            && (self.w.copulas[..4].contains(&self.word(occ.t0 - 1))
+                || self.word(occ.t0 - 1) == self.lex.word("been"));
         if !aux {
             return None;
         }
@@ -784,11 +785,9 @@ fn verb(cx: &Ctx, occ: Occ, preps: &[Word], out: &mut Vec<Found>) {
             trailing(cx, end, &mut mods);
             push_pairs(cx, occ, &s, &o, mods, cue.reverse, out)
         }
-        (Some(s), None) if symmetric && s.len() >= 2 => {
-            // "A and B met", "A, B and C discussed ..."
-            if cx.word(occ.t1) != cx.w.by {
-                push_within(cx, occ, &s, mods, out);
-            }
+        // "A and B met", "A, B and C discussed ..."
+        (Some(s), None) if symmetric && s.len() >= 2 && cx.word(occ.t1) != cx.w.by => {
+            push_within(cx, occ, &s, mods, out);
         }
         _ => {}
     }

@@ -247,7 +247,12 @@ mod tests {
     fn tokens_table() {
         let lex = Lexicon::embedded();
         // (text, mention spans, expected token texts)
-        let cases: &[(&str, &[(usize, usize)], &[&str])] = &[
+        type Case = (
+            &'static str,
+            &'static [(usize, usize)],
+            &'static [&'static str],
+        );
+        let cases: &[Case] = &[
             (
                 "Iran-backed groups",
                 &[(0, 4)],
