@@ -10,12 +10,13 @@
 //! 5. [`analysis`] — mentions placed in sentences and paragraphs;
 //! 6. [`input`] — files, directories, JSON Lines and stdin, streamed in batches;
 //! 7. [`pipeline`] — batches analysed on every core, handed on in corpus order;
-//! 8. [`counter`] → [`counts`] — co-occurrences counted by stable ids into a mergeable value
+//! 8. [`relation`] — typed, directed relations (meet, attack, ...) from cue words, with evidence;
+//! 9. [`counter`] → [`counts`] — co-occurrences counted by stable ids into a mergeable value
 //!    (saved by [`partial`], merged in any order);
-//! 9. [`run`] — the whole run as one library call: settings and documents in, counts out;
-//! 10. [`graph`] — counts finished into a network: scores, evidence and filters (petgraph);
-//! 11. [`query`] — neighbours, paths, centralities, communities, stats;
-//! 12. [`export`] — writers for every output format; [`output`] makes files atomic.
+//! 10. [`run`] — the whole run as one library call: settings and documents in, counts out;
+//! 11. [`graph`] — counts finished into a network: scores, evidence and filters (petgraph);
+//! 12. [`query`] — neighbours, paths, centralities, communities, stats;
+//! 13. [`export`] — writers for every output format; [`output`] makes files atomic.
 //!
 //! Warnings are values ([`warning`]); the map of the code is `docs/architecture.md`.
 //!
@@ -50,6 +51,7 @@ pub mod output;
 pub mod partial;
 pub mod pipeline;
 pub mod query;
+pub mod relation;
 pub mod run;
 pub mod sentence;
 pub mod tagger;

@@ -17,6 +17,7 @@ mod build;
 mod gazetteer;
 mod merge;
 mod query;
+mod relations;
 mod table;
 mod tag;
 
@@ -35,6 +36,8 @@ struct Cli {
 enum Command {
     /// Tag actor mentions: one line per mention, sorted by document then offset.
     Tag(tag::TagArgs),
+    /// Typed, directed relations (meet, visit, attack, ...): one line each, with cue and spans.
+    Relations(relations::RelationsArgs),
     /// Build the actor network and write it as DOT, GraphML, GEXF, JSON, CSV, SVG or PNG.
     Build(build::BuildArgs),
     /// Merge partial counts (`build --partial`) into one graph, in any format, or one partial.
@@ -317,6 +320,7 @@ pub fn run() -> Result<ExitCode> {
     };
     let verbose = match &cli.command {
         Command::Tag(a) => a.corpus.verbose,
+        Command::Relations(a) => a.corpus.verbose,
         Command::Build(a) => a.corpus.verbose,
         Command::Query(a) => a.corpus.verbose,
         Command::Merge(_) => false,
@@ -325,6 +329,7 @@ pub fn run() -> Result<ExitCode> {
     VERBOSE.store(verbose, std::sync::atomic::Ordering::Relaxed);
     match cli.command {
         Command::Tag(args) => tag::run(args),
+        Command::Relations(args) => relations::run(args),
         Command::Build(args) => build::run(args),
         Command::Query(args) => query::run(args),
         Command::Merge(args) => merge::run(args),

@@ -1,0 +1,100 @@
+//! The cost of relation extraction next to the analysis it runs on (tagging, sentences).
+//!
+//! `cargo bench --bench relations` (environment: `AG_BENCH_MB`, corpus size, default 64;
+//! `AG_BENCH_RUNS`, repetitions, default 3 — medians are reported). Documents are drawn,
+//! seeded, from the seed sentences as in `benches/throughput.rs`, so mention density is
+//! news-like; everything runs in-process on one thread. Prints MB/s for analysis alone and
+//! for analysis plus extraction, and the ratio.
+
+use std::time::Instant;
+
+use actorgraph::analysis::analyze;
+use actorgraph::gazetteer::Gazetteer;
+use actorgraph::input::SEEDS;
+use actorgraph::relation::{self, Lexicon};
+use actorgraph::sentence::{split, LineBreaks};
+use actorgraph::tagger::{Scratch, Tagger};
+
+fn corpus(mb: usize, seed: u64) -> Vec<String> {
+    let sentences: Vec<&str> = SEEDS
+        .iter()
+        .flat_map(|(_, text)| {
+            split(text, &[], LineBreaks::Auto)
+                .into_iter()
+                .map(move |s| s.text(text))
+        })
+        .filter(|s| !s.is_empty())
+        .collect();
+    let mut rng = fastrand::Rng::with_seed(seed);
+    let (mut docs, mut bytes) = (Vec::new(), 0);
+    while bytes < mb << 20 {
+        let mut text = String::new();
+        for i in 0..rng.usize(8..=40) {
+            if i > 0 {
+                text.push_str(if rng.u8(..5) == 0 { "\n\n" } else { " " });
+            }
+            text.push_str(sentences[rng.usize(..sentences.len())]);
+        }
+        bytes += text.len();
+        docs.push(text);
+    }
+    docs
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+fn main() {
+    let mb: usize = std::env::var("AG_BENCH_MB")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(64);
+    let runs: usize = std::env::var("AG_BENCH_RUNS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(3);
+    let docs = corpus(mb, 7);
+    let total: usize = docs.iter().map(String::len).sum();
+    let g = Gazetteer::embedded();
+    let t = Tagger::new(&g).unwrap();
+    let lex = Lexicon::embedded();
+    let mut scratch = Scratch::default();
+    let mut rscratch = relation::Scratch::default();
+    let mut found = Vec::new();
+    let (mut plain, mut with) = (Vec::new(), Vec::new());
+    let mut relations = 0;
+    for _ in 0..runs {
+        let t0 = Instant::now();
+        let mut mentions = 0;
+        for d in &docs {
+            mentions += analyze(d, None, &t, LineBreaks::Auto, &mut scratch)
+                .mentions
+                .len();
+        }
+        plain.push(t0.elapsed().as_secs_f64());
+        std::hint::black_box(mentions);
+        let t0 = Instant::now();
+        relations = 0;
+        for d in &docs {
+            let a = analyze(d, None, &t, LineBreaks::Auto, &mut scratch);
+            relation::extract_with(d, &a, &g, &lex, &mut rscratch, &mut found);
+            relations += found.len();
+        }
+        with.push(t0.elapsed().as_secs_f64());
+    }
+    let mbs = total as f64 / 1e6;
+    let (p, w) = (median(plain), median(with));
+    println!(
+        "| corpus | documents | relations | analysis MB/s | analysis + relations MB/s | ratio |"
+    );
+    println!("|---|---|---|---|---|---|");
+    println!(
+        "| {mbs:.0} MB | {} | {relations} | {:.1} | {:.1} | {:.2} |",
+        docs.len(),
+        mbs / p,
+        mbs / w,
+        p / w
+    );
+}

@@ -1,0 +1,70 @@
+//! `actorgraph relations`: typed, directed relations as JSON Lines or TSV.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+
+use actorgraph::input::Diagnostics;
+use actorgraph::output::Output;
+use actorgraph::relation::write::{self, RelationFormat};
+use actorgraph::relation::{self, Lexicon};
+use actorgraph::{pipeline, Result};
+
+use super::CorpusArgs;
+
+#[derive(Args)]
+pub struct RelationsArgs {
+    #[command(flatten)]
+    pub corpus: CorpusArgs,
+    /// Relation lexicon JSON file (types, direction, cues). Default: the embedded lexicon.
+    #[arg(long, value_name = "FILE")]
+    lexicon: Option<PathBuf>,
+    /// Output file (default: standard output). Written atomically.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Jsonl)]
+    format: FormatArg,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Jsonl,
+    Tsv,
+}
+
+pub fn run(args: RelationsArgs) -> Result<ExitCode> {
+    args.corpus.init_threads()?;
+    let gazetteer = args.corpus.gazetteer()?;
+    let lexicon = match &args.lexicon {
+        Some(p) => Lexicon::load_file(p)?,
+        None => Lexicon::embedded(),
+    };
+    let tagger = args.corpus.tagger(&gazetteer)?;
+    let format = match args.format {
+        FormatArg::Jsonl => RelationFormat::Jsonl,
+        FormatArg::Tsv => RelationFormat::Tsv,
+    };
+    let inputs = args.corpus.inputs();
+    let mut out = Output::create(args.output.as_deref())?;
+    write::write_header(&mut out, format).map_err(|e| out.error(e))?;
+    let mut diag = Diagnostics::default();
+    let corpus = args.corpus.corpus(&inputs, false);
+    let mut scratch = relation::Scratch::default();
+    let mut found = Vec::new();
+    pipeline::run(
+        corpus,
+        &tagger,
+        args.corpus.line_breaks(),
+        &mut diag,
+        |doc, a| {
+            relation::extract_with(&doc.text, a, &gazetteer, &lexicon, &mut scratch, &mut found);
+            write::write_document(&mut out, format, &gazetteer, &lexicon, doc, &found)
+                .map_err(|e| out.error(e))
+        },
+    )?;
+    super::check_read(&diag)?;
+    out.commit()?;
+    Ok(super::finish(&diag))
+}

@@ -1,0 +1,458 @@
+//! Relations: the hand-annotated set (precision and recall per type), the lexicon's own
+//! examples, the seed examples of the issue, spans, and the `relations` command.
+
+mod util;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+
+use actorgraph::analysis::analyze;
+use actorgraph::gazetteer::Gazetteer;
+use actorgraph::relation::{self, Lexicon, Modality};
+use actorgraph::sentence::LineBreaks;
+use actorgraph::tagger::{Scratch, Tagger};
+
+use util::{root, run_in, tempdir};
+
+/// Precision and recall every type must reach on the annotated set.
+const MIN_PRECISION: f64 = 0.90;
+const MIN_RECALL: f64 = 0.80;
+
+struct Fixture {
+    g: Gazetteer,
+    t: Tagger,
+    lex: Lexicon,
+}
+
+fn fixture(gazetteer: Option<&str>) -> Fixture {
+    let g = match gazetteer {
+        Some(p) => Gazetteer::load_files(&[root().join(p)]).unwrap().0,
+        None => Gazetteer::embedded(),
+    };
+    let t = Tagger::new(&g).unwrap();
+    Fixture {
+        g,
+        t,
+        lex: Lexicon::embedded(),
+    }
+}
+
+/// (type, source, target, negated, planned); symmetric pairs in id order.
+type Key = (String, String, String, bool, bool);
+
+fn relations(f: &Fixture, text: &str) -> Vec<Key> {
+    let a = analyze(text, None, &f.t, LineBreaks::Auto, &mut Scratch::default());
+    relation::extract(text, &a, &f.g, &f.lex)
+        .iter()
+        .map(|r| {
+            (
+                f.lex.type_name(r.kind).to_owned(),
+                f.g.actor(r.source).id.clone(),
+                f.g.actor(r.target).id.clone(),
+                r.negated,
+                r.modality == Modality::Planned,
+            )
+        })
+        .collect()
+}
+
+/// One annotated sentence: where it is from, its text, its expected relations.
+struct Annotated {
+    line: usize,
+    text: String,
+    expected: Vec<Key>,
+}
+
+/// Reads `tests/relations/set.txt`: a sentence per line; below it, indented, one expected
+/// relation per line (`type source target [negated] [planned]`) or `-` for none.
+fn annotated_set(f: &Fixture) -> Vec<Annotated> {
+    let path = root().join("tests/relations/set.txt");
+    let text = fs::read_to_string(&path).unwrap();
+    let mut out: Vec<Annotated> = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let n = i + 1;
+        if line.trim().is_empty() || line.starts_with('#') || line.starts_with('@') {
+            continue;
+        }
+        if let Some(exp) = line.strip_prefix("  ") {
+            let cur = out
+                .last_mut()
+                .unwrap_or_else(|| panic!("set.txt:{n}: expectation before any sentence"));
+            let exp = exp.trim();
+            if exp == "-" {
+                continue;
+            }
+            let parts: Vec<&str> = exp.split_whitespace().collect();
+            assert!(
+                parts.len() >= 3,
+                "set.txt:{n}: want `type source target [negated] [planned]`"
+            );
+            for id in &parts[1..3] {
+                assert!(f.g.by_id(id).is_some(), "set.txt:{n}: unknown actor {id}");
+            }
+            let ty = f
+                .lex
+                .types()
+                .iter()
+                .find(|t| t.name == parts[0])
+                .unwrap_or_else(|| panic!("set.txt:{n}: unknown type {}", parts[0]));
+            let (mut s, mut t) = (parts[1].to_owned(), parts[2].to_owned());
+            if ty.symmetric && t < s {
+                std::mem::swap(&mut s, &mut t);
+            }
+            for flag in &parts[3..] {
+                assert!(
+                    ["negated", "planned"].contains(flag),
+                    "set.txt:{n}: unknown flag {flag}"
+                );
+            }
+            cur.expected.push((
+                parts[0].to_owned(),
+                s,
+                t,
+                parts.contains(&"negated"),
+                parts.contains(&"planned"),
+            ));
+        } else {
+            out.push(Annotated {
+                line: n,
+                text: line.to_owned(),
+                expected: Vec::new(),
+            });
+        }
+    }
+    // Every sentence must be annotated explicitly (`-` when nothing is expected).
+    let raw: Vec<&str> = text.lines().collect();
+    for a in &out {
+        let next = raw.get(a.line).copied().unwrap_or("");
+        assert!(
+            next.starts_with("  "),
+            "set.txt:{}: sentence without annotation",
+            a.line
+        );
+    }
+    out
+}
+
+#[derive(Default, Clone, Copy)]
+struct Score {
+    tp: usize,
+    fp: usize,
+    fn_: usize,
+}
+
+fn score_set() -> (BTreeMap<String, Score>, usize, Vec<String>) {
+    let f = fixture(Some("tests/relations/actors.json"));
+    let set = annotated_set(&f);
+    let mut scores: BTreeMap<String, Score> = f
+        .lex
+        .types()
+        .iter()
+        .map(|t| (t.name.clone(), Score::default()))
+        .collect();
+    let mut misses = Vec::new();
+    for a in &set {
+        let got: BTreeSet<Key> = relations(&f, &a.text).into_iter().collect();
+        let want: BTreeSet<Key> = a.expected.iter().cloned().collect();
+        for k in got.union(&want) {
+            let s = scores.get_mut(&k.0).unwrap();
+            match (got.contains(k), want.contains(k)) {
+                (true, true) => s.tp += 1,
+                (true, false) => {
+                    s.fp += 1;
+                    misses.push(format!("set.txt:{}: extra   {k:?}", a.line));
+                }
+                _ => {
+                    s.fn_ += 1;
+                    misses.push(format!("set.txt:{}: missing {k:?}", a.line));
+                }
+            }
+        }
+    }
+    (scores, set.len(), misses)
+}
+
+#[test]
+fn annotated_set_precision_and_recall_per_type() {
+    let (scores, n, misses) = score_set();
+    assert!(n >= 150, "the set has {n} sentences; it needs at least 150");
+    let mut table = String::from(
+        "| type | expected | found | correct | precision | recall |\n|---|---|---|---|---|---|\n",
+    );
+    let mut failed = Vec::new();
+    let total = scores.values().fold(Score::default(), |a, s| Score {
+        tp: a.tp + s.tp,
+        fp: a.fp + s.fp,
+        fn_: a.fn_ + s.fn_,
+    });
+    for (name, s) in scores.iter().chain([(&"all".to_owned(), &total)]) {
+        let p = s.tp as f64 / (s.tp + s.fp).max(1) as f64;
+        let r = s.tp as f64 / (s.tp + s.fn_).max(1) as f64;
+        table.push_str(&format!(
+            "| {name} | {} | {} | {} | {p:.2} | {r:.2} |\n",
+            s.tp + s.fn_,
+            s.tp + s.fp,
+            s.tp
+        ));
+        if name != "all" && (s.tp + s.fn_ == 0 || p < MIN_PRECISION || r < MIN_RECALL) {
+            failed.push(name.clone());
+        }
+    }
+    println!("{n} sentences\n{table}");
+    for m in &misses {
+        println!("{m}");
+    }
+    assert!(failed.is_empty(), "below precision {MIN_PRECISION} / recall {MIN_RECALL} (or no expected relation): {failed:?}\n{table}");
+}
+
+/// Every lexicon entry's own examples: each "yes" sentence yields a relation of the entry's
+/// type whose cue is one of the entry's forms; no "no" sentence does.
+#[test]
+fn lexicon_examples() {
+    let f = fixture(None);
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for e in &f.lex.entries {
+        for (text, want) in e
+            .yes
+            .iter()
+            .map(|t| (t, true))
+            .chain(e.no.iter().map(|t| (t, false)))
+        {
+            checked += 1;
+            let a = analyze(text, None, &f.t, LineBreaks::Auto, &mut Scratch::default());
+            let got = relation::extract(text, &a, &f.g, &f.lex).iter().any(|r| {
+                let cue = text[r.cue.start..r.cue.end]
+                    .to_lowercase()
+                    .replace('’', "'");
+                f.lex.type_name(r.kind) == e.relation
+                    && e.forms.iter().any(|form| form.to_lowercase() == cue)
+            });
+            if got != want {
+                failures.push(format!(
+                    "{} {:?}: {text:?} should {}yield a relation",
+                    e.relation,
+                    e.forms[0],
+                    if want { "" } else { "not " }
+                ));
+            }
+        }
+    }
+    assert!(checked > 60, "only {checked} examples");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The examples the issue names, with the default gazetteer.
+#[test]
+fn seed_examples_from_the_issue() {
+    let f = fixture(None);
+    /// (type, source, target, negated, planned)
+    type Want = (&'static str, &'static str, &'static str, bool, bool);
+    let cases: &[(&str, &[Want])] = &[
+        (
+            "Iraq also denounced a US airstrike that claimed the life of a senior commander of Kataib Hezbollah, an Iraqi government institution.",
+            &[
+                ("criticize", "iraq", "united_states", false, false),
+                ("attack", "united_states", "kataib_hezbollah", false, false),
+            ],
+        ),
+        (
+            "The government of Iraq on Thursday is set to resume discussions, as per a statement issued by the military spokesman for the Iraqi prime minister, General Yehia Rasool.",
+            &[("affiliation", "rasool", "sudani", false, false)],
+        ),
+        (
+            "Commander of the Combined Task Force – Operation Inherent Resolve, Major Gen. JB Vowell, likewise confirmed that talks to discuss the withdrawal of US troops are scheduled to be held on Sunday.",
+            &[("affiliation", "vowell", "cjtf_oir", false, false)],
+        ),
+        (
+            "Vowell confirmed that talks between Iraq and the United States are scheduled to be held on Sunday.",
+            &[("meet", "iraq", "united_states", false, true)],
+        ),
+        (
+            "Vowell, who commands CJTF-OIR, met Rasool.",
+            &[("meet", "rasool", "vowell", false, false)],
+        ),
+        (
+            "Rasool said the US attacked Kataib Hezbollah.",
+            &[("attack", "united_states", "kataib_hezbollah", false, false)],
+        ),
+    ];
+    for (text, want) in cases {
+        let got = relations(&f, text);
+        let want: Vec<Key> = want
+            .iter()
+            .map(|(t, s, d, n, p)| (t.to_string(), s.to_string(), d.to_string(), *n, *p))
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
+
+#[test]
+fn spans_slice_the_text_and_symmetric_pairs_are_ordered() {
+    let f = fixture(None);
+    let text = "Intro line.\n\nVowell, who commands CJTF-OIR, met Rasool. Sudani and Lloyd Austin held talks with Jordan.";
+    let a = analyze(text, None, &f.t, LineBreaks::Auto, &mut Scratch::default());
+    let rs = relation::extract(text, &a, &f.g, &f.lex);
+    assert_eq!(rs.len(), 3, "{rs:?}");
+    for r in &rs {
+        assert_ne!(r.source, r.target);
+        let surface = |s: relation::Span| &text[s.start..s.end];
+        assert_eq!(f.g.by_id(&f.g.actor(r.source).id), Some(r.source));
+        let tagged: Vec<(usize, usize)> = a
+            .mentions
+            .iter()
+            .map(|p| (p.mention.start, p.mention.end))
+            .collect();
+        assert!(tagged.contains(&(r.source_span.start, r.source_span.end)));
+        assert!(tagged.contains(&(r.target_span.start, r.target_span.end)));
+        assert!(!surface(r.cue).is_empty());
+        if f.lex.types()[r.kind as usize].symmetric {
+            assert!(f.g.actor(r.source).id < f.g.actor(r.target).id);
+        }
+    }
+    let cues: Vec<&str> = rs.iter().map(|r| &text[r.cue.start..r.cue.end]).collect();
+    assert_eq!(cues, ["met", "held talks", "held talks"]);
+}
+
+#[test]
+fn relations_command_writes_sorted_jsonl_with_the_documented_fields() {
+    let r = run_in(&root(), &["relations", "seeds/"]);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    let seeds: BTreeMap<String, String> = fs::read_dir(root().join("seeds"))
+        .unwrap()
+        .map(|e| {
+            let p = e.unwrap().path();
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                fs::read_to_string(&p).unwrap(),
+            )
+        })
+        .collect();
+    let mut last: Option<(String, u64)> = None;
+    let mut lines = 0;
+    for line in r.stdout.lines() {
+        lines += 1;
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        // The fields, in the documented order.
+        let fields = [
+            "doc",
+            "sentence",
+            "relation",
+            "source",
+            "target",
+            "negated",
+            "modality",
+            "role",
+            "cue",
+            "cue_start",
+            "cue_end",
+            "source_start",
+            "source_end",
+            "target_start",
+            "target_end",
+        ];
+        assert_eq!(v.as_object().unwrap().len(), fields.len());
+        let at: Vec<usize> = fields
+            .iter()
+            .map(|f| line.find(&format!("\"{f}\":")).unwrap())
+            .collect();
+        assert!(at.windows(2).all(|w| w[0] < w[1]), "field order: {line}");
+        let doc = v["doc"].as_str().unwrap().to_owned();
+        let text = seeds
+            .iter()
+            .find(|(k, _)| k.starts_with(&doc))
+            .map(|(_, t)| t)
+            .unwrap();
+        let at = |k: &str| v[k].as_u64().unwrap() as usize;
+        assert_eq!(
+            &text[at("cue_start")..at("cue_end")],
+            v["cue"].as_str().unwrap()
+        );
+        assert!(at("source_end") <= text.len() && at("target_end") <= text.len());
+        assert_eq!(v["role"].is_null(), v["relation"] != "affiliation");
+        let key = (doc, at("cue_start") as u64);
+        if let Some(prev) = &last {
+            assert!(prev <= &key, "not sorted: {prev:?} then {key:?}");
+        }
+        last = Some(key);
+    }
+    assert!(lines >= 5, "{}", r.stdout);
+    let tsv = run_in(
+        &root(),
+        &["relations", "seeds/", "--format", "tsv", "--threads", "1"],
+    );
+    assert_eq!(tsv.status, 0, "{}", tsv.stderr);
+    assert!(tsv
+        .stdout
+        .starts_with("doc\tsentence\trelation\tsource\ttarget\tnegated\tmodality\trole\tcue\t"));
+    assert_eq!(tsv.stdout.lines().count(), lines + 1);
+    let again = run_in(&root(), &["relations", "seeds/", "--threads", "3"]);
+    assert_eq!(again.stdout, r.stdout, "output depends on the thread count");
+}
+
+#[test]
+fn relations_command_reports_a_bad_lexicon_with_its_location() {
+    let dir = tempdir();
+    let cases: &[(&str, &str)] = &[
+        (
+            "{\"types\": [\n  {\"type\": \"meet\", \"direction\": \"sideways\", \"cues\": []}]}",
+            "bad.json:2:33: direction \"sideways\" is unknown",
+        ),
+        ("{\"types\": [}", "bad.json:1:12: "),
+    ];
+    for (json, want) in cases {
+        fs::write(dir.path().join("bad.json"), json).unwrap();
+        let out = dir.path().join("out.jsonl");
+        let r = run_in(
+            dir.path(),
+            &[
+                "relations",
+                &root().join("seeds").to_string_lossy(),
+                "--lexicon",
+                "bad.json",
+                "-o",
+                "out.jsonl",
+            ],
+        );
+        assert_eq!(r.status, 2);
+        assert!(r.stderr.contains(want), "{}", r.stderr);
+        assert!(!out.exists(), "no half-written output");
+    }
+}
+
+/// Prints each sentence of a corpus that names two actors, with what is extracted:
+/// `AG_DUMP=path cargo test --test relations dump -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn dump() {
+    let f = fixture(Some("tests/relations/actors.json"));
+    let path = std::env::var("AG_DUMP").unwrap();
+    for p in path.split(',') {
+        let text = fs::read_to_string(p).unwrap();
+        let a = analyze(&text, None, &f.t, LineBreaks::Auto, &mut Scratch::default());
+        let rs = relation::extract(&text, &a, &f.g, &f.lex);
+        for (si, s) in a.sentences.iter().enumerate() {
+            let actors: BTreeSet<u32> = a
+                .mentions
+                .iter()
+                .filter(|m| m.sentence as usize == si)
+                .map(|m| m.mention.actor)
+                .collect();
+            if actors.len() < 2 {
+                continue;
+            }
+            println!("{}", s.text(&text).replace('\n', " "));
+            let mine: Vec<String> = rs
+                .iter()
+                .filter(|r| r.sentence as usize == si)
+                .map(|r| r.describe(&f.g, &f.lex))
+                .collect();
+            if mine.is_empty() {
+                println!("  -");
+            }
+            for m in mine {
+                println!("  {m}");
+            }
+        }
+    }
+}
