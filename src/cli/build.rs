@@ -22,7 +22,7 @@ pub struct BuildArgs {
     /// Output file (a directory for csv). Default: standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// Output format: dot, graphml, gexf, json, csv, svg or png. Default: from the -o
+    /// Output format: dot, graphml, gexf, json, csv, svg, png or html. Default: from the -o
     /// extension, else json.
     #[arg(long, value_name = "FORMAT", value_parser = format_arg)]
     format: Option<Format>,
@@ -32,6 +32,10 @@ pub struct BuildArgs {
     /// Seed for --communities.
     #[arg(long, default_value_t = 1, requires = "communities")]
     seed: u64,
+    /// Keep actors that a filter (--min-weight, --top-edges, --types, --actors) left without
+    /// any link; by default they are dropped.
+    #[arg(long)]
+    keep_isolates: bool,
 }
 
 /// Flags that shape the graph; shared with `query`.
@@ -174,7 +178,7 @@ pub fn run(args: BuildArgs) -> Result<ExitCode> {
         (None, Some(p)) => Format::from_path(p).ok_or_else(|| {
             Error::Usage(format!(
                 "cannot tell the format from {:?}; use an extension (.dot .graphml .gexf .json \
-                 .csv .svg .png) or --format",
+                 .csv .svg .png .html) or --format",
                 p.display().to_string()
             ))
         })?,
@@ -185,7 +189,17 @@ pub fn run(args: BuildArgs) -> Result<ExitCode> {
         Some(3)
     };
     let mut diag = Diagnostics::default();
-    let mut graph = build_graph(&args.corpus, &args.graph, default_evidence, &mut diag)?.graph;
+    let built = build_graph(&args.corpus, &args.graph, default_evidence, &mut diag)?;
+    let mut graph = built.graph;
+    // Pictures and the HTML view (issue 15): isolates, title line, aliases for search.
+    let filters = args.graph.filters();
+    if !args.keep_isolates && export::isolates::filtering(&filters) {
+        graph = export::isolates::drop_isolates(graph, filters.actors.as_deref().unwrap_or(&[]));
+    }
+    let view = export::View {
+        title: export::view::title(&args.corpus.inputs, &args.graph.options(None), &filters),
+        aliases: export::view::aliases(&built.gazetteer),
+    };
     if args.communities {
         actorgraph::query::community::assign(&mut graph, args.seed, 1.0);
     }
@@ -197,13 +211,13 @@ pub fn run(args: BuildArgs) -> Result<ExitCode> {
     } else if matches!(format, Format::Svg | Format::Png) {
         // Render pictures before touching the output, so a missing Graphviz leaves no file.
         let mut bytes = Vec::new();
-        export::write(&graph, format, &mut bytes)?;
+        export::write_view(&graph, format, &view, &mut bytes)?;
         let mut out = Output::create(args.output.as_deref())?;
         std::io::Write::write_all(&mut out, &bytes).map_err(|e| out.error(e))?;
         out.commit()?;
     } else {
         let mut out = Output::create(args.output.as_deref())?;
-        export::write(&graph, format, &mut out).map_err(|e| match e {
+        export::write_view(&graph, format, &view, &mut out).map_err(|e| match e {
             Error::Io { source, .. } => out.error(source),
             e => e,
         })?;
