@@ -84,5 +84,11 @@ pub fn synthetic(n: usize, m: usize, seed: u64) -> ActorGraph {
             (a, b, e)
         })
         .collect();
-    ActorGraph::from_parts(Unit::Sentence, CorpusStats::default(), Some(3), nodes, edges)
+    ActorGraph::from_parts(
+        Unit::Sentence,
+        CorpusStats::default(),
+        Some(3),
+        nodes,
+        edges,
+    )
 }

@@ -2,8 +2,10 @@
 //! draws the same picture as `actorgraph build -o actors.svg`:
 //!
 //! - layout: `layout=neato` up to [`SFDP_ABOVE`] nodes, `sfdp` above; `overlap=prism` removes
-//!   node overlaps and `splines=true` routes every edge around the nodes it does not touch
-//!   (`esep` keeps a margin); checked on rendered geometry by `tests/view.rs`;
+//!   node overlaps and `splines=polyline` routes every edge around the nodes it does not touch
+//!   (`esep` keeps a margin); checked on rendered geometry by `tests/view.rs`. Polyline, not
+//!   `splines=true`: Graphviz 2.43's curved router draws different curves on each run of the
+//!   same file, and the picture must be the same bytes every time;
 //! - nodes: shape by actor type, colour by type (or by community when communities were
 //!   computed), label inside the node (only the most mentioned ones in large pictures, see
 //!   [`style::labelled`]), names and counts as tooltips;
@@ -46,8 +48,8 @@ pub fn write_view(graph: &ActorGraph, view: &View, w: &mut dyn Write) -> io::Res
     writeln!(w, "{keyword} \"actorgraph\" {{")?;
     writeln!(
         w,
-        "  graph [layout=\"{engine}\", overlap=\"prism\", splines=\"true\", sep=\"+10\", \
-         esep=\"+6\", outputorder=\"edgesfirst\", fontname=\"Helvetica\", fontsize=\"11\", \
+        "  graph [layout=\"{engine}\", overlap=\"prism\", splines=\"polyline\", sep=\"+12\", \
+         esep=\"+8\", outputorder=\"edgesfirst\", fontname=\"Helvetica\", fontsize=\"11\", \
          labelloc=\"t\", labeljust=\"l\", label=<{}>];",
         legend(graph, view, by_community)
     )?;
@@ -212,10 +214,18 @@ fn legend(graph: &ActorGraph, view: &View, by_community: bool) -> String {
         rows.push(format!(
             "<TR><TD><FONT COLOR=\"{}\">{}</FONT></TD><TD ALIGN=\"LEFT\">{}</TD></TR>",
             style::hex(rgb),
-            if dashed { "- - -" } else { "\u{2501}\u{2501}\u{2501}" },
+            if dashed {
+                "- - -"
+            } else {
+                "\u{2501}\u{2501}\u{2501}"
+            },
             html_text(&format!(
                 "{k}{}",
-                if arrow { " (source \u{2192} target)" } else { "" }
+                if arrow {
+                    " (source \u{2192} target)"
+                } else {
+                    ""
+                }
             ))
         ));
     }

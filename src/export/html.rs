@@ -101,7 +101,9 @@ pub fn write(graph: &ActorGraph, view: &View, w: &mut dyn Write) -> io::Result<(
             let e = &graph.graph[ix];
             let names: Vec<&str> = [nodes[a.index()], nodes[b.index()]]
                 .into_iter()
-                .flat_map(|n| std::iter::once(n.label.as_str()).chain(aliases(n).iter().map(String::as_str)))
+                .flat_map(|n| {
+                    std::iter::once(n.label.as_str()).chain(aliases(n).iter().map(String::as_str))
+                })
                 .collect();
             PageEdge {
                 s: a.index(),
@@ -270,7 +272,11 @@ mod tests {
     fn marks_table() {
         // (text, names, marked substrings)
         let cases: &[(&str, &[&str], &[&str])] = &[
-            ("Vowell met al-Sudani.", &["Vowell", "al-Sudani"], &["Vowell", "al-Sudani"]),
+            (
+                "Vowell met al-Sudani.",
+                &["Vowell", "al-Sudani"],
+                &["Vowell", "al-Sudani"],
+            ),
             ("VOWELL and vowell", &["Vowell"], &["VOWELL", "vowell"]),
             ("Iraqi Iraq", &["Iraq"], &["Iraq"]),
             ("US forces (US)", &["US", "US forces"], &["US forces", "US"]),

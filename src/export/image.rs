@@ -6,8 +6,8 @@
 use std::io::{Read, Write};
 use std::process::{Command, Stdio};
 
-use crate::error::{Error, Result};
 use super::View;
+use crate::error::{Error, Result};
 use crate::graph::ActorGraph;
 
 /// Renders `graph` to `format` (`svg`, `png`, or any Graphviz output such as `json`); returns

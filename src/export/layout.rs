@@ -76,12 +76,21 @@ pub fn force_layout(n: usize, edges: &[(usize, usize)]) -> Vec<[f64; 2]> {
     // Shelf packing: rows no wider than the largest component (or the square root of the
     // total area), one unit of gap.
     let bbox = |pos: &[[f64; 2]]| {
-        pos.iter().fold([f64::MAX, f64::MAX, f64::MIN, f64::MIN], |b, p| {
-            [b[0].min(p[0]), b[1].min(p[1]), b[2].max(p[0]), b[3].max(p[1])]
-        })
+        pos.iter()
+            .fold([f64::MAX, f64::MAX, f64::MIN, f64::MIN], |b, p| {
+                [
+                    b[0].min(p[0]),
+                    b[1].min(p[1]),
+                    b[2].max(p[0]),
+                    b[3].max(p[1]),
+                ]
+            })
     };
     let boxes: Vec<[f64; 4]> = comps.iter().map(|c| bbox(&c.1)).collect();
-    let area: f64 = boxes.iter().map(|b| (b[2] - b[0] + 1.0) * (b[3] - b[1] + 1.0)).sum();
+    let area: f64 = boxes
+        .iter()
+        .map(|b| (b[2] - b[0] + 1.0) * (b[3] - b[1] + 1.0))
+        .sum();
     let row_width = (boxes.first().map_or(0.0, |b| b[2] - b[0])).max(area.sqrt());
     let mut out = vec![[0.0; 2]; n];
     let (mut x, mut y, mut row_height) = (0.0f64, 0.0f64, 0.0f64);

@@ -73,7 +73,12 @@ pub fn write(graph: &ActorGraph, format: Format, w: &mut dyn Write) -> Result<()
 }
 
 /// [`write`], with the title and aliases that pictures and the HTML page show.
-pub fn write_view(graph: &ActorGraph, format: Format, view: &View, w: &mut dyn Write) -> Result<()> {
+pub fn write_view(
+    graph: &ActorGraph,
+    format: Format,
+    view: &View,
+    w: &mut dyn Write,
+) -> Result<()> {
     let io = |e: std::io::Error| crate::Error::io("<output>", e);
     match format {
         Format::Dot => dot::write_view(graph, view, w).map_err(io),

@@ -13,7 +13,7 @@ const TYPES: &[(&str, [u8; 3], &str)] = &[
     ("institution", [0xed, 0xc9, 0x48], "box"),
     ("coalition", [0xb0, 0x7a, 0xa1], "octagon"),
     ("military", [0x9c, 0x75, 0x5f], "hexagon"),
-    ("media", [0x76, 0xb7, 0xb2], "note"),
+    ("media", [0x76, 0xb7, 0xb2], "parallelogram"),
 ];
 
 /// Colours for types not in the table.
@@ -89,7 +89,10 @@ pub fn kind_of(_edge: &crate::graph::Edge) -> &str {
 
 /// Colour of community `c`.
 pub fn community_color(c: u32) -> [u8; 3] {
-    COMMUNITY.get(c as usize).copied().unwrap_or(OTHER_COMMUNITY)
+    COMMUNITY
+        .get(c as usize)
+        .copied()
+        .unwrap_or(OTHER_COMMUNITY)
 }
 
 /// `#rrggbb`.

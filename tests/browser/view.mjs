@@ -6,12 +6,7 @@
 import { chromium } from "playwright-core";
 import { pathToFileURL } from "node:url";
 import assert from "node:assert/strict";
-
-export const LAUNCH = {
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-};
+import { LAUNCH } from "./launch.mjs";
 
 const [page_path, shot] = process.argv.slice(2);
 const browser = await chromium.launch(LAUNCH);

@@ -55,6 +55,15 @@
     selected: null, // { node: i } or { edge: j }
   };
   const nodeOn = new Uint8Array(N);
+  const batches = new Map();
+  const movingBatches = new Map();
+  const MOVING_EDGES = 3000;
+  let moving = 0; // timer of the full redraw after the last pan or zoom step
+  function moved() {
+    clearTimeout(moving);
+    moving = setTimeout(() => { moving = 0; draw(); }, 150);
+    draw();
+  }
   const edgeOn = new Uint8Array(E);
   function applyFilters() {
     for (let i = 0; i < N; i++) nodeOn[i] = state.types.has(nodes[i].type) ? 1 : 0;
@@ -66,7 +75,26 @@
       }
       edgeOn[j] = on ? 1 : 0;
     }
+    batch(batches, (j) => edgeOn[j]);
+    // While panning or zooming a large graph, only the heaviest edges are drawn.
+    const on = [];
+    for (let j = 0; j < E; j++) if (edgeOn[j]) on.push(j);
+    on.sort((a, b) => edges[b].weight - edges[a].weight || a - b);
+    const heavy = new Uint8Array(E);
+    for (const j of on.slice(0, MOVING_EDGES)) heavy[j] = 1;
+    batch(movingBatches, (j) => heavy[j]);
     draw();
+  }
+  function batch(into, keep) {
+    into.clear();
+    for (let j = 0; j < E; j++) {
+      if (!keep(j)) continue;
+      const e = edges[j];
+      const key = e.kind + "|" + Math.min(8, Math.round(1 + Math.log(e.weight)));
+      let b = into.get(key);
+      if (!b) into.set(key, (b = []));
+      b.push(j);
+    }
   }
 
   function fieldset(name, ...children) {
@@ -170,13 +198,18 @@
 
   // ---- drawing
   const ctx = canvas.getContext("2d");
-  const stats = { nodes: 0, edges: 0, labels: 0, frames: 0 };
+  const stats = { nodes: 0, edges: 0, labels: 0, frames: 0, frameMs: 0 };
   let pending = false;
   function draw() {
     if (!pending) { pending = true; requestAnimationFrame(frame); }
   }
   function shapePath(shape, x, y, r) {
-    if (shape === "box" || shape === "note") { ctx.rect(x - r, y - r * 0.8, 2 * r, 1.6 * r); return; }
+    if (shape === "box") { ctx.rect(x - r, y - r * 0.8, 2 * r, 1.6 * r); return; }
+    if (shape === "parallelogram") {
+      ctx.moveTo(x - r * 0.6, y - r * 0.8); ctx.lineTo(x + r * 1.2, y - r * 0.8);
+      ctx.lineTo(x + r * 0.6, y + r * 0.8); ctx.lineTo(x - r * 1.2, y + r * 0.8); ctx.closePath();
+      return;
+    }
     const sides = shape === "hexagon" ? 6 : shape === "octagon" ? 8 : 0;
     if (!sides) { ctx.moveTo(x + r, y); ctx.arc(x, y, r, 0, 2 * Math.PI); return; }
     for (let k = 0; k <= sides; k++) {
@@ -186,6 +219,7 @@
   }
   function frame() {
     pending = false;
+    const t0 = performance.now();
     const w = canvas.clientWidth, h = canvas.clientHeight;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, w, h);
@@ -194,31 +228,25 @@
     const focus = new Set();
     if (sel && sel.node !== undefined) { focus.add(sel.node); for (const j of adj[sel.node]) if (edgeOn[j]) focus.add(edges[j].s === sel.node ? edges[j].t : edges[j].s); }
     if (sel && sel.edge !== undefined) { focus.add(edges[sel.edge].s); focus.add(edges[sel.edge].t); }
-    // Edges, batched by kind and width.
+    // Edges, batched by kind and width (batches are rebuilt when filters change).
     let edgeCount = 0;
-    const batches = new Map();
-    for (let j = 0; j < E; j++) {
-      if (!edgeOn[j]) continue;
-      const e = edges[j];
-      const key = e.kind + "|" + Math.min(8, Math.round(1 + Math.log(e.weight)));
-      let b = batches.get(key);
-      if (!b) batches.set(key, (b = []));
-      b.push(j);
-    }
     ctx.globalAlpha = E > 2000 ? 0.35 : 0.7;
-    for (const [key, list] of batches) {
+    for (const [key, list] of moving ? movingBatches : batches) {
       const [kind, width] = key.split("|");
       const st = kindStyle.get(kind);
       ctx.strokeStyle = st.color;
       ctx.lineWidth = Number(width);
       ctx.setLineDash(st.dashed ? [6, 4] : []);
+      // Short paths: a software rasteriser strokes many small paths faster than one huge one.
       ctx.beginPath();
+      let inPath = 0;
       for (const j of list) {
         const e = edges[j];
         ctx.moveTo(sx(e.s), sy(e.s));
         ctx.lineTo(sx(e.t), sy(e.t));
         edgeCount++;
         if (st.directed && E <= 5000) arrowHead(e);
+        if (++inPath === 500) { ctx.stroke(); ctx.beginPath(); inPath = 0; }
       }
       ctx.stroke();
     }
@@ -265,6 +293,7 @@
     stats.nodes = nodeCount;
     stats.edges = edgeCount;
     stats.frames++;
+    stats.frameMs = performance.now() - t0;
   }
   function arrowHead(e) {
     const x0 = sx(e.s), y0 = sy(e.s), x1 = sx(e.t), y1 = sy(e.t);
@@ -280,6 +309,7 @@
   }
   // Labels: the selection first, then by mentions; a label is drawn only where it overlaps no
   // label already drawn, so labels never overlap at any zoom.
+  const labelWidth = new Float64Array(N).fill(-1);
   function drawLabels(focus, w, h, onScreen) {
     ctx.font = "11px system-ui, Helvetica, Arial, sans-serif";
     ctx.textBaseline = "middle";
@@ -290,12 +320,13 @@
     let tried = 0;
     const order = [...focus, ...byMentions];
     for (const i of order) {
-      if (placed.length >= 200 || tried >= 1500) break;
+      if (placed.length >= 150 || tried >= 600) break;
       if (!nodeOn[i] || !onScreen(i, 0)) continue;
       tried++;
       const r = Math.max(2, radius[i] * Math.sqrt(view.scale));
       const x = sx(i) + r + 3, y = sy(i);
-      const tw = ctx.measureText(nodes[i].label).width;
+      if (labelWidth[i] < 0) labelWidth[i] = ctx.measureText(nodes[i].label).width;
+      const tw = labelWidth[i];
       const box = [x - 1, y - 7, x + tw + 1, y + 7];
       if (placed.some((b) => b[0] < box[2] && box[0] < b[2] && b[1] < box[3] && box[1] < b[3])) continue;
       placed.push(box);
@@ -425,7 +456,7 @@
     const r = canvas.getBoundingClientRect();
     const dx = ev.clientX - r.left - drag.x, dy = ev.clientY - r.top - drag.y;
     if (Math.abs(dx) + Math.abs(dy) > 3) { drag.moved = true; canvas.classList.add("dragging"); }
-    if (drag.moved) { view.x = drag.vx + dx; view.y = drag.vy + dy; draw(); }
+    if (drag.moved) { view.x = drag.vx + dx; view.y = drag.vy + dy; moved(); }
   });
   window.addEventListener("mouseup", (ev) => {
     if (!drag) return;
@@ -440,7 +471,7 @@
     view.x = ev.offsetX - (ev.offsetX - view.x) * f;
     view.y = ev.offsetY - (ev.offsetY - view.y) * f;
     view.scale *= f;
-    draw();
+    moved();
   }, { passive: false });
   window.addEventListener("resize", resize);
 
