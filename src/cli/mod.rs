@@ -33,7 +33,7 @@ struct Cli {
 enum Command {
     /// Tag actor mentions: one line per mention, sorted by document then offset.
     Tag(tag::TagArgs),
-    /// Build the actor network and write it as DOT, GraphML, GEXF, JSON, CSV, SVG or PNG.
+    /// Build the actor network and write it as DOT, GraphML, GEXF, JSON, CSV, SVG, PNG or HTML.
     Build(build::BuildArgs),
     /// Ask the network: neighbours, evidence, paths, centrality, communities, stats.
     Query(query::QueryArgs),

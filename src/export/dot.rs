@@ -195,7 +195,10 @@ fn legend(graph: &ActorGraph, view: &View, by_community: bool) -> String {
             if (*c as usize) < style::COMMUNITY.len() {
                 rows.push(swatch(
                     style::community_color(*c),
-                    &format!("community {c}: {label} and {} more", size - 1),
+                    &match size - 1 {
+                        0 => format!("community {c}: {label}"),
+                        more => format!("community {c}: {label} and {more} more"),
+                    },
                 ));
             } else {
                 others += 1;
@@ -229,9 +232,13 @@ fn legend(graph: &ActorGraph, view: &View, by_community: bool) -> String {
             ))
         ));
     }
+    // Title and counts span the picture; the legend is a table of its own, so its swatches
+    // sit next to their words.
+    let table = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"1\">";
     format!(
-        "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"1\">{}</TABLE>",
-        rows.concat()
+        "{table}{}<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\">{table}{}</TABLE></TD></TR></TABLE>",
+        rows[..2].concat(),
+        rows[2..].concat()
     )
 }
 

@@ -72,7 +72,7 @@ pub fn force_layout(n: usize, edges: &[(usize, usize)]) -> Vec<[f64; 2]> {
             (list, pos)
         })
         .collect();
-    comps.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+    comps.sort_by_key(|c| std::cmp::Reverse(c.0.len()));
     // Shelf packing: rows no wider than the largest component (or the square root of the
     // total area), one unit of gap.
     let bbox = |pos: &[[f64; 2]]| {
