@@ -17,14 +17,20 @@ pub struct View {
     pub aliases: BTreeMap<String, Vec<String>>,
 }
 
-/// The title line: `actorgraph: <inputs> · <unit> co-occurrence · <filters>`. No inputs means
-/// the embedded sample articles.
+/// The title line: `actorgraph: <inputs> · <unit> co-occurrence · <filters>`. Inputs are
+/// sorted, at most three named; no inputs means the embedded sample articles.
 pub fn title(inputs: &[PathBuf], options: &BuildOptions, filters: &Filters) -> String {
     let corpus = if inputs.is_empty() {
         "the sample articles (seeds/)".to_string()
     } else {
-        let names: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
-        names.join(", ")
+        // Sorted: the graph does not depend on input order, so neither does its title.
+        let names: std::collections::BTreeSet<String> =
+            inputs.iter().map(|p| p.display().to_string()).collect();
+        let shown: Vec<&str> = names.iter().take(3).map(String::as_str).collect();
+        match names.len() {
+            0..=3 => shown.join(", "),
+            n => format!("{} and {} more", shown.join(", "), n - 3),
+        }
     };
     let mut parts = vec![
         format!("actorgraph: {corpus}"),
@@ -102,6 +108,14 @@ mod tests {
                  weight ≥ 2 · top 15 links",
             ),
         ];
+        let many: Vec<PathBuf> = ["e", "d", "c", "b", "a"]
+            .iter()
+            .map(PathBuf::from)
+            .collect();
+        assert_eq!(
+            title(&many, &BuildOptions::default(), &none),
+            "actorgraph: a, b, c and 2 more · sentence co-occurrence"
+        );
         for (inputs, options, filters, want) in cases {
             assert_eq!(title(&inputs, &options, &filters), want);
         }
