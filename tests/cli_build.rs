@@ -178,8 +178,27 @@ fn filters_keep_exactly_what_they_select() {
         .filter(|e| kind[&e.0] == "person" && kind[&e.1] == "person")
         .cloned()
         .collect();
-    let g = graph_json(&["seeds/", "--types", "person"]);
+    let g = graph_json(&["seeds/", "--types", "person", "--keep-isolates"]);
     assert_eq!(weighted_edges(&g), people);
+    // Without --keep-isolates, the people left without a link are dropped (issue 15).
+    let linked = graph_json(&["seeds/", "--types", "person"]);
+    assert_eq!(weighted_edges(&linked), people);
+    let mut ends: Vec<&str> = people
+        .iter()
+        .flat_map(|e| [e.0.as_str(), e.1.as_str()])
+        .collect();
+    ends.sort();
+    ends.dedup();
+    let linked_ids: Vec<&str> = linked["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        linked_ids, ends,
+        "only linked people without --keep-isolates"
+    );
     let want: Vec<&String> = kind
         .iter()
         .filter(|k| k.1 == "person")

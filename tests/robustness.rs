@@ -469,7 +469,7 @@ fn bad_command_lines_give_one_line_and_status_2() {
     let dir = tempdir();
     // (args, expected text of the one line)
     let cases: &[(&[&str], &str)] = &[
-        (&["build", "--format", "xml"], "invalid value 'xml' for '--format <FORMAT>': expected one of dot, graphml, gexf, json, csv, svg, png"),
+        (&["build", "--format", "xml"], "invalid value 'xml' for '--format <FORMAT>': expected one of dot, graphml, gexf, json, csv, svg, png, html"),
         (&["tag", "missing.txt"], "no input could be read: missing.txt: cannot read: No such file or directory"),
         (&["build", "-o", "no/such/dir/g.json"], "the directory no/such/dir does not exist; create it first"),
         (&["query", "who-met", "nobody-at-all"], "unknown actor \"nobody-at-all\""),

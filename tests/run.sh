@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Runs every test of actorgraph on a fresh machine: installs what the tests need (Graphviz from
-# Debian's packages, NetworkX in a local virtual environment), then checks formatting, lints
-# and runs the whole test suite. Nothing is skipped: a missing tool fails the run.
+# Runs every test of actorgraph on a fresh machine: installs what the tests need (Graphviz and
+# Chromium from Debian's packages, NetworkX in a local virtual environment, playwright-core from
+# npm as pinned by tests/browser/package-lock.json), then checks formatting, lints, runs the
+# whole test suite and the HTML view in headless Chromium. Nothing is skipped: a missing tool
+# fails the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +13,17 @@ if ! command -v dot >/dev/null 2>&1; then
     echo "tests/run.sh: installing Graphviz (Debian package graphviz)"
     as_root apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null
+fi
+
+if [ ! -x /usr/bin/chromium ]; then
+    echo "tests/run.sh: installing Chromium (Debian package chromium)"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+
+if [ ! -d tests/browser/node_modules/playwright-core ]; then
+    echo "tests/run.sh: installing playwright-core (npm, pinned in tests/browser/package-lock.json)"
+    (cd tests/browser && npm ci --no-audit --no-fund --silent)
 fi
 
 if ! .venv/bin/python -c "import networkx, lxml" >/dev/null 2>&1; then
@@ -23,3 +36,9 @@ export ACTORGRAPH_PYTHON="$PWD/.venv/bin/python"
 cargo fmt --check
 cargo clippy --all-targets --quiet -- -D warnings
 cargo test
+
+# The HTML view in a real browser: the seeds page loads without errors, search and the
+# evidence panel work (tests/browser/view.mjs); the screenshot goes to target/browser/.
+mkdir -p target/browser
+cargo run --quiet -- build -o target/browser/seeds.html
+node tests/browser/view.mjs target/browser/seeds.html target/browser/seeds-view.png

@@ -26,7 +26,7 @@ pub struct BuildArgs {
     /// Output file (a directory for csv; .agc for partial counts). Default: standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// Output format: dot, graphml, gexf, json, csv, svg or png. Default: from the -o
+    /// Output format: dot, graphml, gexf, json, csv, svg, png or html. Default: from the -o
     /// extension, else json.
     #[arg(long, value_name = "FORMAT", value_parser = format_arg)]
     format: Option<Format>,
@@ -40,6 +40,10 @@ pub struct BuildArgs {
     /// FILE.agc. Filters (--min-weight, --top-edges, --types, --actors) are applied at merge.
     #[arg(long)]
     partial: bool,
+    /// Keep actors that a filter (--min-weight, --top-edges, --types, --actors) left without
+    /// any link; by default they are dropped.
+    #[arg(long)]
+    keep_isolates: bool,
 }
 
 /// Flags that shape the graph; shared with `query`.
@@ -203,10 +207,44 @@ pub fn output_format(
         (None, false, Some(p)) => Format::from_path(p).map(Some).ok_or_else(|| {
             Error::Usage(format!(
                 "cannot tell the format from {:?}; use an extension (.dot .graphml .gexf .json \
-                 .csv .svg .png .agc) or --format",
+                 .csv .svg .png .html .agc) or --format",
                 p.display().to_string()
             ))
         }),
+    }
+}
+
+/// What `build` and `merge` do to finished counts before writing, in one place so both give
+/// the same bytes: drop isolates a filter made, assign communities, title the picture.
+pub struct Finish {
+    /// Keep actors a filter left without links.
+    pub keep_isolates: bool,
+    /// Louvain communities with this seed.
+    pub communities: Option<u64>,
+}
+
+impl Finish {
+    /// The finished graph and what pictures and the page show beside it.
+    pub fn apply(
+        &self,
+        counts: &Counts,
+        filters: &Filters,
+        gazetteer: Option<&actorgraph::gazetteer::Gazetteer>,
+    ) -> (actorgraph::graph::ActorGraph, export::View) {
+        let mut graph = counts.finish(filters);
+        // Actors a filter left without links are dropped (issue 15), unless asked for.
+        if !self.keep_isolates && export::isolates::filtering(filters) {
+            graph =
+                export::isolates::drop_isolates(graph, filters.actors.as_deref().unwrap_or(&[]));
+        }
+        if let Some(seed) = self.communities {
+            actorgraph::query::community::assign(&mut graph, seed, 1.0);
+        }
+        let view = export::View {
+            title: export::view::title(counts, filters),
+            aliases: gazetteer.map(export::view::aliases).unwrap_or_default(),
+        };
+        (graph, view)
     }
 }
 
@@ -226,11 +264,13 @@ pub fn write_partial(counts: &Counts, output: Option<&Path>) -> Result<()> {
     out.commit()
 }
 
-/// Writes `graph` in `format` to `output` (a directory for CSV), atomically.
+/// Writes `graph` in `format` to `output` (a directory for CSV), atomically; pictures and the
+/// HTML page carry `view` (title line, aliases for search).
 pub fn write_graph(
     graph: &actorgraph::graph::ActorGraph,
     format: Format,
     output: Option<&Path>,
+    view: &export::View,
 ) -> Result<()> {
     if format == Format::Csv {
         let dir =
@@ -239,13 +279,13 @@ pub fn write_graph(
     } else if matches!(format, Format::Svg | Format::Png) {
         // Render pictures before touching the output, so a missing Graphviz leaves no file.
         let mut bytes = Vec::new();
-        export::write(graph, format, &mut bytes)?;
+        export::write_view(graph, format, view, &mut bytes)?;
         let mut out = Output::create(output)?;
         std::io::Write::write_all(&mut out, &bytes).map_err(|e| out.error(e))?;
         out.commit()?;
     } else {
         let mut out = Output::create(output)?;
-        export::write(graph, format, &mut out).map_err(|e| match e {
+        export::write_view(graph, format, view, &mut out).map_err(|e| match e {
             Error::Io { source, .. } => out.error(source),
             e => e,
         })?;
@@ -273,7 +313,7 @@ pub fn run(args: BuildArgs) -> Result<ExitCode> {
         }
     }
     let mut diag = Diagnostics::default();
-    let (counts, _) = count(
+    let (counts, gazetteer) = count(
         &args.corpus,
         &args.graph,
         default_evidence(format),
@@ -282,11 +322,13 @@ pub fn run(args: BuildArgs) -> Result<ExitCode> {
     match format {
         None => write_partial(&counts, args.output.as_deref())?,
         Some(format) => {
-            let mut graph = counts.finish(&args.graph.filters());
-            if args.communities {
-                actorgraph::query::community::assign(&mut graph, args.seed, 1.0);
-            }
-            write_graph(&graph, format, args.output.as_deref())?;
+            let filters = args.graph.filters();
+            let finish = Finish {
+                keep_isolates: args.keep_isolates,
+                communities: args.communities.then_some(args.seed),
+            };
+            let (graph, view) = finish.apply(&counts, &filters, Some(&gazetteer));
+            write_graph(&graph, format, args.output.as_deref(), &view)?;
         }
     }
     Ok(super::finish(&diag))

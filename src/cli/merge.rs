@@ -12,7 +12,9 @@ use actorgraph::input::Diagnostics;
 use actorgraph::warning::{Warning, WarningKind};
 use actorgraph::{partial, run, Error, Result};
 
-use super::build::{default_evidence, format_arg, output_format, write_graph, write_partial};
+use super::build::{
+    default_evidence, format_arg, output_format, write_graph, write_partial, Finish,
+};
 
 #[derive(Args)]
 pub struct MergeArgs {
@@ -58,6 +60,9 @@ pub struct MergeArgs {
     /// Seed for --communities.
     #[arg(long, default_value_t = 1, requires = "communities")]
     seed: u64,
+    /// Keep actors that a filter left without any link; by default they are dropped.
+    #[arg(long)]
+    keep_isolates: bool,
 }
 
 pub fn run(args: MergeArgs) -> Result<ExitCode> {
@@ -110,11 +115,12 @@ pub fn run(args: MergeArgs) -> Result<ExitCode> {
                 actors: args.actors,
                 max_evidence: args.max_evidence.or(default_evidence(Some(format))),
             };
-            let mut graph = counts.finish(&filters);
-            if args.communities {
-                actorgraph::query::community::assign(&mut graph, args.seed, 1.0);
-            }
-            write_graph(&graph, format, args.output.as_deref())?;
+            let finish = Finish {
+                keep_isolates: args.keep_isolates,
+                communities: args.communities.then_some(args.seed),
+            };
+            let (graph, view) = finish.apply(&counts, &filters, None);
+            write_graph(&graph, format, args.output.as_deref(), &view)?;
         }
     }
     Ok(super::finish(&diag))

@@ -38,7 +38,7 @@ enum Command {
     Tag(tag::TagArgs),
     /// Typed, directed relations (meet, visit, attack, ...): one line each, with cue and spans.
     Relations(relations::RelationsArgs),
-    /// Build the actor network and write it as DOT, GraphML, GEXF, JSON, CSV, SVG or PNG.
+    /// Build the actor network and write it as DOT, GraphML, GEXF, JSON, CSV, SVG, PNG or HTML.
     Build(build::BuildArgs),
     /// Merge partial counts (`build --partial`) into one graph, in any format, or one partial.
     Merge(merge::MergeArgs),

@@ -1,38 +1,95 @@
-//! Graphviz DOT: an undirected `graph`, ids quoted by [`id`], values by [`esc`], label, shape and
-//! colour by actor type, edge `weight` and `penwidth` by weight, and the evidence as tooltips
-//! (shown when the rendered SVG is hovered).
+//! Graphviz DOT that carries its own layout and legend, so `dot -Tsvg actors.dot` (or `neato`)
+//! draws the same picture as `actorgraph build -o actors.svg`:
+//!
+//! - layout: `layout=neato` up to [`SFDP_ABOVE`] nodes, `sfdp` above; `overlap=prism` removes
+//!   node overlaps and `splines=polyline` routes every edge around the nodes it does not touch
+//!   (`esep` keeps a margin); checked on rendered geometry by `tests/view.rs`. Polyline, not
+//!   `splines=true`: Graphviz 2.43's curved router draws different curves on each run of the
+//!   same file, and the picture must be the same bytes every time;
+//! - nodes: shape by actor type, colour by type (or by community when communities were
+//!   computed), label inside the node (only the most mentioned ones in large pictures, see
+//!   [`style::labelled`]), names and counts as tooltips;
+//! - edges: colour, dash and direction by kind ([`style::EDGE_KINDS`]), pen width by weight,
+//!   evidence as tooltips; `digraph` only when some kind is directed;
+//! - the graph label: a title line (corpus and filters, from [`View::title`]) and a legend.
+//!
+//! Ids are quoted by [`id`], escStrings by [`esc`], HTML-like label text by [`html_text`].
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 
-use super::{evidence_lines, style};
+use super::{evidence_lines, style, View};
 use crate::graph::ActorGraph;
 
-/// Writes `graph` as DOT.
+/// Above this many nodes the layout is `sfdp` (multiscale, fast), else `neato`.
+pub const SFDP_ABOVE: usize = 50;
+
+/// Writes `graph` as DOT with a counts-only title.
 pub fn write(graph: &ActorGraph, w: &mut dyn Write) -> io::Result<()> {
-    writeln!(w, "graph \"actorgraph\" {{")?;
+    write_view(graph, &View::default(), w)
+}
+
+/// Writes `graph` as DOT, titled by `view`.
+pub fn write_view(graph: &ActorGraph, view: &View, w: &mut dyn Write) -> io::Result<()> {
+    let directed = graph.edges().any(|(_, _, e)| e.directed);
+    let (keyword, op) = if directed {
+        ("digraph", "->")
+    } else {
+        ("graph", "--")
+    };
+    let engine = if graph.graph.node_count() > SFDP_ABOVE {
+        "sfdp"
+    } else {
+        "neato"
+    };
+    let by_community = graph.nodes().any(|n| n.community.is_some());
+    writeln!(w, "{keyword} \"actorgraph\" {{")?;
     writeln!(
         w,
-        "  graph [outputorder=\"edgesfirst\", fontname=\"Helvetica\", overlap=\"false\"];"
+        "  graph [layout=\"{engine}\", overlap=\"prism\", splines=\"polyline\", sep=\"+12\", \
+         esep=\"+8\", outputorder=\"edgesfirst\", fontname=\"Helvetica\", fontsize=\"11\", \
+         labelloc=\"t\", labeljust=\"l\", label=<{}>];",
+        legend(graph, view, by_community)
     )?;
     writeln!(
         w,
         "  node [style=\"filled\", fontname=\"Helvetica\", fontsize=\"10\", color=\"#333333\"];"
     )?;
-    writeln!(w, "  edge [color=\"#7f7f7f\"];")?;
-    for n in graph.nodes() {
+    writeln!(w, "  edge [color=\"#8c8c8c\"];")?;
+    let shown = style::labelled(graph);
+    for (n, &shown) in graph.nodes().zip(&shown) {
         let size = style::node_size(n.mentions);
         let tooltip = format!(
             "{} ({}): {} mention(s) in {} document(s)",
             n.label, n.kind, n.mentions, n.documents
         );
+        let fill = match n.community {
+            Some(c) if by_community => style::hex(style::community_color(c)),
+            _ => style::hex_color(&n.kind),
+        };
+        write!(w, "  {} [", id(&n.id))?;
+        if shown {
+            write!(
+                w,
+                "label={}, width={}",
+                esc(&n.label),
+                // Capped: Graphviz routes splines around a polygon inscribed in an ellipse,
+                // and on wider ellipses the gap exceeds `esep` (edges then graze the node).
+                esc(&format!("{:.2}", (size / 15.0).min(1.0)))
+            )?;
+        } else {
+            write!(
+                w,
+                "label=\"\", fixedsize=\"true\", width={}, height={}",
+                esc(&format!("{:.2}", size / 40.0)),
+                esc(&format!("{:.2}", size / 40.0))
+            )?;
+        }
         write!(
             w,
-            "  {} [label={}, shape={}, fillcolor={}, width={}, tooltip={}",
-            id(&n.id),
-            esc(&n.label),
+            ", shape={}, fillcolor={}, tooltip={}",
             esc(style::dot_shape(&n.kind)),
-            esc(&style::hex_color(&n.kind)),
-            esc(&format!("{:.2}", size / 15.0)),
+            esc(&fill),
             esc(&tooltip)
         )?;
         if let Some(c) = n.community {
@@ -41,36 +98,168 @@ pub fn write(graph: &ActorGraph, w: &mut dyn Write) -> io::Result<()> {
         writeln!(w, "];")?;
     }
     for (a, b, e) in graph.edges() {
+        let kind = style::kind_of(e);
+        let (color, _, dashed) = style::edge_kind(kind);
+        let arrow = e.directed;
         let tooltip = format!(
-            "{} – {}: weight {}, npmi {:.3}\n{}",
+            "{} – {} ({kind}): weight {}, npmi {:.3}\n{}",
             a.label,
             b.label,
             e.weight,
             e.npmi,
             evidence_lines(e)
         );
-        // Typed relations: a label naming the kind, and an arrow when directed (the graph
-        // stays a `graph`, so co-mention edges draw as before).
-        let relation = if e.is_co_mention() {
-            String::new()
-        } else {
-            format!(
-                ", label={}{}",
-                esc(&e.kind),
-                if e.directed { ", dir=\"forward\"" } else { "" }
-            )
-        };
-        writeln!(
+        write!(
             w,
-            "  {} -- {} [weight={}, penwidth={}, tooltip={}{relation}];",
+            "  {} {op} {} [weight={}, penwidth={}, color={}",
             id(&a.id),
             id(&b.id),
             esc(&e.weight.to_string()),
             esc(&format!("{:.2}", style::edge_width(e.weight))),
-            esc(&tooltip)
+            esc(&style::hex(color))
         )?;
+        if directed && !arrow {
+            write!(w, ", dir=\"none\"")?;
+        }
+        if dashed {
+            write!(w, ", style=\"dashed\"")?;
+        }
+        if !e.is_co_mention() {
+            write!(w, ", label={}", esc(kind))?;
+        }
+        writeln!(w, ", tooltip={}];", esc(&tooltip))?;
     }
     writeln!(w, "}}")
+}
+
+/// The graph label: title, counts and the legend, as a Graphviz HTML-like table.
+fn legend(graph: &ActorGraph, view: &View, by_community: bool) -> String {
+    let nodes = graph.graph.node_count();
+    let mut rows = Vec::new();
+    let title = if view.title.is_empty() {
+        "actorgraph"
+    } else {
+        &view.title
+    };
+    rows.push(format!(
+        "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\"><B>{}</B></TD></TR>",
+        html_text(title)
+    ));
+    let max_weight = graph.edges().map(|(_, _, e)| e.weight).max().unwrap_or(0);
+    let mut counts = format!(
+        "{nodes} actors, {} links; line width: sentences shared (1 to {max_weight})",
+        graph.graph.edge_count()
+    );
+    if nodes > style::LABEL_ALL_UP_TO {
+        counts.push_str(&format!(
+            "; labels: the {} most mentioned actors",
+            style::LABELS_SHOWN
+        ));
+    }
+    rows.push(format!(
+        "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\">{}</TD></TR>",
+        html_text(&counts)
+    ));
+    let swatch = |rgb: [u8; 3], text: &str| {
+        format!(
+            "<TR><TD BGCOLOR=\"{}\" WIDTH=\"16\" HEIGHT=\"10\" FIXEDSIZE=\"TRUE\"></TD>\
+             <TD ALIGN=\"LEFT\">{}</TD></TR>",
+            style::hex(rgb),
+            html_text(text)
+        )
+    };
+    let types: BTreeSet<&str> = graph.nodes().map(|n| n.kind.as_str()).collect();
+    for t in types {
+        let shape = style::dot_shape(t);
+        if by_community {
+            rows.push(format!(
+                "<TR><TD></TD><TD ALIGN=\"LEFT\">{}</TD></TR>",
+                html_text(&format!("{t}: {shape}"))
+            ));
+        } else {
+            rows.push(swatch(style::color(t), &format!("{t}: {shape}")));
+        }
+    }
+    if by_community {
+        // Each community is named after its most mentioned member.
+        let mut named: BTreeMap<u32, (u64, &str, usize)> = BTreeMap::new();
+        for n in graph.nodes() {
+            if let Some(c) = n.community {
+                let e = named.entry(c).or_insert((0, "", 0));
+                e.2 += 1;
+                if n.mentions > e.0 {
+                    (e.0, e.1) = (n.mentions, &n.label);
+                }
+            }
+        }
+        let mut others = 0;
+        for (c, (_, label, size)) in &named {
+            if (*c as usize) < style::COMMUNITY.len() {
+                rows.push(swatch(
+                    style::community_color(*c),
+                    &match size - 1 {
+                        0 => format!("community {c}: {label}"),
+                        more => format!("community {c}: {label} and {more} more"),
+                    },
+                ));
+            } else {
+                others += 1;
+            }
+        }
+        if others > 0 {
+            rows.push(swatch(
+                style::OTHER_COMMUNITY,
+                &format!("{others} smaller communities"),
+            ));
+        }
+    }
+    let kinds: BTreeSet<&str> = graph.edges().map(|(_, _, e)| style::kind_of(e)).collect();
+    for k in kinds {
+        let (rgb, arrow, dashed) = style::edge_kind(k);
+        rows.push(format!(
+            "<TR><TD><FONT COLOR=\"{}\">{}</FONT></TD><TD ALIGN=\"LEFT\">{}</TD></TR>",
+            style::hex(rgb),
+            if dashed {
+                "- - -"
+            } else {
+                "\u{2501}\u{2501}\u{2501}"
+            },
+            html_text(&format!(
+                "{k}{}",
+                if arrow {
+                    " (source \u{2192} target)"
+                } else {
+                    ""
+                }
+            ))
+        ));
+    }
+    // Title and counts span the picture; the legend is a table of its own, so its swatches
+    // sit next to their words.
+    let table = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"1\">";
+    format!(
+        "{table}{}<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\">{table}{}</TABLE></TD></TR></TABLE>",
+        rows[..2].concat(),
+        rows[2..].concat()
+    )
+}
+
+/// Text inside a Graphviz HTML-like label: `&`, `<`, `>`, `"` become entities, line breaks
+/// spaces, and characters XML forbids U+FFFD.
+pub fn html_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\n' | '\r' => out.push(' '),
+            c if super::xml::forbidden(c) => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// A quoted DOT identifier. Graphviz's lexer reads `\"` as a quote and keeps backslashes as
@@ -134,7 +323,21 @@ pub fn esc(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{esc, id};
+    use super::{esc, html_text, id};
+
+    #[test]
+    fn html_text_table() {
+        // (input, escaped)
+        for (input, want) in [
+            ("plain", "plain"),
+            ("a & b", "a &amp; b"),
+            ("<b>\"x\"</b>", "&lt;b&gt;&quot;x&quot;&lt;/b&gt;"),
+            ("two\nlines", "two lines"),
+            ("bell\u{7}", "bell\u{fffd}"),
+        ] {
+            assert_eq!(html_text(input), want, "{input:?}");
+        }
+    }
 
     /// (input, as an identifier, as an escString)
     const CASES: &[(&str, &str, &str)] = &[

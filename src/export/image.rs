@@ -1,28 +1,22 @@
-//! SVG and PNG pictures, laid out by Graphviz: `neato` for small graphs, `sfdp` above 50
-//! nodes. Graphviz is an external program; when it is missing the error names the package.
+//! SVG and PNG pictures: the DOT of [`super::dot`], which names its own layout engine, legend
+//! and routing, rendered by plain `dot -Tsvg` (so the picture is exactly what a user gets from
+//! the DOT file). Graphviz is an external program; when it is missing the error names the
+//! package.
 
 use std::io::{Read, Write};
 use std::process::{Command, Stdio};
 
+use super::View;
 use crate::error::{Error, Result};
 use crate::graph::ActorGraph;
 
-/// Above this many nodes the picture is laid out with `sfdp` (multiscale, fast).
-pub const SFDP_ABOVE: usize = 50;
-
-/// Renders `graph` to `format` (`svg` or `png`); returns the image bytes.
-pub fn render(graph: &ActorGraph, format: &str) -> Result<Vec<u8>> {
+/// Renders `graph` to `format` (`svg`, `png`, or any Graphviz output such as `json`); returns
+/// the bytes.
+pub fn render(graph: &ActorGraph, view: &View, format: &str) -> Result<Vec<u8>> {
     let mut dot = Vec::new();
-    super::dot::write(graph, &mut dot).expect("writing to memory");
-    let engine = if graph.graph.node_count() > SFDP_ABOVE {
-        "sfdp"
-    } else {
-        "neato"
-    };
+    super::dot::write_view(graph, view, &mut dot).expect("writing to memory");
     let mut child = Command::new("dot")
-        .arg(format!("-K{engine}"))
         .arg(format!("-T{format}"))
-        .arg("-Goverlap=prism")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -60,7 +54,7 @@ pub fn render(graph: &ActorGraph, format: &str) -> Result<Vec<u8>> {
     let _ = writer.join();
     if !status.success() {
         return Err(Error::External(format!(
-            "Graphviz `dot -K{engine} -T{format}` failed ({status}): {}",
+            "Graphviz `dot -T{format}` failed ({status}): {}",
             stderr.trim()
         )));
     }

@@ -6,10 +6,14 @@ pub mod csv;
 pub mod dot;
 pub mod gexf;
 pub mod graphml;
+pub mod html;
 pub mod image;
+pub mod isolates;
 pub mod json;
+pub mod layout;
 pub mod mentions;
 pub mod style;
+pub mod view;
 pub mod xml;
 
 use std::io::Write;
@@ -17,6 +21,7 @@ use std::path::Path;
 
 use crate::error::Result;
 use crate::graph::{ActorGraph, Edge};
+pub use view::View;
 
 /// A graph output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,6 +40,8 @@ pub enum Format {
     Svg,
     /// A picture rendered by Graphviz.
     Png,
+    /// One self-contained interactive HTML page.
+    Html,
 }
 
 impl Format {
@@ -47,6 +54,7 @@ impl Format {
         ("csv", Format::Csv),
         ("svg", Format::Svg),
         ("png", Format::Png),
+        ("html", Format::Html),
     ];
 
     /// The format named by a file extension (`.gv` is DOT too).
@@ -61,6 +69,16 @@ impl Format {
 
 /// Writes a single-file format to `w` (not [`Format::Csv`], which is a directory).
 pub fn write(graph: &ActorGraph, format: Format, w: &mut dyn Write) -> Result<()> {
+    write_view(graph, format, &View::default(), w)
+}
+
+/// [`write`], with the title and aliases that pictures and the HTML page show.
+pub fn write_view(
+    graph: &ActorGraph,
+    format: Format,
+    view: &View,
+    w: &mut dyn Write,
+) -> Result<()> {
     let io = |e: std::io::Error| crate::Error::io("<output>", e);
     // A graph built by hand may hold ids that DOT or XML would merge into one node: refuse it
     // rather than write a different graph (graphs from a gazetteer or a saved graph are clean).
@@ -73,12 +91,13 @@ pub fn write(graph: &ActorGraph, format: Format, w: &mut dyn Write) -> Result<()
         }
     }
     match format {
-        Format::Dot => dot::write(graph, w).map_err(io),
+        Format::Dot => dot::write_view(graph, view, w).map_err(io),
+        Format::Html => html::write(graph, view, w).map_err(io),
         Format::Graphml => graphml::write(graph, w).map_err(io),
         Format::Gexf => gexf::write(graph, w).map_err(io),
         Format::Json => json::write(graph, w).map_err(io),
-        Format::Svg => w.write_all(&image::render(graph, "svg")?).map_err(io),
-        Format::Png => w.write_all(&image::render(graph, "png")?).map_err(io),
+        Format::Svg => w.write_all(&image::render(graph, view, "svg")?).map_err(io),
+        Format::Png => w.write_all(&image::render(graph, view, "png")?).map_err(io),
         Format::Csv => Err(crate::Error::Usage(
             "CSV output is a directory: give -o DIR".into(),
         )),
@@ -191,7 +210,13 @@ mod tests {
             ),
             (
                 Format::Dot,
-                &["\"b\" -- \"a\"", "label=\"attack\", dir=\"forward\""],
+                &[
+                    "digraph",
+                    "\"b\" -> \"a\"",
+                    "label=\"attack\"",
+                    "\"a\" -> \"b\" [weight=\"2\"",
+                    "dir=\"none\"",
+                ],
             ),
             (
                 Format::Csv,

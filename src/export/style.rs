@@ -1,6 +1,8 @@
-//! Visual style shared by the exporters: a colour and a DOT shape per actor type, a node size
-//! from the mention count and an edge width from the weight. Unknown types get a colour from a
-//! stable hash of the type name, so the same type is the same colour in every run.
+//! Visual style shared by the exporters (DOT, SVG/PNG, HTML): a colour and a DOT shape per actor
+//! type, a colour per community, a colour and direction per edge kind, a node size from the
+//! mention count, an edge width from the weight, and which labels a large picture shows.
+//! Unknown types and kinds get a colour from a stable hash of their name, so the same name is
+//! the same colour in every run.
 
 /// Known actor types and their colours (Tableau 10) and DOT shapes.
 const TYPES: &[(&str, [u8; 3], &str)] = &[
@@ -11,7 +13,7 @@ const TYPES: &[(&str, [u8; 3], &str)] = &[
     ("institution", [0xed, 0xc9, 0x48], "box"),
     ("coalition", [0xb0, 0x7a, 0xa1], "octagon"),
     ("military", [0x9c, 0x75, 0x5f], "hexagon"),
-    ("media", [0x76, 0xb7, 0xb2], "note"),
+    ("media", [0x76, 0xb7, 0xb2], "parallelogram"),
 ];
 
 /// Colours for types not in the table.
@@ -26,6 +28,79 @@ const EXTRA: &[[u8; 3]] = &[
     [0xd4, 0xa6, 0xc8],
 ];
 
+/// Edge kinds: name, colour, directed (drawn with an arrow source → target), dashed.
+/// A new relation type is one line here.
+pub const EDGE_KINDS: &[(&str, [u8; 3], bool, bool)] = &[
+    ("co-mention", [0x8c, 0x8c, 0x8c], false, false),
+    ("meet", [0x1f, 0x77, 0xb4], false, false),
+    ("cooperate", [0x2c, 0xa0, 0x2c], false, false),
+    ("visit", [0x17, 0xbe, 0xcf], true, false),
+    ("support", [0x98, 0xdf, 0x8a], true, false),
+    ("attack", [0xd6, 0x27, 0x28], true, false),
+    ("criticize", [0xff, 0x7f, 0x0e], true, true),
+    ("affiliation", [0x94, 0x67, 0xbd], true, true),
+];
+
+/// Colours for communities 0, 1, 2, ... (Tableau 20, strong tones first); communities past
+/// the end are grey, and the legend says so.
+pub const COMMUNITY: &[[u8; 3]] = &[
+    [0x1f, 0x77, 0xb4],
+    [0xff, 0x7f, 0x0e],
+    [0x2c, 0xa0, 0x2c],
+    [0xd6, 0x27, 0x28],
+    [0x94, 0x67, 0xbd],
+    [0x8c, 0x56, 0x4b],
+    [0xe3, 0x77, 0xc2],
+    [0xbc, 0xbd, 0x22],
+    [0x17, 0xbe, 0xcf],
+    [0xae, 0xc7, 0xe8],
+    [0xff, 0xbb, 0x78],
+    [0x98, 0xdf, 0x8a],
+];
+
+/// Colour of communities past [`COMMUNITY`].
+pub const OTHER_COMMUNITY: [u8; 3] = [0xc7, 0xc7, 0xc7];
+
+/// Pictures with at most this many nodes label every node; larger ones label only the
+/// [`LABELS_SHOWN`] most mentioned (ties by id) and draw the others as small unlabelled
+/// shapes (their names stay in the tooltips). Labels are drawn inside the nodes and Graphviz
+/// removes node overlaps, so shown labels never overlap.
+pub const LABEL_ALL_UP_TO: usize = 60;
+
+/// Labels shown in a picture larger than [`LABEL_ALL_UP_TO`] nodes.
+pub const LABELS_SHOWN: usize = 40;
+
+/// The style of an edge kind: (colour, directed, dashed).
+pub fn edge_kind(kind: &str) -> ([u8; 3], bool, bool) {
+    match EDGE_KINDS.iter().find(|k| k.0 == kind) {
+        Some(k) => (k.1, k.2, k.3),
+        None => (
+            EXTRA[(fnv1a(kind.as_bytes()) % EXTRA.len() as u64) as usize],
+            false,
+            false,
+        ),
+    }
+}
+
+/// The kind of an edge: `co-mention` or a relation type.
+pub fn kind_of(edge: &crate::graph::Edge) -> &str {
+    &edge.kind
+}
+
+/// Colour of community `c`.
+pub fn community_color(c: u32) -> [u8; 3] {
+    COMMUNITY
+        .get(c as usize)
+        .copied()
+        .unwrap_or(OTHER_COMMUNITY)
+}
+
+/// `#rrggbb`.
+pub fn hex(rgb: [u8; 3]) -> String {
+    let [r, g, b] = rgb;
+    format!("#{r:02x}{g:02x}{b:02x}")
+}
+
 /// RGB colour of an actor type.
 pub fn color(kind: &str) -> [u8; 3] {
     match TYPES.iter().find(|t| t.0 == kind) {
@@ -36,8 +111,7 @@ pub fn color(kind: &str) -> [u8; 3] {
 
 /// `#rrggbb` colour of an actor type.
 pub fn hex_color(kind: &str) -> String {
-    let [r, g, b] = color(kind);
-    format!("#{r:02x}{g:02x}{b:02x}")
+    hex(color(kind))
 }
 
 /// Graphviz shape of an actor type.
@@ -46,6 +120,27 @@ pub fn dot_shape(kind: &str) -> &'static str {
         .iter()
         .find(|t| t.0 == kind)
         .map_or("ellipse", |t| t.2)
+}
+
+/// Which nodes a picture labels, by node index: all of them up to [`LABEL_ALL_UP_TO`] nodes,
+/// else the [`LABELS_SHOWN`] most mentioned (ties broken by id).
+pub fn labelled(graph: &crate::graph::ActorGraph) -> Vec<bool> {
+    let nodes: Vec<&crate::graph::Node> = graph.nodes().collect();
+    if nodes.len() <= LABEL_ALL_UP_TO {
+        return vec![true; nodes.len()];
+    }
+    let mut order: Vec<usize> = (0..nodes.len()).collect();
+    order.sort_by(|&a, &b| {
+        nodes[b]
+            .mentions
+            .cmp(&nodes[a].mentions)
+            .then_with(|| nodes[a].id.cmp(&nodes[b].id))
+    });
+    let mut shown = vec![false; nodes.len()];
+    for &i in order.iter().take(LABELS_SHOWN) {
+        shown[i] = true;
+    }
+    shown
 }
 
 /// Node size from its mention count: 10 for one mention, growing with the square root.
@@ -92,6 +187,39 @@ mod tests {
         }
         let known: std::collections::HashSet<_> = TYPES.iter().map(|t| t.1).collect();
         assert_eq!(known.len(), TYPES.len());
+    }
+
+    #[test]
+    fn edge_kinds_are_distinct_and_symmetric_kinds_undirected() {
+        let names: std::collections::HashSet<_> = EDGE_KINDS.iter().map(|k| k.0).collect();
+        assert_eq!(names.len(), EDGE_KINDS.len());
+        // (kind, directed): the brief's symmetric kinds are undirected.
+        for (kind, directed) in [
+            ("co-mention", false),
+            ("meet", false),
+            ("cooperate", false),
+            ("attack", true),
+            ("visit", true),
+            ("unheard-of", false),
+        ] {
+            assert_eq!(edge_kind(kind).1, directed, "{kind}");
+        }
+    }
+
+    #[test]
+    fn large_pictures_label_the_most_mentioned() {
+        use crate::graph::{ActorGraph, CorpusStats, Node, Unit};
+        let nodes: Vec<Node> = (0..LABEL_ALL_UP_TO + 10)
+            .map(|i| {
+                let mut n = Node::new(format!("a{i:03}"), format!("A{i}"), "person");
+                n.mentions = i as u64;
+                n
+            })
+            .collect();
+        let g = ActorGraph::from_parts(Unit::Sentence, CorpusStats::default(), None, nodes, vec![]);
+        let shown = labelled(&g);
+        assert_eq!(shown.iter().filter(|&&s| s).count(), LABELS_SHOWN);
+        assert!(shown[LABEL_ALL_UP_TO + 9] && !shown[0]);
     }
 
     #[test]

@@ -1,0 +1,109 @@
+//! What pictures and the HTML page show beside the graph: a title line naming the corpus and
+//! the filters (so a picture passed around says what it is a picture of) and every alias of
+//! each actor (so the page finds "Al Sudani" as well as "Mohammed Shia al-Sudani").
+
+use std::collections::BTreeMap;
+
+use crate::counts::Counts;
+use crate::gazetteer::Gazetteer;
+use crate::graph::{Filters, Unit};
+
+/// The title and aliases of a picture or page.
+#[derive(Debug, Clone, Default)]
+pub struct View {
+    /// The title line: corpus and filters. Empty: "actorgraph".
+    pub title: String,
+    /// Every alias of each actor, by actor id.
+    pub aliases: BTreeMap<String, Vec<String>>,
+}
+
+/// The title line: `actorgraph: <documents> · <unit> co-occurrence · <dates> · <filters>`.
+/// It is made from the counts, not from input names, so a graph merged from partials carries
+/// the same title (and the same bytes) as one build over the same documents.
+pub fn title(counts: &Counts, filters: &Filters) -> String {
+    let r = &counts.recipe;
+    let mut parts = vec![
+        format!("actorgraph: {} document(s)", counts.corpus.documents),
+        format!(
+            "{} co-occurrence",
+            match r.unit {
+                Unit::Sentence => "sentence",
+                Unit::Paragraph => "paragraph",
+                Unit::Document => "document",
+            }
+        ),
+    ];
+    if let Some(d) = r.since {
+        parts.push(format!("since {d}"));
+    }
+    if let Some(d) = r.until {
+        parts.push(format!("until {d}"));
+    }
+    if filters.min_weight > 1 {
+        parts.push(format!("weight ≥ {}", filters.min_weight));
+    }
+    if let Some(k) = filters.top_edges {
+        parts.push(format!("top {k} links"));
+    }
+    if let Some(t) = &filters.types {
+        parts.push(format!("types {}", t.join(", ")));
+    }
+    if let Some(a) = &filters.actors {
+        parts.push(format!("around {}", a.join(", ")));
+    }
+    parts.join(" · ")
+}
+
+/// Every alias of every actor of `gazetteer`, by id (the label is not repeated).
+pub fn aliases(gazetteer: &Gazetteer) -> BTreeMap<String, Vec<String>> {
+    gazetteer
+        .actors()
+        .iter()
+        .map(|a| {
+            (
+                a.id.clone(),
+                a.aliases.iter().map(|al| al.text.clone()).collect(),
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_table() {
+        let none = Filters::default();
+        let counts = |unit, since| {
+            let settings = crate::run::Settings {
+                unit,
+                since,
+                ..crate::run::Settings::default()
+            };
+            let mut c = Counts::new(settings.recipe(&crate::gazetteer::Gazetteer::embedded()));
+            c.corpus.documents = 5;
+            c
+        };
+        let cases = [
+            (
+                counts(Unit::Sentence, None),
+                none.clone(),
+                "actorgraph: 5 document(s) · sentence co-occurrence",
+            ),
+            (
+                counts(Unit::Paragraph, crate::input::parse_date("2024-01-01")),
+                Filters {
+                    min_weight: 2,
+                    top_edges: Some(15),
+                    ..none.clone()
+                },
+                "actorgraph: 5 document(s) · paragraph co-occurrence · since 2024-01-01 · \
+                 weight ≥ 2 · top 15 links",
+            ),
+        ];
+        for (counts, filters, want) in cases {
+            assert_eq!(title(&counts, &filters), want);
+        }
+    }
+}
