@@ -49,17 +49,13 @@ pub fn synthetic_graph(actors: usize, edges: usize, seed: u64) -> ActorGraph {
                 documents: weight.min(5),
                 npmi: rng.f64(),
                 jaccard: rng.f64(),
-                evidence: vec![Evidence {
-                    doc: format!("doc_{}", rng.u32(..1_000_000)),
-                    date: None,
-                    sentence: rng.u32(..50),
-                    start: 0,
-                    end: 120,
-                    text:
-                        "Officials of both said on Sunday that talks on the future of the mission \
-                           would resume next week in the capital."
-                            .into(),
-                }],
+                evidence: vec![Evidence::new(
+                    format!("doc_{}", rng.u32(..1_000_000)),
+                    rng.u32(..50),
+                    0,
+                    "Officials of both said on Sunday that talks on the future of the mission \
+                     would resume next week in the capital.",
+                )],
                 ..Edge::new(weight)
             },
         ));

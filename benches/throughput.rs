@@ -14,57 +14,17 @@
 //!
 //! It prints a Markdown table for docs/performance.md.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
+mod corpus;
+
 use actorgraph::gazetteer::Gazetteer;
-use actorgraph::input::SEEDS;
-use actorgraph::sentence::{split, LineBreaks};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 fn data_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("benches/data")
-}
-
-/// Seeded corpus generator: real sentences from the seeds, shuffled into new documents.
-fn generate(path: &Path, mb: usize, seed: u64) {
-    let sentences: Vec<&str> = SEEDS
-        .iter()
-        .flat_map(|(_, text)| {
-            split(text, &[], LineBreaks::Auto)
-                .into_iter()
-                .map(move |s| s.text(text))
-        })
-        .filter(|s| !s.is_empty())
-        .collect();
-    let mut rng = fastrand::Rng::with_seed(seed);
-    let mut out = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
-    let (mut written, mut n) = (0usize, 0usize);
-    let mut text = String::new();
-    while written < mb << 20 {
-        text.clear();
-        let k = rng.usize(8..=40);
-        for i in 0..k {
-            if i > 0 {
-                text.push_str(if rng.u8(..5) == 0 { "\n\n" } else { " " });
-            }
-            text.push_str(sentences[rng.usize(..sentences.len())]);
-        }
-        let line = serde_json::json!({
-            "id": format!("doc{n:08}"),
-            "date": format!("2024-{:02}-{:02}", rng.u8(1..=12), rng.u8(1..=28)),
-            "source": "bench",
-            "text": text,
-        })
-        .to_string();
-        out.write_all(line.as_bytes()).unwrap();
-        out.write_all(b"\n").unwrap();
-        written += line.len() + 1;
-        n += 1;
-    }
-    out.flush().unwrap();
 }
 
 fn median(mut v: Vec<f64>) -> f64 {
@@ -131,7 +91,7 @@ fn main() {
     let corpus = data_dir().join(format!("corpus-{mb}.jsonl"));
     if !corpus.exists() {
         eprintln!("generating {} ...", corpus.display());
-        generate(&corpus, mb, 2024);
+        corpus::generate(&corpus, mb, 2024);
     }
     let bytes = std::fs::read(&corpus).unwrap();
     let docs = bytes.iter().filter(|&&b| b == b'\n').count();
@@ -207,7 +167,7 @@ fn main() {
     println!("|---|---:|---:|---:|");
     let sample = data_dir().join("sample-64.jsonl");
     if !sample.exists() {
-        generate(&sample, 64, 7);
+        corpus::generate(&sample, 64, 7);
     }
     let sample_mb = std::fs::metadata(&sample).unwrap().len() as f64 / 1e6;
     for n in [100_000usize, 1_000_000] {

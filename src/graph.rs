@@ -1,23 +1,18 @@
-//! The actor network: co-occurrence counting, association scores, evidence and filters.
+//! The actor network: nodes, edges, evidence, association scores and filters.
 //!
-//! [`GraphBuilder`] is fed documents in corpus order and keeps only counters and capped
-//! evidence, never the corpus. [`GraphBuilder::finish`] computes the scores, applies the
-//! filters and returns an [`ActorGraph`]: a petgraph graph whose nodes are sorted by id and
-//! whose edges are sorted by (source id, target id), so every exporter writes the same bytes
-//! for the same input. Weights and scores are defined in `docs/weights.md`.
+//! [`Counts::finish`] (defined here) computes the scores from merged [`Counts`], applies the
+//! [`Filters`] and returns an [`ActorGraph`]: a petgraph graph whose nodes are sorted by id
+//! and whose edges are sorted by (source id, target id, kind), so every exporter writes the
+//! same bytes for the same input. Weights and scores are defined in `docs/weights.md`.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-
-use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 use petgraph::graph::{NodeIndex, UnGraph};
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::Analysis;
-use crate::gazetteer::{ActorIdx, Gazetteer};
-use crate::input::Document;
+use crate::counts::{min_cap, Counts, EdgeCounts, EdgeKey};
 
 /// The co-occurrence unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -36,19 +31,6 @@ pub enum Unit {
 /// linked: 1,000 actors already make 499,500 pairs.
 pub const MAX_ACTORS_PER_UNIT: usize = 1000;
 
-/// Options for building a graph.
-#[derive(Debug, Clone, Default)]
-pub struct BuildOptions {
-    /// The co-occurrence unit.
-    pub unit: Unit,
-    /// Evidence kept per edge; `None` keeps all.
-    pub max_evidence: Option<usize>,
-    /// Only documents dated on or after this day.
-    pub since: Option<NaiveDate>,
-    /// Only documents dated on or before this day.
-    pub until: Option<NaiveDate>,
-}
-
 /// Filters applied to the finished graph.
 #[derive(Debug, Clone, Default)]
 pub struct Filters {
@@ -60,6 +42,9 @@ pub struct Filters {
     pub types: Option<Vec<String>>,
     /// Keep only these actors and their neighbours (ego networks).
     pub actors: Option<Vec<String>>,
+    /// Evidence written per edge (the smallest under [`Evidence`]'s order); `None`: all the
+    /// counts kept.
+    pub max_evidence: Option<usize>,
 }
 
 /// Corpus-level counts, saved with the graph.
@@ -142,6 +127,11 @@ impl Edge {
     /// by hand.
     pub fn new(weight: u64) -> Edge {
         Edge {
+            kind: co_mention(),
+            directed: false,
+            negated: 0,
+            planned: 0,
+            role: None,
             weight,
             documents: 1,
             first_date: None,
@@ -155,6 +145,9 @@ impl Edge {
 }
 
 /// One supporting unit of an edge.
+///
+/// Evidence is ordered by (document id, sentence, start), then by every other field, so that
+/// "the smallest N" is one answer whatever order documents arrive in (see `counts.rs`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
     /// Document id.
@@ -162,15 +155,88 @@ pub struct Evidence {
     /// Document date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<NaiveDate>,
+    /// Document URL, when the input gave one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Publisher or feed, when the input gave one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
     /// 0-based index of the (first) sentence quoted.
     pub sentence: u32,
     /// Byte offset of the quoted text in the document.
     pub start: usize,
     /// Byte offset one past the quoted text.
     pub end: usize,
+    /// Byte span in the document of the source actor's (first) mention in the unit.
+    #[serde(default)]
+    pub source_start: usize,
+    /// End of the source mention.
+    #[serde(default)]
+    pub source_end: usize,
+    /// Byte span in the document of the target actor's (first) mention in the unit.
+    #[serde(default)]
+    pub target_start: usize,
+    /// End of the target mention.
+    #[serde(default)]
+    pub target_end: usize,
+    /// Byte span of a relation's cue word(s); none for co-mention.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue_start: Option<usize>,
+    /// End of the cue.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue_end: Option<usize>,
     /// The sentence(s) from the first mention of one actor to the first of the other, at most
     /// [`MAX_EVIDENCE_BYTES`]. Shared by every pair of the same unit and span.
     pub text: Arc<str>,
+}
+
+impl Evidence {
+    /// Evidence quoting `text` at `start` of document `doc`, with empty mention spans; for
+    /// building graphs by hand.
+    pub fn new(doc: impl Into<String>, sentence: u32, start: usize, text: &str) -> Evidence {
+        Evidence {
+            doc: doc.into(),
+            date: None,
+            url: None,
+            source: None,
+            sentence,
+            start,
+            end: start + text.len(),
+            source_start: start,
+            source_end: start,
+            target_start: start,
+            target_end: start,
+            cue_start: None,
+            cue_end: None,
+            text: text.into(),
+        }
+    }
+
+    fn key(&self) -> impl Ord + '_ {
+        (
+            (&self.doc, self.sentence, self.start, self.end),
+            (
+                self.source_start,
+                self.source_end,
+                self.target_start,
+                self.target_end,
+            ),
+            (self.cue_start, self.cue_end, self.date),
+            (&self.url, &self.source, &self.text),
+        )
+    }
+}
+
+impl Ord for Evidence {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.key().cmp(&other.key())
+    }
+}
+
+impl PartialOrd for Evidence {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
 }
 
 /// Longest evidence text kept; a longer one is cut at a character boundary (and `end` with it).
@@ -179,6 +245,12 @@ pub const MAX_EVIDENCE_BYTES: usize = 2000;
 /// One link between two actors.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Edge {
+    /// [`crate::counts::CO_MENTION`] or a relation type; omitted from JSON for co-mention.
+    #[serde(default = "co_mention", skip_serializing_if = "is_co_mention")]
+    pub kind: String,
+    /// True when the link goes from source to target (directed relation types).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub directed: bool,
     /// Units in which both actors occur.
     pub weight: u64,
     /// Documents in which both occur in one unit.
@@ -196,8 +268,36 @@ pub struct Edge {
     pub npmi: f64,
     /// Jaccard index over units, in [0, 1].
     pub jaccard: f64,
-    /// Supporting units, in corpus order (capped by `max_evidence`).
+    /// Relation instances that were negated (0 for co-mention).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub negated: u64,
+    /// Relation instances that were planned rather than facts (0 for co-mention).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub planned: u64,
+    /// The most frequent role noun of an affiliation ("spokesman"; ties by name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// Supporting units, smallest first under [`Evidence`]'s order (capped by `max_evidence`).
     pub evidence: Vec<Evidence>,
+}
+
+fn co_mention() -> String {
+    crate::counts::CO_MENTION.to_owned()
+}
+
+fn is_co_mention(kind: &str) -> bool {
+    kind == crate::counts::CO_MENTION
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+impl Edge {
+    /// True for a co-occurrence edge (not a typed relation).
+    pub fn is_co_mention(&self) -> bool {
+        is_co_mention(&self.kind)
+    }
 }
 
 /// A finished actor network.
@@ -209,7 +309,9 @@ pub struct ActorGraph {
     pub corpus: CorpusStats,
     /// Evidence cap used when building (`None`: all).
     pub max_evidence: Option<usize>,
-    /// Nodes sorted by id; edges sorted by (source id, target id), source id < target id.
+    /// Nodes sorted by id; edges sorted by (source id, target id, kind). An undirected petgraph
+    /// multigraph: each edge's endpoints keep (source, target) order, and [`Edge::directed`]
+    /// says whether that order is a direction. Co-mention edges have source id < target id.
     pub graph: UnGraph<Node, Edge>,
 }
 
@@ -225,6 +327,11 @@ impl ActorGraph {
             let (a, b) = self.graph.edge_endpoints(e).expect("edge exists");
             (&self.graph[a], &self.graph[b], &self.graph[e])
         })
+    }
+
+    /// Drops the edges lighter than `min` (for a graph loaded from a file).
+    pub fn drop_edges_below(&mut self, min: u64) {
+        self.graph.retain_edges(|g, e| g[e].weight >= min);
     }
 
     /// True when any document carried a date.
@@ -256,269 +363,113 @@ impl ActorGraph {
     }
 }
 
-#[derive(Default)]
-struct NodeAcc {
-    mentions: u64,
-    sentences: u64,
-    units: u64,
-    documents: u64,
-    last_doc: u64,
-    dates: BTreeSet<NaiveDate>,
-}
-
-#[derive(Default)]
-struct EdgeAcc {
-    weight: u64,
-    documents: u64,
-    last_doc: u64,
-    dates: BTreeSet<NaiveDate>,
-    evidence: Vec<Evidence>,
-}
-
-/// Accumulates co-occurrences document by document.
-pub struct GraphBuilder<'g> {
-    gazetteer: &'g Gazetteer,
-    options: BuildOptions,
-    corpus: CorpusStats,
-    doc_seq: u64,
-    // Fast non-cryptographic hashing: keys are small integers from our own gazetteer, and no
-    // output depends on hash order (everything is sorted in `finish`).
-    nodes: FxHashMap<ActorIdx, NodeAcc>,
-    edges: FxHashMap<(ActorIdx, ActorIdx), EdgeAcc>,
-    // Scratch buffers reused across units.
-    unit_actors: Vec<(ActorIdx, usize)>,
-    seen: FxHashSet<ActorIdx>,
-    /// Evidence already made in the current unit, by quoted sentence range.
-    unit_evidence: FxHashMap<(u32, u32), Evidence>,
-}
-
-impl<'g> GraphBuilder<'g> {
-    /// A builder for actors of `gazetteer`.
-    pub fn new(gazetteer: &'g Gazetteer, options: BuildOptions) -> GraphBuilder<'g> {
-        GraphBuilder {
-            gazetteer,
-            options,
-            corpus: CorpusStats::default(),
-            doc_seq: 0,
-            nodes: FxHashMap::default(),
-            edges: FxHashMap::default(),
-            unit_actors: Vec::new(),
-            seen: FxHashSet::default(),
-            unit_evidence: FxHashMap::default(),
-        }
-    }
-
-    /// Counts one analysed document. Documents must arrive in corpus order.
-    pub fn add(&mut self, doc: &Document, analysis: &Analysis) {
-        let in_range = match (self.options.since, self.options.until) {
-            (None, None) => true,
-            (since, until) => doc
-                .date
-                .is_some_and(|d| since.is_none_or(|s| d >= s) && until.is_none_or(|u| d <= u)),
-        };
-        if !in_range {
-            self.corpus.excluded_documents += 1;
-            return;
-        }
-        self.doc_seq += 1;
-        let seq = self.doc_seq;
-        let c = &mut self.corpus;
-        c.documents += 1;
-        c.dated_documents += u64::from(doc.date.is_some());
-        c.sentences += analysis.sentences.len() as u64;
-        c.mentions += analysis.mentions.len() as u64;
-        c.units += match self.options.unit {
-            Unit::Sentence => analysis.sentences.len() as u64,
-            Unit::Paragraph => analysis
-                .sentences
-                .last()
-                .map_or(0, |s| s.paragraph as u64 + 1),
-            Unit::Document => u64::from(!analysis.sentences.is_empty()),
-        };
-
-        // Mentions and sentences per actor.
-        let ms = &analysis.mentions;
-        for group in ms.chunk_by(|a, b| a.sentence == b.sentence) {
-            self.seen.clear();
-            for p in group {
-                let n = self.nodes.entry(p.mention.actor).or_default();
-                n.mentions += 1;
-                if self.seen.insert(p.mention.actor) {
-                    n.sentences += 1;
-                }
-                if n.last_doc != seq {
-                    n.last_doc = seq;
-                    n.documents += 1;
-                    n.dates.extend(doc.date);
-                }
-            }
-        }
-
-        // Units: actors once per unit, then every pair.
-        let unit = self.options.unit;
-        let key = |p: &crate::analysis::Placed| match unit {
-            Unit::Sentence => p.sentence,
-            Unit::Paragraph => p.paragraph,
-            Unit::Document => 0,
-        };
-        let mut start = 0;
-        while start < ms.len() {
-            let k = key(&ms[start]);
-            let end = start + ms[start..].iter().take_while(|p| key(p) == k).count();
-            self.add_unit(doc, analysis, start, end, seq);
-            start = end;
-        }
-    }
-
-    fn add_unit(&mut self, doc: &Document, analysis: &Analysis, from: usize, to: usize, seq: u64) {
-        let ms = &analysis.mentions[from..to];
-        // First mention of each actor, in order of first appearance.
-        self.unit_actors.clear();
-        self.seen.clear();
-        for (i, p) in ms.iter().enumerate() {
-            if self.seen.insert(p.mention.actor) {
-                self.unit_actors.push((p.mention.actor, from + i));
-            }
-        }
-        if self.unit_actors.len() > MAX_ACTORS_PER_UNIT {
-            self.corpus.capped_units += 1;
-            self.unit_actors.truncate(MAX_ACTORS_PER_UNIT);
-        }
-        for &(a, _) in &self.unit_actors {
-            self.nodes.get_mut(&a).expect("counted above").units += 1;
-        }
-        self.unit_actors.sort_unstable();
-        self.unit_evidence.clear();
-        let cap = self.options.max_evidence.unwrap_or(usize::MAX);
-        for i in 0..self.unit_actors.len() {
-            for j in i + 1..self.unit_actors.len() {
-                let (a, ma) = self.unit_actors[i];
-                let (b, mb) = self.unit_actors[j];
-                let e = self.edges.entry((a, b)).or_default();
-                e.weight += 1;
-                // Dates are per document: record them once per document, not once per unit.
-                if e.last_doc != seq {
-                    e.last_doc = seq;
-                    e.documents += 1;
-                    e.dates.extend(doc.date);
-                }
-                if e.evidence.len() < cap {
-                    let span = quoted_sentences(analysis, ma.min(mb), ma.max(mb));
-                    let ev = self
-                        .unit_evidence
-                        .entry(span)
-                        .or_insert_with(|| evidence(doc, analysis, span));
-                    e.evidence.push(ev.clone());
-                }
-            }
-        }
-    }
-
-    /// Computes scores, applies `filters` and returns the sorted graph.
-    pub fn finish(self, filters: &Filters) -> ActorGraph {
-        let g = self.gazetteer;
+impl Counts {
+    /// Computes scores, applies `filters` and returns the graph: nodes sorted by id, edges by
+    /// (source id, target id, kind). Needs no gazetteer: the counts carry labels and types.
+    pub fn finish(&self, filters: &Filters) -> ActorGraph {
         let n_units = self.corpus.units.max(1) as f64;
-        // Node order: by id.
-        let mut node_ids: Vec<ActorIdx> = self.nodes.keys().copied().collect();
-        node_ids.sort_unstable_by(|&a, &b| g.actor(a).id.cmp(&g.actor(b).id));
-
-        let type_ok = |a: ActorIdx| {
-            filters
-                .types
-                .as_ref()
-                .is_none_or(|ts| ts.iter().any(|t| *t == g.actor(a).kind))
+        let type_ok = |id: &str| {
+            filters.types.as_ref().is_none_or(|ts| {
+                let kind = self.nodes.get(id).map_or("", |n| n.kind.as_str());
+                ts.iter().any(|t| t == kind)
+            })
         };
-        let mut edges: Vec<((ActorIdx, ActorIdx), EdgeAcc)> = self
+        let mut edges: Vec<(&EdgeKey, &EdgeCounts)> = self
             .edges
-            .into_iter()
-            .filter(|((a, b), e)| e.weight >= filters.min_weight && type_ok(*a) && type_ok(*b))
+            .iter()
+            .filter(|(k, e)| {
+                e.weight >= filters.min_weight && type_ok(&k.source) && type_ok(&k.target)
+            })
             .collect();
         if let Some(wanted) = &filters.actors {
-            edges.retain(|((a, b), _)| {
-                wanted
-                    .iter()
-                    .any(|w| *w == g.actor(*a).id || *w == g.actor(*b).id)
-            });
+            edges.retain(|(k, _)| wanted.iter().any(|w| *w == k.source || *w == k.target));
         }
-        // Canonical orientation and order: source id < target id.
-        let oriented = |(a, b): (ActorIdx, ActorIdx)| {
-            if g.actor(a).id <= g.actor(b).id {
-                (a, b)
-            } else {
-                (b, a)
-            }
-        };
-        let by_ids = |x: &(ActorIdx, ActorIdx), y: &(ActorIdx, ActorIdx)| {
-            (&g.actor(x.0).id, &g.actor(x.1).id).cmp(&(&g.actor(y.0).id, &g.actor(y.1).id))
-        };
-        let mut edges: Vec<((ActorIdx, ActorIdx), EdgeAcc)> =
-            edges.into_iter().map(|(k, e)| (oriented(k), e)).collect();
         if let Some(k) = filters.top_edges {
-            edges.sort_by(|x, y| y.1.weight.cmp(&x.1.weight).then_with(|| by_ids(&x.0, &y.0)));
+            edges.sort_by(|x, y| y.1.weight.cmp(&x.1.weight).then_with(|| x.0.cmp(y.0)));
             edges.truncate(k);
+            edges.sort_by(|x, y| x.0.cmp(y.0));
         }
-        edges.sort_by(|x, y| by_ids(&x.0, &y.0));
 
         // Nodes kept: all mentioned actors passing the type filter; with --actors, the named
         // actors and their remaining neighbours.
-        let keep: HashSet<ActorIdx> = match &filters.actors {
-            None => node_ids.iter().copied().filter(|&a| type_ok(a)).collect(),
+        let keep: BTreeSet<&str> = match &filters.actors {
+            None => self
+                .nodes
+                .keys()
+                .map(String::as_str)
+                .filter(|id| type_ok(id))
+                .collect(),
             Some(wanted) => {
-                let mut k: HashSet<ActorIdx> = node_ids
-                    .iter()
-                    .copied()
-                    .filter(|&a| type_ok(a) && wanted.contains(&g.actor(a).id))
+                let mut k: BTreeSet<&str> = self
+                    .nodes
+                    .keys()
+                    .map(String::as_str)
+                    .filter(|id| type_ok(id) && wanted.iter().any(|w| w == id))
                     .collect();
-                for ((a, b), _) in &edges {
-                    k.insert(*a);
-                    k.insert(*b);
+                for (key, _) in &edges {
+                    k.insert(&key.source);
+                    k.insert(&key.target);
                 }
                 k
             }
         };
         let mut graph = UnGraph::with_capacity(keep.len(), edges.len());
-        let mut index: HashMap<ActorIdx, NodeIndex> = HashMap::new();
-        for a in node_ids.into_iter().filter(|a| keep.contains(a)) {
-            let acc = &self.nodes[&a];
-            let actor = g.actor(a);
+        let mut index: HashMap<&str, NodeIndex> = HashMap::with_capacity(keep.len());
+        for (id, n) in self
+            .nodes
+            .iter()
+            .filter(|(id, _)| keep.contains(id.as_str()))
+        {
             let ix = graph.add_node(Node {
-                id: actor.id.clone(),
-                label: actor.label.clone(),
-                kind: actor.kind.clone(),
-                attributes: actor.attributes.clone(),
-                mentions: acc.mentions,
-                sentences: acc.sentences,
-                units: acc.units,
-                documents: acc.documents,
-                first_date: acc.dates.first().copied(),
-                last_date: acc.dates.last().copied(),
-                dates: acc.dates.iter().copied().collect(),
+                id: id.clone(),
+                label: n.label.clone(),
+                kind: n.kind.clone(),
+                attributes: n.attributes.clone(),
+                mentions: n.mentions,
+                sentences: n.sentences,
+                units: n.units,
+                documents: n.documents,
+                first_date: n.days.keys().next().copied(),
+                last_date: n.days.keys().next_back().copied(),
+                dates: n.days.keys().copied().collect(),
                 community: None,
             });
-            index.insert(a, ix);
+            index.insert(id, ix);
         }
-        for ((a, b), e) in edges {
-            let (ua, ub) = (self.nodes[&a].units as f64, self.nodes[&b].units as f64);
+        let cap = filters.max_evidence.unwrap_or(usize::MAX);
+        for (key, e) in edges {
+            let units = |id: &str| self.nodes.get(id).map_or(0, |n| n.units) as f64;
+            let (ua, ub) = (units(&key.source), units(&key.target));
             let w = e.weight as f64;
+            let role = e
+                .roles
+                .iter()
+                .max_by(|x, y| x.1.cmp(y.1).then_with(|| y.0.cmp(x.0)))
+                .map(|(r, _)| r.clone());
             graph.add_edge(
-                index[&a],
-                index[&b],
+                index[key.source.as_str()],
+                index[key.target.as_str()],
                 Edge {
+                    kind: key.kind.clone(),
+                    directed: e.directed,
                     weight: e.weight,
                     documents: e.documents,
-                    first_date: e.dates.first().copied(),
-                    last_date: e.dates.last().copied(),
-                    dates: e.dates.into_iter().collect(),
+                    first_date: e.days.keys().next().copied(),
+                    last_date: e.days.keys().next_back().copied(),
+                    dates: e.days.keys().copied().collect(),
                     npmi: npmi(w, ua, ub, n_units),
                     jaccard: w / (ua + ub - w),
-                    evidence: e.evidence,
+                    negated: e.negated,
+                    planned: e.planned,
+                    role,
+                    evidence: e.evidence.iter().take(cap).cloned().collect(),
                 },
             );
         }
         ActorGraph {
-            unit: self.options.unit,
-            corpus: self.corpus,
-            max_evidence: self.options.max_evidence,
+            unit: self.recipe.unit,
+            corpus: self.corpus.clone(),
+            max_evidence: min_cap(self.recipe.max_evidence, filters.max_evidence),
             graph,
         }
     }
@@ -532,41 +483,6 @@ pub fn npmi(w: f64, a: f64, b: f64, n: f64) -> f64 {
     }
     let pmi = (p_ab / ((a / n) * (b / n))).ln();
     (pmi / -p_ab.ln()).clamp(-1.0, 1.0)
-}
-
-/// The sentences quoted for mentions `first` and `second` (indices into the mentions): from
-/// the sentence of the one to the sentence of the other; when they are more than three
-/// sentences apart, only the sentence of `second`, so that evidence for paragraph and document
-/// units stays short.
-fn quoted_sentences(analysis: &Analysis, first: usize, second: usize) -> (u32, u32) {
-    let s2 = analysis.mentions[second].sentence;
-    let s1 = analysis.mentions[first].sentence;
-    if s2 > s1 + 2 {
-        (s2, s2)
-    } else {
-        (s1, s2)
-    }
-}
-
-fn evidence(doc: &Document, analysis: &Analysis, (s1, s2): (u32, u32)) -> Evidence {
-    let (start, end) = (
-        analysis.sentences[s1 as usize].start,
-        analysis.sentences[s2 as usize].end,
-    );
-    let raw = &doc.text[start..end];
-    let lead = raw.len() - raw.trim_start().len();
-    let mut text = raw.trim();
-    if text.len() > MAX_EVIDENCE_BYTES {
-        text = &text[..crate::normalize::floor_char_boundary(text, MAX_EVIDENCE_BYTES)];
-    }
-    Evidence {
-        doc: doc.id.clone(),
-        date: doc.date,
-        sentence: s1,
-        start: start + lead,
-        end: start + lead + text.len(),
-        text: text.into(),
-    }
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
+use crate::warning::{Warning, WarningKind};
 
 /// The embedded default corpus: the five sample articles in `seeds/`.
 pub const SEEDS: &[(&str, &str)] = &[
@@ -88,13 +89,16 @@ pub struct ReadOptions {
     pub skip_bad_lines: bool,
     /// Read files with NUL bytes found while walking, instead of skipping them.
     pub force_text: bool,
+    /// Leave repeated document ids as they are (counting reports them, see
+    /// `docs/architecture.md`) instead of renaming the repeats `ID#2`, `ID#3`, ...
+    pub keep_duplicate_ids: bool,
 }
 
 /// What reading found that did not stop it.
 #[derive(Debug, Default)]
 pub struct Diagnostics {
-    /// Human-readable warnings, in the order found.
-    pub warnings: Vec<String>,
+    /// Warnings, in the order found.
+    pub warnings: Vec<Warning>,
     /// Inputs that could not be read at all (the run still succeeds, with exit status 1).
     pub failed_inputs: usize,
     /// Malformed JSON Lines records skipped with `--skip-bad-lines`.
@@ -106,8 +110,15 @@ pub struct Diagnostics {
 }
 
 impl Diagnostics {
-    fn warn(&mut self, w: String) {
-        self.warnings.push(w);
+    fn warn(
+        &mut self,
+        kind: WarningKind,
+        path: &dyn std::fmt::Display,
+        line: Option<u64>,
+        message: String,
+    ) {
+        self.warnings
+            .push(Warning::new(kind, Some(path.to_string()), line, message));
     }
 }
 
@@ -184,6 +195,7 @@ impl<'a> Corpus<'a> {
             size: 0,
             limit: self.batch_bytes,
             seen_ids: HashMap::default(),
+            keep_ids: self.options.keep_duplicate_ids,
             f: |batch: Vec<Document>, diag: &Diagnostics| {
                 f(batch)?;
                 if let Some(p) = progress.as_mut() {
@@ -219,20 +231,26 @@ struct Batcher<F> {
     /// share a hash with probability ~n²/2⁶⁵ (3·10⁻⁶ for 10 million documents); the only
     /// effect would be a needless `#2` suffix, with a warning.
     seen_ids: HashMap<u64, u32, rustc_hash::FxBuildHasher>,
+    keep_ids: bool,
     f: F,
 }
 
 impl<F: FnMut(Vec<Document>, &Diagnostics) -> Result<()>> Batcher<F> {
     fn push(&mut self, mut doc: Document, diag: &mut Diagnostics) -> Result<()> {
-        let n = self.seen_ids.entry(id_hash(&doc.id)).or_insert(0);
-        *n += 1;
-        if *n > 1 {
-            let new_id = format!("{}#{}", doc.id, n);
-            diag.warn(format!(
-                "document id \"{}\" appears more than once; this one is kept as \"{new_id}\"",
-                doc.id
-            ));
-            doc.id = new_id;
+        if !self.keep_ids {
+            let n = self.seen_ids.entry(id_hash(&doc.id)).or_insert(0);
+            *n += 1;
+            if *n > 1 {
+                let new_id = format!("{}#{}", doc.id, n);
+                diag.warnings.push(Warning::general(
+                    WarningKind::DuplicateId,
+                    format!(
+                        "document id \"{}\" appears more than once; this one is kept as \"{new_id}\"",
+                        doc.id
+                    ),
+                ));
+                doc.id = new_id;
+            }
         }
         diag.documents += 1;
         diag.bytes += doc.text.len() as u64;
@@ -254,7 +272,7 @@ impl<F: FnMut(Vec<Document>, &Diagnostics) -> Result<()>> Batcher<F> {
 }
 
 /// A stable 64-bit hash of a document id (FNV-1a, then a SplitMix64 finaliser to spread it).
-fn id_hash(id: &str) -> u64 {
+pub fn id_hash(id: &str) -> u64 {
     let mut h = id.bytes().fold(0xcbf29ce484222325u64, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x100000001b3)
     });
@@ -284,7 +302,12 @@ fn expand(inputs: &[Input], diag: &mut Diagnostics) -> Vec<Source> {
             Input::Path(p) => match std::fs::metadata(p) {
                 Err(e) => {
                     diag.failed_inputs += 1;
-                    diag.warn(format!("{}: cannot read: {e}; skipped", p.display()));
+                    diag.warn(
+                        WarningKind::UnreadableInput,
+                        &p.display(),
+                        None,
+                        format!("cannot read: {e}"),
+                    );
                 }
                 Ok(m) if m.is_dir() => walk(p, &mut files, diag),
                 Ok(_) => files.push((p.clone(), false)),
@@ -325,7 +348,12 @@ fn walk(dir: &Path, files: &mut Vec<(PathBuf, bool)>, diag: &mut Diagnostics) {
                         .io_error()
                         .map_or_else(|| e.to_string(), |io| io.to_string()),
                 };
-                diag.warn(format!("{at}: cannot read: {why}; skipped"));
+                diag.warn(
+                    WarningKind::UnreadableInput,
+                    &at,
+                    None,
+                    format!("cannot read: {why}"),
+                );
             }
             Ok(entry) => {
                 let p = entry.path();
@@ -335,7 +363,12 @@ fn walk(dir: &Path, files: &mut Vec<(PathBuf, bool)>, diag: &mut Diagnostics) {
                 }
                 if !entry.file_type().is_file() {
                     diag.failed_inputs += 1;
-                    diag.warn(format!("{}: not a regular file; skipped", p.display()));
+                    diag.warn(
+                        WarningKind::UnreadableInput,
+                        &p.display(),
+                        None,
+                        "not a regular file".into(),
+                    );
                     continue;
                 }
                 files.push((p.to_path_buf(), true));
@@ -372,7 +405,12 @@ where
 {
     let cannot = |diag: &mut Diagnostics, e: std::io::Error| {
         diag.failed_inputs += 1;
-        diag.warn(format!("{}: cannot read: {e}; skipped", path.display()));
+        diag.warn(
+            WarningKind::UnreadableInput,
+            &path.display(),
+            None,
+            format!("cannot read: {e}"),
+        );
     };
     let mut file = match File::open(path) {
         Ok(f) => f,
@@ -397,10 +435,12 @@ where
     }
     if walked && !opts.force_text && bytes.contains(&0) {
         diag.failed_inputs += 1;
-        diag.warn(format!(
-            "{}: contains NUL bytes (binary file?); skipped (pass --text to read it anyway)",
-            path.display()
-        ));
+        diag.warn(
+            WarningKind::BinaryInput,
+            &path.display(),
+            None,
+            "contains NUL bytes (binary file?)".into(),
+        );
         return Ok(());
     }
     let name = path.display().to_string();
@@ -458,7 +498,7 @@ where
                     Ok(doc) => out.push(doc, diag)?,
                     Err(msg) if opts.skip_bad_lines => {
                         diag.skipped_lines += 1;
-                        diag.warn(format!("{name}:{no}: {msg}; line skipped"));
+                        diag.warn(WarningKind::BadLine, &name, Some(no as u64), msg);
                     }
                     Err(msg) => {
                         return Err(Error::Input {
@@ -549,9 +589,12 @@ fn decode_utf8(bytes: &[u8], name: &str, diag: &mut Diagnostics) -> String {
         Ok(s) => s.to_owned(),
         Err(_) => {
             let bad: usize = bytes.utf8_chunks().map(|c| c.invalid().len()).sum();
-            diag.warn(format!(
-                "{name}: {bad} byte(s) of invalid UTF-8 replaced with U+FFFD"
-            ));
+            diag.warn(
+                WarningKind::Encoding,
+                &name,
+                None,
+                format!("{bad} byte(s) of invalid UTF-8 replaced with U+FFFD"),
+            );
             String::from_utf8_lossy(bytes).into_owned()
         }
     }
@@ -578,8 +621,9 @@ mod tests {
         }
         let mut d = Diagnostics::default();
         decode(b"a\xFF\xFEb", "f.txt", &mut d);
+        let shown: Vec<String> = d.warnings.iter().map(|w| w.to_string()).collect();
         assert_eq!(
-            d.warnings,
+            shown,
             ["f.txt: 2 byte(s) of invalid UTF-8 replaced with U+FFFD"]
         );
     }

@@ -10,9 +10,14 @@
 //! 5. [`analysis`] — mentions placed in sentences and paragraphs;
 //! 6. [`input`] — files, directories, JSON Lines and stdin, streamed in batches;
 //! 7. [`pipeline`] — batches analysed on every core, handed on in corpus order;
-//! 8. [`graph`] — co-occurrence counts, scores, evidence and filters (petgraph);
-//! 9. [`query`] — neighbours, paths, centralities, communities, stats;
-//! 10. [`export`] — writers for every output format; [`output`] makes files atomic.
+//! 8. [`counter`] → [`counts`] — co-occurrences counted by stable ids into a mergeable value
+//!    (saved by [`partial`], merged in any order);
+//! 9. [`run`] — the whole run as one library call: settings and documents in, counts out;
+//! 10. [`graph`] — counts finished into a network: scores, evidence and filters (petgraph);
+//! 11. [`query`] — neighbours, paths, centralities, communities, stats;
+//! 12. [`export`] — writers for every output format; [`output`] makes files atomic.
+//!
+//! Warnings are values ([`warning`]); the map of the code is `docs/architecture.md`.
 //!
 //! ```
 //! use actorgraph::{analysis::analyze, gazetteer::Gazetteer, sentence::LineBreaks, tagger::{Scratch, Tagger}};
@@ -32,6 +37,8 @@
 #![warn(missing_docs)]
 
 pub mod analysis;
+pub mod counter;
+pub mod counts;
 pub mod error;
 pub mod export;
 pub mod gazetteer;
@@ -39,9 +46,12 @@ pub mod graph;
 pub mod input;
 pub mod normalize;
 pub mod output;
+pub mod partial;
 pub mod pipeline;
 pub mod query;
+pub mod run;
 pub mod sentence;
 pub mod tagger;
+pub mod warning;
 
 pub use error::{Error, Result};

@@ -1,15 +1,19 @@
 //! `actorgraph build`: the actor network in one of the export formats.
 
-use std::path::PathBuf;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
+use actorgraph::counts::Counts;
 use actorgraph::export::{self, Format};
-use actorgraph::graph::{BuildOptions, Filters, GraphBuilder, Unit};
+use actorgraph::graph::{Filters, Unit};
 use actorgraph::input::{parse_date, Diagnostics};
 use actorgraph::output::Output;
-use actorgraph::{pipeline, Error, Result};
+use actorgraph::partial;
+use actorgraph::run::{self, Settings};
+use actorgraph::{Error, Result};
 
 use super::CorpusArgs;
 
@@ -19,7 +23,7 @@ pub struct BuildArgs {
     pub corpus: CorpusArgs,
     #[command(flatten)]
     pub graph: GraphArgs,
-    /// Output file (a directory for csv). Default: standard output.
+    /// Output file (a directory for csv; .agc for partial counts). Default: standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
     /// Output format: dot, graphml, gexf, json, csv, svg or png. Default: from the -o
@@ -32,6 +36,10 @@ pub struct BuildArgs {
     /// Seed for --communities.
     #[arg(long, default_value_t = 1, requires = "communities")]
     seed: u64,
+    /// Write partial counts (for `actorgraph merge`) instead of a graph; implied by -o
+    /// FILE.agc. Filters (--min-weight, --top-edges, --types, --actors) are applied at merge.
+    #[arg(long)]
+    partial: bool,
 }
 
 /// Flags that shape the graph; shared with `query`.
@@ -63,7 +71,7 @@ pub struct GraphArgs {
     pub until: Option<chrono::NaiveDate>,
 }
 
-fn format_arg(s: &str) -> std::result::Result<Format, String> {
+pub fn format_arg(s: &str) -> std::result::Result<Format, String> {
     Format::ALL
         .iter()
         .find(|(name, _)| name.eq_ignore_ascii_case(s))
@@ -86,13 +94,15 @@ pub enum UnitArg {
 }
 
 impl GraphArgs {
-    pub fn options(&self, default_evidence: Option<usize>) -> BuildOptions {
-        BuildOptions {
+    /// Counting settings: these flags and the corpus' line-break mode.
+    pub fn settings(&self, corpus: &CorpusArgs, default_evidence: Option<usize>) -> Settings {
+        Settings {
             unit: match self.unit.unwrap_or(UnitArg::Sentence) {
                 UnitArg::Sentence => Unit::Sentence,
                 UnitArg::Paragraph => Unit::Paragraph,
                 UnitArg::Document => Unit::Document,
             },
+            line_breaks: corpus.line_breaks(),
             max_evidence: self.max_evidence.or(default_evidence),
             since: self.since,
             until: self.until,
@@ -105,6 +115,7 @@ impl GraphArgs {
             top_edges: self.top_edges,
             types: self.types.clone(),
             actors: self.actors.clone(),
+            max_evidence: None,
         }
     }
 }
@@ -114,16 +125,15 @@ impl GraphArgs {
 pub struct Built {
     pub graph: actorgraph::graph::ActorGraph,
     pub gazetteer: actorgraph::gazetteer::Gazetteer,
-    pub tagger: actorgraph::tagger::Tagger,
 }
 
-/// Builds the graph for `corpus` and `graph` flags, printing nothing.
-pub fn build_graph(
+/// Counts the documents named by `corpus` with `graph` flags, printing nothing.
+pub fn count(
     corpus: &CorpusArgs,
     graph: &GraphArgs,
     default_evidence: Option<usize>,
     diag: &mut Diagnostics,
-) -> Result<Built> {
+) -> Result<(Counts, actorgraph::gazetteer::Gazetteer)> {
     corpus.init_threads()?;
     let gazetteer = corpus.gazetteer()?;
     if let Some(ids) = &graph.actors {
@@ -137,77 +147,147 @@ pub fn build_graph(
     }
     let tagger = corpus.tagger(&gazetteer)?;
     let inputs = corpus.inputs();
-    let mut builder = GraphBuilder::new(&gazetteer, graph.options(default_evidence));
-    pipeline::run(
-        corpus.corpus(&inputs),
+    let settings = graph.settings(corpus, default_evidence);
+    let counts = run::count_corpus(
+        corpus.corpus(&inputs, true),
+        &gazetteer,
         &tagger,
-        corpus.line_breaks(),
+        &settings,
         diag,
-        |doc, a| {
-            builder.add(doc, a);
-            Ok(())
-        },
     )?;
     super::check_read(diag)?;
-    let g = builder.finish(&graph.filters());
-    if g.corpus.capped_units > 0 {
-        diag.warnings.push(format!(
-            "{} unit(s) mention more than {} actors; only the first {} (by first mention) were \
-             linked in each",
-            g.corpus.capped_units,
-            actorgraph::graph::MAX_ACTORS_PER_UNIT,
-            actorgraph::graph::MAX_ACTORS_PER_UNIT
-        ));
-    }
+    Ok((counts, gazetteer))
+}
+
+/// Builds the graph for `corpus` and `graph` flags, printing nothing.
+pub fn build_graph(
+    corpus: &CorpusArgs,
+    graph: &GraphArgs,
+    default_evidence: Option<usize>,
+    diag: &mut Diagnostics,
+) -> Result<Built> {
+    let (counts, gazetteer) = count(corpus, graph, default_evidence, diag)?;
     Ok(Built {
-        graph: g,
+        graph: counts.finish(&graph.filters()),
         gazetteer,
-        tagger,
     })
 }
 
-pub fn run(args: BuildArgs) -> Result<ExitCode> {
-    let format = match (args.format, &args.output) {
-        (Some(f), _) => f,
-        (None, None) => Format::Json,
-        (None, Some(p)) if p.as_os_str() == "-" => Format::Json,
-        (None, Some(p)) => Format::from_path(p).ok_or_else(|| {
+/// The output format named by --format or by the -o extension (else JSON); `.agc` (or
+/// `--partial`) means partial counts, `None` here.
+pub fn output_format(
+    format: Option<Format>,
+    partial: bool,
+    output: Option<&Path>,
+) -> Result<Option<Format>> {
+    let ext_partial = output.is_some_and(|p| {
+        p.extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case(partial::EXTENSION))
+    });
+    match (format, partial || ext_partial, output) {
+        (Some(f), true, _) => Err(Error::Usage(format!(
+            "--format {} and partial counts (--partial or a .agc file) exclude each other; pick one",
+            Format::ALL.iter().find(|x| x.1 == f).map_or("?", |x| x.0)
+        ))),
+        (None, true, out) => {
+            if out.is_none_or(|p| p.as_os_str() == "-") && std::io::stdout().is_terminal() {
+                return Err(Error::Usage(
+                    "partial counts are binary: give -o FILE.agc".into(),
+                ));
+            }
+            Ok(None)
+        }
+        (Some(f), false, _) => Ok(Some(f)),
+        (None, false, None) => Ok(Some(Format::Json)),
+        (None, false, Some(p)) if p.as_os_str() == "-" => Ok(Some(Format::Json)),
+        (None, false, Some(p)) => Format::from_path(p).map(Some).ok_or_else(|| {
             Error::Usage(format!(
                 "cannot tell the format from {:?}; use an extension (.dot .graphml .gexf .json \
-                 .csv .svg .png) or --format",
+                 .csv .svg .png .agc) or --format",
                 p.display().to_string()
             ))
-        })?,
-    };
-    let default_evidence = if format == Format::Json {
-        None
-    } else {
-        Some(3)
-    };
-    let mut diag = Diagnostics::default();
-    let mut graph = build_graph(&args.corpus, &args.graph, default_evidence, &mut diag)?.graph;
-    if args.communities {
-        actorgraph::query::community::assign(&mut graph, args.seed, 1.0);
+        }),
     }
+}
+
+/// Evidence written per edge when --max-evidence is not given: all in JSON (and in partial
+/// counts, so that any format can be made from them), 3 elsewhere.
+pub fn default_evidence(format: Option<Format>) -> Option<usize> {
+    match format {
+        None | Some(Format::Json) => None,
+        Some(_) => Some(3),
+    }
+}
+
+/// Writes partial counts to `output` (standard output when `None`), atomically.
+pub fn write_partial(counts: &Counts, output: Option<&Path>) -> Result<()> {
+    let mut out = Output::create(output)?;
+    partial::write(counts, &mut out).map_err(|e| out.error(e))?;
+    out.commit()
+}
+
+/// Writes `graph` in `format` to `output` (a directory for CSV), atomically.
+pub fn write_graph(
+    graph: &actorgraph::graph::ActorGraph,
+    format: Format,
+    output: Option<&Path>,
+) -> Result<()> {
     if format == Format::Csv {
-        let dir = args
-            .output
-            .ok_or_else(|| Error::Usage("csv output is a directory: give -o DIR".into()))?;
-        export::csv::write_dir(&graph, &dir)?;
+        let dir =
+            output.ok_or_else(|| Error::Usage("csv output is a directory: give -o DIR".into()))?;
+        export::csv::write_dir(graph, dir)?;
     } else if matches!(format, Format::Svg | Format::Png) {
         // Render pictures before touching the output, so a missing Graphviz leaves no file.
         let mut bytes = Vec::new();
-        export::write(&graph, format, &mut bytes)?;
-        let mut out = Output::create(args.output.as_deref())?;
+        export::write(graph, format, &mut bytes)?;
+        let mut out = Output::create(output)?;
         std::io::Write::write_all(&mut out, &bytes).map_err(|e| out.error(e))?;
         out.commit()?;
     } else {
-        let mut out = Output::create(args.output.as_deref())?;
-        export::write(&graph, format, &mut out).map_err(|e| match e {
+        let mut out = Output::create(output)?;
+        export::write(graph, format, &mut out).map_err(|e| match e {
             Error::Io { source, .. } => out.error(source),
             e => e,
         })?;
         out.commit()?;
+    }
+    Ok(())
+}
+
+pub fn run(args: BuildArgs) -> Result<ExitCode> {
+    let format = output_format(args.format, args.partial, args.output.as_deref())?;
+    if format.is_none() {
+        let g = &args.graph;
+        let finishing = [
+            (g.min_weight != 1, "--min-weight"),
+            (g.top_edges.is_some(), "--top-edges"),
+            (g.types.is_some(), "--types"),
+            (g.actors.is_some(), "--actors"),
+            (args.communities, "--communities"),
+        ];
+        if let Some((_, flag)) = finishing.iter().find(|f| f.0) {
+            return Err(Error::Usage(format!(
+                "{flag} shapes the finished graph, not partial counts; give it to `actorgraph \
+                 merge` instead"
+            )));
+        }
+    }
+    let mut diag = Diagnostics::default();
+    let (counts, _) = count(
+        &args.corpus,
+        &args.graph,
+        default_evidence(format),
+        &mut diag,
+    )?;
+    match format {
+        None => write_partial(&counts, args.output.as_deref())?,
+        Some(format) => {
+            let mut graph = counts.finish(&args.graph.filters());
+            if args.communities {
+                actorgraph::query::community::assign(&mut graph, args.seed, 1.0);
+            }
+            write_graph(&graph, format, args.output.as_deref())?;
+        }
     }
     Ok(super::finish(&diag))
 }

@@ -10,10 +10,12 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use actorgraph::gazetteer::Gazetteer;
 use actorgraph::input::{Diagnostics, Input, ReadOptions};
 use actorgraph::sentence::LineBreaks;
+use actorgraph::warning::WarningKind;
 use actorgraph::Result;
 
 mod build;
 mod gazetteer;
+mod merge;
 mod query;
 mod table;
 mod tag;
@@ -35,6 +37,8 @@ enum Command {
     Tag(tag::TagArgs),
     /// Build the actor network and write it as DOT, GraphML, GEXF, JSON, CSV, SVG or PNG.
     Build(build::BuildArgs),
+    /// Merge partial counts (`build --partial`) into one graph, in any format, or one partial.
+    Merge(merge::MergeArgs),
     /// Ask the network: neighbours, evidence, paths, centrality, communities, stats.
     Query(query::QueryArgs),
     /// Validate gazetteer files and summarise them.
@@ -99,10 +103,13 @@ impl CorpusArgs {
             .collect()
     }
 
-    pub fn read_options(&self) -> ReadOptions {
+    /// Reading options; `counting` keeps repeated document ids as they are (the counts
+    /// report them) instead of renaming them.
+    pub fn read_options(&self, counting: bool) -> ReadOptions {
         ReadOptions {
             skip_bad_lines: self.skip_bad_lines,
             force_text: self.text,
+            keep_duplicate_ids: counting,
         }
     }
 
@@ -128,8 +135,8 @@ impl CorpusArgs {
 
     /// A reader over `inputs`, with a progress bar (documents, MB/s, ETA) on stderr when
     /// stderr is a terminal and --quiet is not given.
-    pub fn corpus<'a>(&self, inputs: &'a [Input]) -> actorgraph::input::Corpus<'a> {
-        let corpus = actorgraph::input::Corpus::new(inputs, self.read_options());
+    pub fn corpus<'a>(&self, inputs: &'a [Input], counting: bool) -> actorgraph::input::Corpus<'a> {
+        let corpus = actorgraph::input::Corpus::new(inputs, self.read_options(counting));
         if self.quiet || !std::io::stderr().is_terminal() {
             return corpus;
         }
@@ -214,8 +221,14 @@ pub fn check_read(diag: &Diagnostics) -> Result<()> {
     if diag.documents == 0 && diag.failed_inputs > 0 {
         let first = diag
             .warnings
-            .first()
-            .map_or("", |w| w.trim_end_matches("; skipped"));
+            .iter()
+            .find(|w| {
+                matches!(
+                    w.kind,
+                    WarningKind::UnreadableInput | WarningKind::BinaryInput
+                )
+            })
+            .map_or_else(String::new, |w| w.located());
         let more = if diag.failed_inputs > 1 {
             format!(" (and {} more)", diag.failed_inputs - 1)
         } else {
@@ -277,6 +290,7 @@ pub fn run() -> Result<ExitCode> {
         Command::Tag(a) => a.corpus.verbose,
         Command::Build(a) => a.corpus.verbose,
         Command::Query(a) => a.corpus.verbose,
+        Command::Merge(_) => false,
         Command::Gazetteer(_) => false,
     };
     VERBOSE.store(verbose, std::sync::atomic::Ordering::Relaxed);
@@ -284,6 +298,7 @@ pub fn run() -> Result<ExitCode> {
         Command::Tag(args) => tag::run(args),
         Command::Build(args) => build::run(args),
         Command::Query(args) => query::run(args),
+        Command::Merge(args) => merge::run(args),
         Command::Gazetteer(cmd) => gazetteer::run(cmd),
     }
 }

@@ -12,8 +12,8 @@ use actorgraph::gazetteer::Gazetteer;
 use actorgraph::graph::{ActorGraph, Evidence};
 use actorgraph::input::Diagnostics;
 use actorgraph::output::Output;
-use actorgraph::query::{self, centrality, community, path, stats, Resolver};
-use actorgraph::tagger::Tagger;
+use actorgraph::query::rank::{self, Centrality};
+use actorgraph::query::{self, community, path, stats, Resolver};
 use actorgraph::{Error, Result};
 
 use super::build::{build_graph, GraphArgs};
@@ -100,13 +100,22 @@ enum By {
     Eigenvector,
 }
 
+impl By {
+    fn centrality(self) -> Centrality {
+        match self {
+            By::Degree => Centrality::Degree,
+            By::WeightedDegree => Centrality::WeightedDegree,
+            By::Betweenness => Centrality::Betweenness,
+            By::Pagerank => Centrality::Pagerank,
+            By::Eigenvector => Centrality::Eigenvector,
+        }
+    }
+}
+
 /// Loads or builds the graph, with the gazetteer used to resolve names and, when the graph
 /// was built here, the tagger that built it.
-fn load(
-    args: &QueryArgs,
-    diag: &mut Diagnostics,
-) -> Result<(ActorGraph, Gazetteer, Option<Tagger>)> {
-    let (mut graph, gazetteer, tagger) = match &args.graph {
+fn load(args: &QueryArgs, diag: &mut Diagnostics) -> Result<(ActorGraph, Gazetteer)> {
+    let (mut graph, gazetteer) = match &args.graph {
         Some(path) => {
             let conflicting = [
                 (!args.corpus.inputs.is_empty(), "documents"),
@@ -128,34 +137,26 @@ fn load(
                 source: e,
             })?;
             let graph = json::read(&path.display().to_string(), &bytes)?;
-            (graph, args.corpus.gazetteer()?, None)
+            (graph, args.corpus.gazetteer()?)
         }
         None => {
             let b = build_graph(&args.corpus, &args.build, None, diag)?;
-            (b.graph, b.gazetteer, Some(b.tagger))
+            (b.graph, b.gazetteer)
         }
     };
     if args.build.min_weight > 1 {
-        let min = args.build.min_weight;
-        graph.graph.retain_edges(|g, e| g[e].weight >= min);
+        graph.drop_edges_below(args.build.min_weight);
     }
-    Ok((graph, gazetteer, tagger))
+    Ok((graph, gazetteer))
 }
 
 pub fn run(args: QueryArgs) -> Result<ExitCode> {
     let mut diag = Diagnostics::default();
-    let (graph, gazetteer, tagger) = load(&args, &mut diag)?;
+    let (graph, gazetteer) = load(&args, &mut diag)?;
     let resolver = Resolver::new(&graph, Some(&gazetteer));
     let mut out = Output::stdout();
     let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let hl = Highlighter {
-        gazetteer: &gazetteer,
-        tagger: tagger
-            .map(Some)
-            .map(std::cell::OnceCell::from)
-            .unwrap_or_default(),
-        color,
-    };
+    let hl = Highlighter { color };
     let res = answer(&args, &graph, &resolver, &hl, &mut out);
     res.and_then(|()| out.commit())?;
     Ok(super::finish(&diag))
@@ -211,8 +212,7 @@ fn answer(
             for n in &rows {
                 table::write(w, &header, &[neighbor_row(n)]).map_err(io)?;
                 for ev in &n.evidence {
-                    let ids = [g[a].id.as_str(), n.id.as_str()];
-                    writeln!(w, "    {}", hl.evidence(ev, &ids)).map_err(io)?;
+                    writeln!(w, "    {}", hl.evidence(ev)).map_err(io)?;
                 }
                 writeln!(w).map_err(io)?;
             }
@@ -236,9 +236,8 @@ fn answer(
                 .map_err(io)?;
                 return Ok(());
             }
-            let ids = [g[a].id.as_str(), g[b].id.as_str()];
             for ev in evs {
-                writeln!(w, "{}", hl.evidence(ev, &ids)).map_err(io)?;
+                writeln!(w, "{}", hl.evidence(ev)).map_err(io)?;
             }
             if graph.max_evidence.is_some_and(|m| evs.len() >= m) {
                 writeln!(w, "(the graph keeps at most {} per link)", evs.len()).map_err(io)?;
@@ -282,7 +281,7 @@ fn answer(
                 for h in &c.hops {
                     writeln!(w, "  {} — {}  weight {}", h.from, h.to, h.weight).map_err(io)?;
                     if let Some(ev) = &h.evidence {
-                        writeln!(w, "    {}", hl.evidence(ev, &[&h.from, &h.to])).map_err(io)?;
+                        writeln!(w, "    {}", hl.evidence(ev)).map_err(io)?;
                     }
                 }
             }
@@ -293,40 +292,7 @@ fn answer(
             limit,
             weighted,
         } => {
-            let scores = match by {
-                By::Degree => centrality::degree(graph),
-                By::WeightedDegree => centrality::weighted_degree(graph),
-                By::Betweenness => centrality::betweenness(graph, *weighted),
-                By::Pagerank => centrality::pagerank(graph),
-                By::Eigenvector => centrality::eigenvector(graph, *weighted),
-            };
-            let mut ranked: Vec<(usize, f64)> = scores.into_iter().enumerate().collect();
-            // Node indices are in id order: ties go to the smaller id.
-            ranked.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-            ranked.truncate(*limit);
-            #[derive(Serialize)]
-            struct Row<'a> {
-                rank: usize,
-                id: &'a str,
-                label: &'a str,
-                #[serde(rename = "type")]
-                kind: &'a str,
-                score: f64,
-            }
-            let rows: Vec<Row> = ranked
-                .iter()
-                .enumerate()
-                .map(|(i, &(ix, score))| {
-                    let n = &g[petgraph::graph::NodeIndex::new(ix)];
-                    Row {
-                        rank: i + 1,
-                        id: &n.id,
-                        label: &n.label,
-                        kind: &n.kind,
-                        score,
-                    }
-                })
-                .collect();
+            let rows = rank::top(graph, by.centrality(), *limit, *weighted);
             if args.json {
                 return to_json(
                     w,
@@ -336,7 +302,7 @@ fn answer(
             let cells: Vec<Vec<String>> = rows
                 .iter()
                 .map(|r| {
-                    let score = if matches!(by, By::Degree | By::WeightedDegree) {
+                    let score = if by.centrality().is_count() {
                         format!("{}", r.score)
                     } else {
                         format!("{:.4}", r.score)
@@ -354,10 +320,7 @@ fn answer(
         }
         Question::Communities { seed, resolution } => {
             let c = community::louvain(graph, *seed, *resolution);
-            let mut groups: Vec<Vec<&str>> = vec![Vec::new(); c.count];
-            for (i, &m) in c.membership.iter().enumerate() {
-                groups[m as usize].push(&g[petgraph::graph::NodeIndex::new(i)].id);
-            }
+            let groups = rank::groups(graph, &c);
             if args.json {
                 return to_json(
                     w,
@@ -426,17 +389,14 @@ fn neighbor_row(n: &query::Neighbor) -> Vec<String> {
     ]
 }
 
-/// Prints evidence lines, with the two actors' mentions in bold colour on a terminal.
-struct Highlighter<'g> {
-    gazetteer: &'g Gazetteer,
-    /// The tagger that built the graph, if it was built here; compiled on first use otherwise
-    /// (`None` inside if the gazetteer cannot be compiled: then no highlighting).
-    tagger: std::cell::OnceCell<Option<Tagger>>,
+/// Prints evidence lines, with the two actors' mentions (and a relation's cue) in bold colour
+/// on a terminal. The spans come with the evidence: nothing is tagged again.
+struct Highlighter {
     color: bool,
 }
 
-impl Highlighter<'_> {
-    fn evidence(&self, ev: &Evidence, ids: &[&str]) -> String {
+impl Highlighter {
+    fn evidence(&self, ev: &Evidence) -> String {
         let head = match ev.date {
             Some(d) => format!(
                 "{} ({d}) #{} [{}..{}]",
@@ -447,22 +407,37 @@ impl Highlighter<'_> {
         if !self.color {
             return format!("{head}: {}", table::cell(&ev.text));
         }
-        let compiled = self.tagger.get_or_init(|| Tagger::new(self.gazetteer).ok());
-        let Some(tagger) = compiled else {
-            return format!("{head}: {}", table::cell(&ev.text));
-        };
-        let mut out = String::new();
-        let mut at = 0;
-        for m in tagger.tag(&ev.text) {
-            if ids.contains(&self.gazetteer.actor(m.actor).id.as_str()) {
-                out.push_str(&table::cell(&ev.text[at..m.start]));
-                out.push_str("\x1b[1;31m");
-                out.push_str(&table::cell(&ev.text[m.start..m.end]));
-                out.push_str("\x1b[0m");
-                at = m.end;
-            }
-        }
-        out.push_str(&table::cell(&ev.text[at..]));
-        format!("{head}: {out}")
+        format!("{head}: {}", highlight(ev))
     }
+}
+
+/// The evidence text with its mention and cue spans (document offsets) in bold red; spans
+/// outside the quoted text (or not on character boundaries) are left plain.
+fn highlight(ev: &Evidence) -> String {
+    let mut spans: Vec<(usize, usize)> = [
+        Some((ev.source_start, ev.source_end)),
+        Some((ev.target_start, ev.target_end)),
+        ev.cue_start.zip(ev.cue_end),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|&(s, e)| ev.start <= s && s < e && e <= ev.end)
+    .map(|(s, e)| (s - ev.start, e - ev.start))
+    .filter(|&(s, e)| ev.text.is_char_boundary(s) && ev.text.is_char_boundary(e))
+    .collect();
+    spans.sort_unstable();
+    let mut out = String::new();
+    let mut at = 0;
+    for (s, e) in spans {
+        if s < at {
+            continue;
+        }
+        out.push_str(&table::cell(&ev.text[at..s]));
+        out.push_str("\x1b[1;31m");
+        out.push_str(&table::cell(&ev.text[s..e]));
+        out.push_str("\x1b[0m");
+        at = e;
+    }
+    out.push_str(&table::cell(&ev.text[at..]));
+    out
 }

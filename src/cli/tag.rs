@@ -42,7 +42,7 @@ pub fn run(args: TagArgs) -> Result<ExitCode> {
     let mut out = Output::create(args.output.as_deref())?;
     mentions::write_header(&mut out, format).map_err(|e| out.error(e))?;
     let mut diag = Diagnostics::default();
-    let corpus = args.corpus.corpus(&inputs);
+    let corpus = args.corpus.corpus(&inputs, false);
     pipeline::run(
         corpus,
         &tagger,

@@ -54,6 +54,16 @@ struct Saved {
 struct SavedEdge {
     source: String,
     target: String,
+    #[serde(default = "co_mention")]
+    kind: String,
+    #[serde(default)]
+    directed: bool,
+    #[serde(default)]
+    negated: u64,
+    #[serde(default)]
+    planned: u64,
+    #[serde(default)]
+    role: Option<String>,
     weight: u64,
     documents: u64,
     #[serde(default)]
@@ -65,6 +75,10 @@ struct SavedEdge {
     npmi: f64,
     jaccard: f64,
     evidence: Vec<crate::graph::Evidence>,
+}
+
+fn co_mention() -> String {
+    crate::counts::CO_MENTION.to_owned()
 }
 
 /// Accepts only `"format": "actorgraph"`.
@@ -166,13 +180,18 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<ActorGraph> {
                 e.source, e.target
             )));
         }
-        if a > b {
+        if a > b && !e.directed {
             std::mem::swap(&mut a, &mut b);
         }
         edges.push((
             a,
             b,
             Edge {
+                kind: e.kind,
+                directed: e.directed,
+                negated: e.negated,
+                planned: e.planned,
+                role: e.role,
                 weight: e.weight,
                 documents: e.documents,
                 first_date: e.first_date,
@@ -184,14 +203,15 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<ActorGraph> {
             },
         ));
     }
-    edges.sort_by_key(|e| (e.0, e.1));
+    // Node indices are in id order, so this is (source id, target id, kind) order.
+    edges.sort_by(|x, y| (x.0, x.1, &x.2.kind).cmp(&(y.0, y.1, &y.2.kind)));
     if let Some(w) = edges
         .windows(2)
-        .find(|w| (w[0].0, w[0].1) == (w[1].0, w[1].1))
+        .find(|w| (w[0].0, w[0].1, &w[0].2.kind) == (w[1].0, w[1].1, &w[1].2.kind))
     {
         return Err(bad(format!(
-            "edge {} -- {} appears twice",
-            nodes[w[0].0].id, nodes[w[0].1].id
+            "edge {} -- {} ({}) appears twice",
+            nodes[w[0].0].id, nodes[w[0].1].id, w[0].2.kind
         )));
     }
     Ok(ActorGraph::from_parts(
@@ -225,6 +245,11 @@ mod tests {
             community: Some(1),
         };
         let edge = Edge {
+            kind: crate::counts::CO_MENTION.into(),
+            directed: false,
+            negated: 0,
+            planned: 0,
+            role: None,
             weight: 7,
             documents: 2,
             first_date: None,
@@ -233,14 +258,7 @@ mod tests {
             // Values whose shortest decimal form needs exact parsing to come back.
             npmi: 1.0 / 11.0,
             jaccard: 0.1 + 0.2,
-            evidence: vec![Evidence {
-                doc: "d".into(),
-                date: None,
-                sentence: 4,
-                start: 10,
-                end: 20,
-                text: "x".into(),
-            }],
+            evidence: vec![Evidence::new("d", 4, 10, "0123456789")],
         };
         let g = ActorGraph::from_parts(
             Unit::Paragraph,

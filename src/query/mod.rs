@@ -2,12 +2,13 @@
 //! central. Every answer is deterministic: ties are broken by actor id.
 //!
 //! - [`Resolver`] turns what a user types ("sudani", "Al-Sudani", "PMF") into a node;
-//! - [`neighbors`] and [`evidence`] here; [`path`], [`centrality`], [`community`] and
-//!   [`stats`] in their own modules. Formulas are in `docs/queries.md`.
+//! - [`neighbors`] and [`evidence`] here; [`path`], [`centrality`], [`community`],
+//!   [`rank`] (ranked and grouped answers) and [`stats`] in their own modules. Formulas are in `docs/queries.md`.
 
 pub mod centrality;
 pub mod community;
 pub mod path;
+pub mod rank;
 pub mod stats;
 
 use std::collections::HashMap;
@@ -155,7 +156,7 @@ pub fn neighbors(
     let mut out: Vec<Neighbor> = graph
         .graph
         .edges(node)
-        .filter(|e| e.weight().weight >= min_weight)
+        .filter(|e| e.weight().is_co_mention() && e.weight().weight >= min_weight)
         .map(|e| {
             let other = if e.source() == node {
                 e.target()
@@ -186,10 +187,12 @@ pub fn neighbors(
     out
 }
 
-/// Every stored sentence in which `a` and `b` co-occur, in corpus order.
+/// Every stored sentence in which `a` and `b` co-occur, smallest (document id, sentence)
+/// first.
 pub fn evidence(graph: &ActorGraph, a: NodeIndex, b: NodeIndex) -> Option<&[Evidence]> {
     graph
         .graph
-        .find_edge(a, b)
-        .map(|e| graph.graph[e].evidence.as_slice())
+        .edges_connecting(a, b)
+        .find(|e| e.weight().is_co_mention())
+        .map(|e| e.weight().evidence.as_slice())
 }

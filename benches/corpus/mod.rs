@@ -1,0 +1,46 @@
+//! The seeded benchmark corpus, shared by the throughput and merge benchmarks.
+
+use std::io::Write;
+use std::path::Path;
+
+use actorgraph::input::SEEDS;
+use actorgraph::sentence::{split, LineBreaks};
+
+/// Seeded corpus generator: real sentences from the seeds, shuffled into new documents.
+pub fn generate(path: &Path, mb: usize, seed: u64) {
+    let sentences: Vec<&str> = SEEDS
+        .iter()
+        .flat_map(|(_, text)| {
+            split(text, &[], LineBreaks::Auto)
+                .into_iter()
+                .map(move |s| s.text(text))
+        })
+        .filter(|s| !s.is_empty())
+        .collect();
+    let mut rng = fastrand::Rng::with_seed(seed);
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
+    let (mut written, mut n) = (0usize, 0usize);
+    let mut text = String::new();
+    while written < mb << 20 {
+        text.clear();
+        let k = rng.usize(8..=40);
+        for i in 0..k {
+            if i > 0 {
+                text.push_str(if rng.u8(..5) == 0 { "\n\n" } else { " " });
+            }
+            text.push_str(sentences[rng.usize(..sentences.len())]);
+        }
+        let line = serde_json::json!({
+            "id": format!("doc{n:08}"),
+            "date": format!("2024-{:02}-{:02}", rng.u8(1..=12), rng.u8(1..=28)),
+            "source": "bench",
+            "text": text,
+        })
+        .to_string();
+        out.write_all(line.as_bytes()).unwrap();
+        out.write_all(b"\n").unwrap();
+        written += line.len() + 1;
+        n += 1;
+    }
+    out.flush().unwrap();
+}

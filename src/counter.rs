@@ -1,0 +1,329 @@
+//! Counting analysed documents fast: the accumulator behind every run.
+//!
+//! A [`Counter`] belongs to one gazetteer and keys its tables by [`ActorIdx`] (small integers,
+//! fast hashing); [`Counter::into_counts`] turns them into id-keyed [`Counts`], the form that
+//! merges and is saved. Documents may arrive in any order: nothing here depends on arrival
+//! except speed (evidence is kept by its total order, not first come).
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::analysis::{Analysis, Placed};
+use crate::counts::{Counts, EdgeCounts, EdgeKey, NodeCounts, Recipe, CO_MENTION};
+use crate::gazetteer::{ActorIdx, Gazetteer};
+use crate::graph::{CorpusStats, Evidence, Unit, MAX_ACTORS_PER_UNIT, MAX_EVIDENCE_BYTES};
+use crate::input::{id_hash, Document};
+
+#[derive(Default)]
+struct NodeAcc {
+    mentions: u64,
+    sentences: u64,
+    units: u64,
+    documents: u64,
+    last_doc: u64,
+    days: BTreeMap<NaiveDate, u64>,
+}
+
+#[derive(Default)]
+struct EdgeAcc {
+    weight: u64,
+    documents: u64,
+    last_doc: u64,
+    days: BTreeMap<NaiveDate, u64>,
+    /// Unsorted while shorter than the cap; sorted (and kept so) once full.
+    evidence: Vec<Evidence>,
+}
+
+/// Accumulates one run's documents; see the module docs.
+pub struct Counter<'g> {
+    gazetteer: &'g Gazetteer,
+    recipe: Recipe,
+    corpus: CorpusStats,
+    doc_seq: u64,
+    // Fast non-cryptographic hashing: keys are small integers from our own gazetteer, and no
+    // output depends on hash order (everything is keyed by id in `into_counts`).
+    nodes: FxHashMap<ActorIdx, NodeAcc>,
+    /// Co-mention edges by (actor, actor) with the smaller index first.
+    edges: FxHashMap<(ActorIdx, ActorIdx), EdgeAcc>,
+    doc_ids: Vec<u64>,
+    seen_ids: FxHashSet<u64>,
+    /// Ids seen more than once, in order of their second appearance (for warnings).
+    repeated_ids: Vec<String>,
+    // Scratch buffers reused across units.
+    unit_actors: Vec<(ActorIdx, usize)>,
+    seen: FxHashSet<ActorIdx>,
+    /// Evidence text already cut in the current unit, by quoted sentence range: shared by
+    /// every pair that quotes it.
+    unit_text: FxHashMap<(u32, u32), (usize, Arc<str>)>,
+}
+
+impl<'g> Counter<'g> {
+    /// A counter for documents tagged with `gazetteer`, counted as `recipe` says.
+    pub fn new(gazetteer: &'g Gazetteer, recipe: Recipe) -> Counter<'g> {
+        Counter {
+            gazetteer,
+            recipe,
+            corpus: CorpusStats::default(),
+            doc_seq: 0,
+            nodes: FxHashMap::default(),
+            edges: FxHashMap::default(),
+            doc_ids: Vec::new(),
+            seen_ids: FxHashSet::default(),
+            repeated_ids: Vec::new(),
+            unit_actors: Vec::new(),
+            seen: FxHashSet::default(),
+            unit_text: FxHashMap::default(),
+        }
+    }
+
+    /// Document ids counted more than once so far, in order of their repeat.
+    pub fn repeated_ids(&self) -> &[String] {
+        &self.repeated_ids
+    }
+
+    /// Counts one analysed document.
+    pub fn add(&mut self, doc: &Document, analysis: &Analysis) {
+        let in_range = match (self.recipe.since, self.recipe.until) {
+            (None, None) => true,
+            (since, until) => doc
+                .date
+                .is_some_and(|d| since.is_none_or(|s| d >= s) && until.is_none_or(|u| d <= u)),
+        };
+        if !in_range {
+            self.corpus.excluded_documents += 1;
+            return;
+        }
+        let h = id_hash(&doc.id);
+        self.doc_ids.push(h);
+        if !self.seen_ids.insert(h) {
+            self.repeated_ids.push(doc.id.clone());
+        }
+        self.doc_seq += 1;
+        let seq = self.doc_seq;
+        let c = &mut self.corpus;
+        c.documents += 1;
+        c.dated_documents += u64::from(doc.date.is_some());
+        c.sentences += analysis.sentences.len() as u64;
+        c.mentions += analysis.mentions.len() as u64;
+        c.units += match self.recipe.unit {
+            Unit::Sentence => analysis.sentences.len() as u64,
+            Unit::Paragraph => analysis
+                .sentences
+                .last()
+                .map_or(0, |s| s.paragraph as u64 + 1),
+            Unit::Document => u64::from(!analysis.sentences.is_empty()),
+        };
+
+        // Mentions and sentences per actor.
+        let ms = &analysis.mentions;
+        for group in ms.chunk_by(|a, b| a.sentence == b.sentence) {
+            self.seen.clear();
+            for p in group {
+                let n = self.nodes.entry(p.mention.actor).or_default();
+                n.mentions += 1;
+                if let Some(d) = doc.date {
+                    *n.days.entry(d).or_insert(0) += 1;
+                }
+                if self.seen.insert(p.mention.actor) {
+                    n.sentences += 1;
+                }
+                if n.last_doc != seq {
+                    n.last_doc = seq;
+                    n.documents += 1;
+                }
+            }
+        }
+
+        // Units: actors once per unit, then every pair.
+        let unit = self.recipe.unit;
+        let key = |p: &Placed| match unit {
+            Unit::Sentence => p.sentence,
+            Unit::Paragraph => p.paragraph,
+            Unit::Document => 0,
+        };
+        let mut start = 0;
+        while start < ms.len() {
+            let k = key(&ms[start]);
+            let end = start + ms[start..].iter().take_while(|p| key(p) == k).count();
+            self.add_unit(doc, analysis, start, end, seq);
+            start = end;
+        }
+    }
+
+    fn add_unit(&mut self, doc: &Document, analysis: &Analysis, from: usize, to: usize, seq: u64) {
+        let ms = &analysis.mentions[from..to];
+        // First mention of each actor, in order of first appearance.
+        self.unit_actors.clear();
+        self.seen.clear();
+        for (i, p) in ms.iter().enumerate() {
+            if self.seen.insert(p.mention.actor) {
+                self.unit_actors.push((p.mention.actor, from + i));
+            }
+        }
+        if self.unit_actors.len() > MAX_ACTORS_PER_UNIT {
+            self.corpus.capped_units += 1;
+            self.unit_actors.truncate(MAX_ACTORS_PER_UNIT);
+        }
+        for &(a, _) in &self.unit_actors {
+            self.nodes.get_mut(&a).expect("counted above").units += 1;
+        }
+        self.unit_actors.sort_unstable();
+        self.unit_text.clear();
+        let cap = self.recipe.max_evidence.unwrap_or(usize::MAX);
+        let g = self.gazetteer;
+        for i in 0..self.unit_actors.len() {
+            for j in i + 1..self.unit_actors.len() {
+                let (a, ma) = self.unit_actors[i];
+                let (b, mb) = self.unit_actors[j];
+                let e = self.edges.entry((a, b)).or_default();
+                e.weight += 1;
+                if let Some(d) = doc.date {
+                    *e.days.entry(d).or_insert(0) += 1;
+                }
+                if e.last_doc != seq {
+                    e.last_doc = seq;
+                    e.documents += 1;
+                }
+                if cap == 0 {
+                    continue;
+                }
+                let span = quoted_sentences(analysis, ma.min(mb), ma.max(mb));
+                if e.evidence.len() >= cap {
+                    // Full and sorted: skip cheaply when this one cannot be among the smallest.
+                    let last = e.evidence.last().expect("cap > 0");
+                    if (doc.id.as_str(), span.0) > (last.doc.as_str(), last.sentence) {
+                        continue;
+                    }
+                }
+                // Source is the actor with the smaller id.
+                let (ms_, mt) = if g.actor(a).id <= g.actor(b).id {
+                    (ma, mb)
+                } else {
+                    (mb, ma)
+                };
+                let (start, text) = self
+                    .unit_text
+                    .entry(span)
+                    .or_insert_with(|| quote(doc, analysis, span))
+                    .clone();
+                let (s, t) = (
+                    analysis.mentions[ms_].mention,
+                    analysis.mentions[mt].mention,
+                );
+                let ev = Evidence {
+                    doc: doc.id.clone(),
+                    date: doc.date,
+                    url: doc.url.clone(),
+                    source: doc.source.clone(),
+                    sentence: span.0,
+                    start,
+                    end: start + text.len(),
+                    source_start: s.start,
+                    source_end: s.end,
+                    target_start: t.start,
+                    target_end: t.end,
+                    cue_start: None,
+                    cue_end: None,
+                    text,
+                };
+                push_capped(&mut e.evidence, ev, cap);
+            }
+        }
+    }
+
+    /// The id-keyed counts of everything added.
+    pub fn into_counts(self) -> Counts {
+        let g = self.gazetteer;
+        let mut counts = Counts::new(self.recipe);
+        counts.corpus = self.corpus;
+        for (a, n) in self.nodes {
+            let actor = g.actor(a);
+            counts.nodes.insert(
+                actor.id.clone(),
+                NodeCounts {
+                    label: actor.label.clone(),
+                    kind: actor.kind.clone(),
+                    attributes: actor.attributes.clone(),
+                    mentions: n.mentions,
+                    sentences: n.sentences,
+                    units: n.units,
+                    documents: n.documents,
+                    days: n.days,
+                },
+            );
+        }
+        for ((a, b), mut e) in self.edges {
+            let (ia, ib) = (&g.actor(a).id, &g.actor(b).id);
+            let (source, target) = if ia <= ib { (ia, ib) } else { (ib, ia) };
+            e.evidence.sort_unstable();
+            counts.edges.insert(
+                EdgeKey {
+                    source: source.clone(),
+                    target: target.clone(),
+                    kind: CO_MENTION.to_owned(),
+                },
+                EdgeCounts {
+                    weight: e.weight,
+                    documents: e.documents,
+                    days: e.days,
+                    evidence: e.evidence,
+                    ..EdgeCounts::new(false)
+                },
+            );
+        }
+        let mut ids = self.doc_ids;
+        ids.sort_unstable();
+        counts.doc_ids = ids;
+        counts
+    }
+}
+
+/// Adds `ev` to `list`, keeping at most `cap` of the smallest; the list is sorted once full.
+pub fn push_capped(list: &mut Vec<Evidence>, ev: Evidence, cap: usize) {
+    if list.len() < cap {
+        list.push(ev);
+        if list.len() == cap {
+            list.sort_unstable();
+        }
+        return;
+    }
+    if ev >= *list.last().expect("cap > 0") {
+        return;
+    }
+    let at = list.partition_point(|x| *x <= ev);
+    list.insert(at, ev);
+    list.pop();
+}
+
+/// The sentences quoted for mentions `first` and `second` (indices into the mentions): from
+/// the sentence of the one to the sentence of the other; when they are more than three
+/// sentences apart, only the sentence of `second`, so that evidence for paragraph and document
+/// units stays short.
+fn quoted_sentences(analysis: &Analysis, first: usize, second: usize) -> (u32, u32) {
+    let s2 = analysis.mentions[second].sentence;
+    let s1 = analysis.mentions[first].sentence;
+    if s2 > s1 + 2 {
+        (s2, s2)
+    } else {
+        (s1, s2)
+    }
+}
+
+/// The text quoted for sentences `s1..=s2` of `doc`, trimmed and cut at
+/// [`MAX_EVIDENCE_BYTES`], with its byte offset in the document.
+fn quote(doc: &Document, analysis: &Analysis, (s1, s2): (u32, u32)) -> (usize, Arc<str>) {
+    let (start, end) = (
+        analysis.sentences[s1 as usize].start,
+        analysis.sentences[s2 as usize].end,
+    );
+    let raw = &doc.text[start..end];
+    let lead = raw.len() - raw.trim_start().len();
+    let mut text = raw.trim();
+    if text.len() > MAX_EVIDENCE_BYTES {
+        text = &text[..crate::normalize::floor_char_boundary(text, MAX_EVIDENCE_BYTES)];
+    }
+    (start + lead, text.into())
+}

@@ -1,0 +1,485 @@
+//! The mergeable counts: everything a corpus contributes to a graph, keyed by stable ids.
+//!
+//! [`Counts`] is what a run produces ([`crate::counter::Counter`] fills it from analysed
+//! documents) and what a partial file (`build --partial -o day1.agc`) holds. Two counts built
+//! with the same [`Recipe`] merge with [`Counts::merge`]; merging is associative and
+//! commutative, so any split of a corpus, merged in any grouping and order, finishes
+//! ([`Counts::finish`], in `graph.rs`) into the same graph, byte for byte, as one run:
+//!
+//! - every key is an id (actor id; edge = source id, target id, kind), never a gazetteer
+//!   position or an arrival number;
+//! - every number is a sum (per-day maps add day by day);
+//! - evidence is the smallest N under a total order on its whole value (document id first),
+//!   so the union of two capped lists, cut again at N, is the same whatever the grouping.
+//!
+//! The on-disk form and the compatibility rules are in `docs/formats.md` ("Partial counts");
+//! the decisions (duplicate document ids, date filters at merge) in `docs/architecture.md`.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::gazetteer::Gazetteer;
+use crate::graph::{CorpusStats, Evidence, Unit};
+use crate::sentence::LineBreaks;
+
+/// The kind of a co-occurrence edge: two actors printed in the same unit.
+pub const CO_MENTION: &str = "co-mention";
+
+/// What decides how documents are counted. Counts merge only when their recipes agree
+/// (except `max_evidence`: a merge keeps the smaller cap, which stays exact).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recipe {
+    /// The co-occurrence unit.
+    pub unit: Unit,
+    /// What a single line break means.
+    #[serde(with = "line_breaks_name")]
+    pub line_breaks: LineBreaks,
+    /// Evidence kept per edge; `None` keeps all.
+    pub max_evidence: Option<usize>,
+    /// Only documents dated on or after this day.
+    pub since: Option<NaiveDate>,
+    /// Only documents dated on or before this day.
+    pub until: Option<NaiveDate>,
+    /// [`gazetteer_fingerprint`] of the gazetteer that tagged the documents.
+    pub gazetteer: String,
+}
+
+impl Recipe {
+    /// A recipe with default options for `gazetteer`.
+    pub fn new(gazetteer: &Gazetteer) -> Recipe {
+        Recipe {
+            unit: Unit::default(),
+            line_breaks: LineBreaks::default(),
+            max_evidence: None,
+            since: None,
+            until: None,
+            gazetteer: gazetteer_fingerprint(gazetteer),
+        }
+    }
+
+    /// The settings that must be equal for two counts to merge, as (name, value) for messages.
+    /// A new option that changes counting adds one line here.
+    fn settings(&self) -> Vec<(&'static str, String)> {
+        let date = |d: Option<NaiveDate>| d.map_or_else(|| "none".to_owned(), |d| d.to_string());
+        vec![
+            ("gazetteer fingerprint", self.gazetteer.clone()),
+            ("--unit", format!("{:?}", self.unit).to_lowercase()),
+            (
+                "--line-breaks",
+                line_breaks_name::name(self.line_breaks).to_owned(),
+            ),
+            ("--since", date(self.since)),
+            ("--until", date(self.until)),
+        ]
+    }
+
+    /// `Ok` when counts made with `self` and `other` can be merged; otherwise an error naming
+    /// the first difference.
+    pub fn check_compatible(&self, other: &Recipe) -> std::result::Result<(), String> {
+        for ((name, a), (_, b)) in self.settings().into_iter().zip(other.settings()) {
+            if a != b {
+                return Err(format!(
+                    "built with different {name} ({a} and {b}); build every part with the same \
+                     gazetteer and options"
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A stable fingerprint of what a gazetteer tags: every actor's id, label, type, attributes
+/// and aliases (with their case rules), in load order. FNV-1a over a length-prefixed
+/// encoding, as 16 hex digits.
+pub fn gazetteer_fingerprint(g: &Gazetteer) -> String {
+    let mut h = Fnv(0xcbf29ce484222325);
+    for a in g.actors() {
+        for s in [&a.id, &a.label, &a.kind] {
+            h.str(s);
+        }
+        h.u64(a.attributes.len() as u64);
+        for (k, v) in &a.attributes {
+            h.str(k);
+            h.str(v);
+        }
+        h.u64(a.aliases.len() as u64);
+        for alias in &a.aliases {
+            h.str(&alias.text);
+            h.u64(matches!(alias.case, crate::gazetteer::CaseRule::Sensitive) as u64);
+        }
+    }
+    format!("{:016x}", h.0)
+}
+
+struct Fnv(u64);
+
+impl Fnv {
+    fn bytes(&mut self, b: &[u8]) {
+        for &x in b {
+            self.0 = (self.0 ^ u64::from(x)).wrapping_mul(0x100000001b3);
+        }
+    }
+    fn u64(&mut self, x: u64) {
+        self.bytes(&x.to_le_bytes());
+    }
+    fn str(&mut self, s: &str) {
+        self.u64(s.len() as u64);
+        self.bytes(s.as_bytes());
+    }
+}
+
+/// An edge's key: who, to whom, and what kind of link. Symmetric kinds (co-mention, and
+/// relation types without direction) store `source < target`; directed kinds keep the
+/// direction.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct EdgeKey {
+    /// Source actor id.
+    pub source: String,
+    /// Target actor id.
+    pub target: String,
+    /// [`CO_MENTION`] or a relation type from the lexicon (`meet`, `attack`, ...).
+    pub kind: String,
+}
+
+/// What the corpus says about one actor.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NodeCounts {
+    /// Display name (carried so that finishing needs no gazetteer).
+    pub label: String,
+    /// Actor type.
+    pub kind: String,
+    /// Gazetteer attributes.
+    pub attributes: BTreeMap<String, String>,
+    /// Mentions.
+    pub mentions: u64,
+    /// Sentences that mention the actor.
+    pub sentences: u64,
+    /// Units that mention the actor.
+    pub units: u64,
+    /// Documents that mention the actor.
+    pub documents: u64,
+    /// Mentions per day, over dated documents.
+    #[serde(with = "day_map")]
+    pub days: BTreeMap<NaiveDate, u64>,
+}
+
+/// What the corpus says about one edge.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EdgeCounts {
+    /// True when the kind has a direction (source → target).
+    pub directed: bool,
+    /// Units (co-mention) or relation instances supporting the edge.
+    pub weight: u64,
+    /// Documents with at least one supporting unit.
+    pub documents: u64,
+    /// Weight per day, over dated documents.
+    #[serde(with = "day_map")]
+    pub days: BTreeMap<NaiveDate, u64>,
+    /// Relation instances that were negated ("did not meet"); 0 for co-mention.
+    pub negated: u64,
+    /// Relation instances that were planned ("will meet"); the rest are facts.
+    pub planned: u64,
+    /// Role nouns of affiliation relations ("spokesman") with their counts.
+    pub roles: BTreeMap<String, u64>,
+    /// The smallest evidence under [`Evidence`]'s order, at most the recipe's cap, sorted.
+    pub evidence: Vec<Evidence>,
+}
+
+impl EdgeCounts {
+    /// An empty edge.
+    pub fn new(directed: bool) -> EdgeCounts {
+        EdgeCounts {
+            directed,
+            weight: 0,
+            documents: 0,
+            days: BTreeMap::new(),
+            negated: 0,
+            planned: 0,
+            roles: BTreeMap::new(),
+            evidence: Vec::new(),
+        }
+    }
+}
+
+/// Everything a corpus contributes to a graph. See the module docs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Counts {
+    /// How the documents were counted.
+    pub recipe: Recipe,
+    /// Corpus-level counts.
+    pub corpus: CorpusStats,
+    /// Actors by id.
+    pub nodes: BTreeMap<String, NodeCounts>,
+    /// Edges by key.
+    pub edges: BTreeMap<EdgeKey, EdgeCounts>,
+    /// 64-bit hashes ([`crate::input::id_hash`]) of the counted documents' ids, sorted;
+    /// a repeated id appears once per document.
+    pub doc_ids: Vec<u64>,
+}
+
+impl Counts {
+    /// Empty counts for `recipe`.
+    pub fn new(recipe: Recipe) -> Counts {
+        Counts {
+            recipe,
+            corpus: CorpusStats::default(),
+            nodes: BTreeMap::new(),
+            edges: BTreeMap::new(),
+            doc_ids: Vec::new(),
+        }
+    }
+
+    /// Adds `other` to `self`. Fails, changing nothing, when the recipes differ.
+    pub fn merge(&mut self, other: Counts) -> Result<()> {
+        self.recipe
+            .check_compatible(&other.recipe)
+            .map_err(Error::Usage)?;
+        self.recipe.max_evidence = min_cap(self.recipe.max_evidence, other.recipe.max_evidence);
+        let cap = self.recipe.max_evidence;
+        add_stats(&mut self.corpus, &other.corpus);
+        for (id, n) in other.nodes {
+            match self.nodes.get_mut(&id) {
+                None => {
+                    self.nodes.insert(id, n);
+                }
+                Some(m) => {
+                    m.mentions += n.mentions;
+                    m.sentences += n.sentences;
+                    m.units += n.units;
+                    m.documents += n.documents;
+                    add_days(&mut m.days, n.days);
+                }
+            }
+        }
+        for (key, e) in other.edges {
+            match self.edges.get_mut(&key) {
+                None => {
+                    self.edges.insert(key, e);
+                }
+                Some(f) => {
+                    f.weight += e.weight;
+                    f.documents += e.documents;
+                    f.negated += e.negated;
+                    f.planned += e.planned;
+                    add_days(&mut f.days, e.days);
+                    for (r, c) in e.roles {
+                        *f.roles.entry(r).or_insert(0) += c;
+                    }
+                    f.evidence = merge_evidence(std::mem::take(&mut f.evidence), e.evidence);
+                }
+            }
+        }
+        if let Some(cap) = cap {
+            for e in self.edges.values_mut() {
+                e.evidence.truncate(cap);
+            }
+        }
+        self.doc_ids = merge_sorted(std::mem::take(&mut self.doc_ids), other.doc_ids);
+        Ok(())
+    }
+
+    /// How many document ids occur more than once (each repeat counted).
+    pub fn duplicate_ids(&self) -> u64 {
+        self.doc_ids.windows(2).filter(|w| w[0] == w[1]).count() as u64
+    }
+}
+
+/// The smaller of two evidence caps (`None` is no cap).
+pub fn min_cap(a: Option<usize>, b: Option<usize>) -> Option<usize> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, None) => a,
+        (None, b) => b,
+    }
+}
+
+fn add_stats(a: &mut CorpusStats, b: &CorpusStats) {
+    a.documents += b.documents;
+    a.dated_documents += b.dated_documents;
+    a.excluded_documents += b.excluded_documents;
+    a.sentences += b.sentences;
+    a.units += b.units;
+    a.mentions += b.mentions;
+    a.capped_units += b.capped_units;
+}
+
+fn add_days(a: &mut BTreeMap<NaiveDate, u64>, b: BTreeMap<NaiveDate, u64>) {
+    for (d, n) in b {
+        *a.entry(d).or_insert(0) += n;
+    }
+}
+
+/// Two sorted lists as one sorted list (both kept, in order).
+fn merge_sorted<T: Ord>(a: Vec<T>, b: Vec<T>) -> Vec<T> {
+    if a.is_empty() {
+        return b;
+    }
+    if b.is_empty() {
+        return a;
+    }
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+    while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+        if x <= y {
+            out.extend(a.next());
+        } else {
+            out.extend(b.next());
+        }
+    }
+    out.extend(a);
+    out.extend(b);
+    out
+}
+
+fn merge_evidence(a: Vec<Evidence>, b: Vec<Evidence>) -> Vec<Evidence> {
+    merge_sorted(a, b)
+}
+
+/// Serde for [`LineBreaks`] by name (the sentence module has no serde of its own).
+mod line_breaks_name {
+    use super::LineBreaks;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn name(lb: LineBreaks) -> &'static str {
+        match lb {
+            LineBreaks::Auto => "auto",
+            LineBreaks::Paragraph => "paragraph",
+            LineBreaks::Space => "space",
+        }
+    }
+
+    pub fn serialize<S: Serializer>(lb: &LineBreaks, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(name(*lb))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<LineBreaks, D::Error> {
+        let s = String::deserialize(d)?;
+        [LineBreaks::Auto, LineBreaks::Paragraph, LineBreaks::Space]
+            .into_iter()
+            .find(|&lb| name(lb) == s)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown line-break mode {s:?}")))
+    }
+}
+
+/// Serde for per-day maps: a sequence of (days since 0001-01-01, count), smaller than dates
+/// written as text.
+mod day_map {
+    use std::collections::BTreeMap;
+
+    use chrono::{Datelike, NaiveDate};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(m: &BTreeMap<NaiveDate, u64>, s: S) -> Result<S::Ok, S::Error> {
+        let v: Vec<(i32, u64)> = m.iter().map(|(d, n)| (d.num_days_from_ce(), *n)).collect();
+        v.serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<BTreeMap<NaiveDate, u64>, D::Error> {
+        let v: Vec<(i32, u64)> = Vec::deserialize(d)?;
+        v.into_iter()
+            .map(|(day, n)| {
+                NaiveDate::from_num_days_from_ce_opt(day)
+                    .map(|d| (d, n))
+                    .ok_or_else(|| serde::de::Error::custom(format!("day {day} out of range")))
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::Filters;
+    use crate::input::{Document, SEEDS};
+    use crate::run::{count_documents, Settings};
+    use crate::tagger::Tagger;
+
+    fn json(c: &Counts) -> String {
+        let mut out = Vec::new();
+        crate::export::json::write(&c.finish(&Filters::default()), &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn seeds_split_and_merged_in_any_order_equal_one_run() {
+        let g = Gazetteer::embedded();
+        let t = Tagger::new(&g).unwrap();
+        // Reverse order, so that arrival order differs from document-id order.
+        let docs: Vec<Document> = SEEDS
+            .iter()
+            .rev()
+            .map(|(id, s)| Document::new(*id, *s))
+            .collect();
+        for cap in [None, Some(1), Some(3)] {
+            let settings = Settings {
+                max_evidence: cap,
+                ..Settings::default()
+            };
+            let one = count_documents(docs.clone(), &g, &t, &settings).unwrap().0;
+            let parts: Vec<Counts> = docs
+                .iter()
+                .map(|d| count_documents([d.clone()], &g, &t, &settings).unwrap().0)
+                .collect();
+            // (name, merge order)
+            let orders: [(&str, &[usize]); 3] = [
+                ("in order", &[0, 1, 2, 3, 4]),
+                ("reversed", &[4, 3, 2, 1, 0]),
+                ("shuffled", &[2, 0, 4, 1, 3]),
+            ];
+            for (name, order) in orders {
+                let mut merged = Counts::new(settings.recipe(&g));
+                for &i in order {
+                    merged.merge(parts[i].clone()).unwrap();
+                }
+                assert_eq!(json(&merged), json(&one), "{name}, cap {cap:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn incompatible_recipes_name_the_difference() {
+        let g = Gazetteer::embedded();
+        let base = Recipe::new(&g);
+        let cases = [
+            (
+                Recipe {
+                    unit: Unit::Paragraph,
+                    ..base.clone()
+                },
+                "different --unit (sentence and paragraph)",
+            ),
+            (
+                Recipe {
+                    gazetteer: "0".into(),
+                    ..base.clone()
+                },
+                "different gazetteer fingerprint",
+            ),
+            (
+                Recipe {
+                    line_breaks: LineBreaks::Space,
+                    ..base.clone()
+                },
+                "different --line-breaks (auto and space)",
+            ),
+        ];
+        for (other, expected) in cases {
+            let mut a = Counts::new(base.clone());
+            let err = a.merge(Counts::new(other)).unwrap_err().to_string();
+            assert!(err.contains(expected), "{err}");
+        }
+        // A different evidence cap is not a conflict: the smaller one wins.
+        let mut a = Counts::new(base.clone());
+        a.merge(Counts::new(Recipe {
+            max_evidence: Some(2),
+            ..base
+        }))
+        .unwrap();
+        assert_eq!(a.recipe.max_evidence, Some(2));
+    }
+}
