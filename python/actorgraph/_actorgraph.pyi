@@ -36,6 +36,41 @@ class Gazetteer:
     def __contains__(self, id: str) -> bool: ...
 
 @final
+class Counts:
+    """Mergeable counts of a corpus (wrapped by `actorgraph.Counts`)."""
+
+    def merge(self, other: Counts) -> Counts:
+        """New counts holding both; fails when gazetteers or counting options differ."""
+
+    def finish(
+        self,
+        *,
+        min_weight: int = 1,
+        top_edges: int | None = None,
+        types: list[str] | None = None,
+        actors: list[str] | None = None,
+        max_evidence: int | None = None,
+        communities: bool = False,
+        seed: int = 1,
+    ) -> Graph:
+        """The graph: scores computed, filters applied."""
+
+    def to_bytes(self) -> bytes:
+        """The serialised counts (what pickling stores)."""
+
+    @staticmethod
+    def from_bytes(data: bytes) -> Counts:
+        """Counts from `to_bytes()`."""
+
+    def corpus_json(self) -> str:
+        """Corpus-level counts as JSON."""
+
+    def sizes(self) -> tuple[int, int]:
+        """Actors and edges counted."""
+
+    def __eq__(self, other: object) -> bool: ...
+
+@final
 class Graph:
     """A finished actor network (wrapped by `actorgraph.Graph`)."""
 
@@ -43,6 +78,9 @@ class Graph:
     def node_count(self) -> int: ...
     @property
     def edge_count(self) -> int: ...
+    @property
+    def has_relations(self) -> bool:
+        """True when some edge is a typed relation (not a co-mention)."""
     def to_bytes(self, format: str) -> bytes:
         """The graph in `format` (dot, graphml, gexf, json, svg, png), as the CLI writes it."""
 
@@ -62,23 +100,20 @@ def tag(
 ) -> tuple[str, list[str]]:
     """The mentions as JSON Lines, and the warnings of the run."""
 
-def build(
+def count(
     docs: _Docs,
     gazetteer: Gazetteer | None = None,
     *,
     unit: str = "sentence",
     max_evidence: int | None = None,
-    min_weight: int = 1,
-    top_edges: int | None = None,
-    types: list[str] | None = None,
-    actors: list[str] | None = None,
     since: str | date | None = None,
     until: str | date | None = None,
-    communities: bool = False,
-    seed: int = 1,
     line_breaks: str = "auto",
     threads: int | None = None,
     skip_bad_lines: bool = False,
     text: bool = False,
-) -> tuple[Graph, list[str]]:
-    """The graph of `docs` and the warnings of the run."""
+) -> tuple[Counts, list[str]]:
+    """The counts of `docs` and the warnings of the run."""
+
+def check_actors(actors: list[str], gazetteer: Gazetteer | None = None) -> None:
+    """Fails unless every id is an actor of the gazetteer."""

@@ -1,8 +1,10 @@
-//! `build` and `Graph`: the actor network, written in any of the CLI's formats.
+//! `count`, `build` and `Graph`: the actor network, written in any of the CLI's formats.
 //!
-//! A `Graph` holds the library's finished `ActorGraph`. Its bytes in every format come from
-//! the library's writers, so `Graph.write("g.graphml")` and `actorgraph build -o g.graphml`
-//! are the same file for the same documents and options.
+//! `count` runs the library's counter over documents; `build` is `count` then
+//! `Counts.finish`, as `actorgraph build` does. A `Graph` holds the library's finished
+//! `ActorGraph`; its bytes in every format come from the library's writers, so
+//! `Graph.write("g.graphml")` and `actorgraph build -o g.graphml` are the same file for the
+//! same documents and options.
 
 use std::borrow::Cow;
 use std::path::PathBuf;
@@ -11,9 +13,11 @@ use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
 use actorgraph::export::{self, Format};
-use actorgraph::graph::{ActorGraph, BuildOptions, Filters, GraphBuilder, MAX_ACTORS_PER_UNIT};
+use actorgraph::graph::ActorGraph;
 use actorgraph::output::Output;
+use actorgraph::run::Settings;
 
+use crate::counts::Counts;
 use crate::engine;
 use crate::errors::{to_py, usage};
 use crate::gazetteer::Gazetteer;
@@ -57,7 +61,16 @@ fn format_of(name: Option<&str>, path: Option<&std::path::Path>) -> PyResult<For
 }
 
 impl Graph {
-    /// The graph as the CLI writes it in `format`: with the default evidence cap applied.
+    /// A graph; `default_evidence` when no evidence cap was asked for.
+    pub fn new(graph: ActorGraph, default_evidence: bool) -> Graph {
+        Graph {
+            graph,
+            default_evidence,
+        }
+    }
+
+    /// The graph as the CLI writes it in `format`: with the default evidence cap applied
+    /// (evidence is sorted smallest first, so the first 3 are the ones the CLI keeps).
     fn view(&self, format: Format) -> Cow<'_, ActorGraph> {
         if !self.default_evidence || format == Format::Json {
             return Cow::Borrowed(&self.graph);
@@ -116,79 +129,66 @@ impl Graph {
     fn edge_count(&self) -> usize {
         self.graph.graph.edge_count()
     }
+
+    /// True when some edge is a typed relation (not a co-mention).
+    #[getter]
+    fn has_relations(&self) -> bool {
+        self.graph.graph.edge_weights().any(|e| !e.is_co_mention())
+    }
 }
 
-/// Builds the actor network of `docs` (None: the embedded seeds). Returns the graph and the
-/// warnings of the run.
+/// Counts `docs` (None: the embedded seeds). Returns the counts and the warnings of the run.
 #[pyfunction]
 #[pyo3(signature = (
-    docs, gazetteer=None, *, unit="sentence", max_evidence=None, min_weight=1, top_edges=None,
-    types=None, actors=None, since=None, until=None, communities=false, seed=1,
+    docs, gazetteer=None, *, unit="sentence", max_evidence=None, since=None, until=None,
     line_breaks="auto", threads=None, skip_bad_lines=false, text=false
 ))]
 #[allow(clippy::too_many_arguments)]
-pub fn build(
+pub fn count(
     py: Python<'_>,
     docs: Option<&Bound<'_, PyAny>>,
     gazetteer: Option<&Gazetteer>,
     unit: &str,
     max_evidence: Option<usize>,
-    min_weight: u64,
-    top_edges: Option<usize>,
-    types: Option<Vec<String>>,
-    actors: Option<Vec<String>>,
     since: Option<&Bound<'_, PyAny>>,
     until: Option<&Bound<'_, PyAny>>,
-    communities: bool,
-    seed: u64,
     line_breaks: &str,
     threads: Option<usize>,
     skip_bad_lines: bool,
     text: bool,
-) -> PyResult<(Graph, Vec<String>)> {
-    let reading = Reading::new(line_breaks, threads, skip_bad_lines, text)?;
-    let build_options = BuildOptions {
+) -> PyResult<(Counts, Vec<String>)> {
+    let mut reading = Reading::new(line_breaks, threads, skip_bad_lines, text)?;
+    // Repeated ids are counted under their id, as `actorgraph build` does.
+    reading.read.keep_duplicate_ids = true;
+    let settings = Settings {
         unit: options::unit(unit)?,
+        line_breaks: reading.line_breaks,
         max_evidence,
         since: options::date("since", since)?,
         until: options::date("until", until)?,
     };
-    let filters = Filters {
-        min_weight,
-        top_edges,
-        types,
-        actors,
-    };
     let compiled = Gazetteer::resolve(py, gazetteer)?;
-    if let Some(ids) = &filters.actors {
-        if let Some(id) = ids.iter().find(|id| compiled.gazetteer.by_id(id).is_none()) {
-            return Err(usage(format!(
-                "actors: no actor has the id \"{id}\" in the gazetteer"
-            )));
-        }
+    let (counts, warnings) = engine::count(py, docs, &compiled, &settings, &reading)?;
+    let warnings = warnings.iter().map(|w| w.to_string()).collect();
+    Ok((Counts { inner: counts }, warnings))
+}
+
+/// Fails unless every id in `actors` is an actor of `gazetteer` (as `build --actors`).
+#[pyfunction]
+#[pyo3(signature = (actors, gazetteer=None))]
+pub fn check_actors(
+    py: Python<'_>,
+    actors: Vec<String>,
+    gazetteer: Option<&Gazetteer>,
+) -> PyResult<()> {
+    let compiled = Gazetteer::resolve(py, gazetteer)?;
+    match actors
+        .iter()
+        .find(|id| compiled.gazetteer.by_id(id).is_none())
+    {
+        Some(id) => Err(usage(format!(
+            "actors: no actor has the id \"{id}\" in the gazetteer"
+        ))),
+        None => Ok(()),
     }
-    let mut builder = GraphBuilder::new(&compiled.gazetteer, build_options);
-    let mut diag = engine::run(
-        py,
-        docs,
-        &compiled.tagger,
-        &reading,
-        &mut |doc, analysis| builder.add(doc, analysis),
-    )?;
-    let mut graph = py.detach(|| reading.install(|| builder.finish(&filters)));
-    if communities {
-        py.detach(|| actorgraph::query::community::assign(&mut graph, seed, 1.0));
-    }
-    if graph.corpus.capped_units > 0 {
-        diag.warnings.push(format!(
-            "{} unit(s) mention more than {MAX_ACTORS_PER_UNIT} actors; only the first \
-             {MAX_ACTORS_PER_UNIT} (by first mention) were linked in each",
-            graph.corpus.capped_units
-        ));
-    }
-    let graph = Graph {
-        graph,
-        default_evidence: max_evidence.is_none(),
-    };
-    Ok((graph, diag.warnings))
 }

@@ -6,11 +6,12 @@
 //! the GIL and runs on the library's thread pool (all cores, or `threads=N`).
 //!
 //! Map: [`docs`] turns Python documents (texts, dicts, paths) into library documents, in
-//! batches; [`engine`] runs the analysis on them; [`gazetteer`], [`graph`] and [`tag`] are
-//! what Python sees; [`errors`] maps library errors onto Python exceptions.
+//! batches; [`engine`] runs the analysis and the counting on them; [`gazetteer`], [`counts`],
+//! [`graph`] and [`tag`] are what Python sees; [`errors`] maps library errors onto Python exceptions.
 
 use pyo3::prelude::*;
 
+mod counts;
 mod docs;
 mod engine;
 mod errors;
@@ -29,7 +30,9 @@ fn _actorgraph(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<gazetteer::Gazetteer>()?;
     m.add_class::<graph::Graph>()?;
     m.add_function(wrap_pyfunction!(tag::tag, m)?)?;
-    m.add_function(wrap_pyfunction!(graph::build, m)?)?;
+    m.add_class::<counts::Counts>()?;
+    m.add_function(wrap_pyfunction!(graph::count, m)?)?;
+    m.add_function(wrap_pyfunction!(graph::check_actors, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

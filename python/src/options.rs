@@ -48,6 +48,8 @@ impl Reading {
             read: ReadOptions {
                 skip_bad_lines,
                 force_text: text,
+                // `tag` renames repeated ids as the CLI's `tag` does; counting keeps them.
+                keep_duplicate_ids: false,
             },
             pool,
         })

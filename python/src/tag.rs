@@ -27,29 +27,16 @@ pub fn tag(
     let reading = Reading::new(line_breaks, threads, skip_bad_lines, text)?;
     let compiled = Gazetteer::resolve(py, gazetteer)?;
     let mut out: Vec<u8> = Vec::new();
-    let mut failed: Option<std::io::Error> = None;
-    let diag = engine::run(
-        py,
-        docs,
-        &compiled.tagger,
-        &reading,
-        &mut |doc, analysis| {
-            if failed.is_none() {
-                if let Err(e) = mentions::write_document(
-                    &mut out,
-                    MentionFormat::Jsonl,
-                    &compiled.gazetteer,
-                    doc,
-                    analysis,
-                ) {
-                    failed = Some(e);
-                }
-            }
-        },
-    )?;
-    if let Some(e) = failed {
-        return Err(pyo3::exceptions::PyMemoryError::new_err(e.to_string()));
-    }
+    let diag = engine::analyse(py, docs, &compiled, &reading, &mut |doc, analysis| {
+        // Writing into memory cannot fail.
+        let _ = mentions::write_document(
+            &mut out,
+            MentionFormat::Jsonl,
+            &compiled.gazetteer,
+            doc,
+            analysis,
+        );
+    })?;
     let jsonl = String::from_utf8(out).expect("serde_json writes UTF-8");
-    Ok((jsonl, diag.warnings))
+    Ok((jsonl, diag.warnings.iter().map(|w| w.to_string()).collect()))
 }
