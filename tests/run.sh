@@ -31,8 +31,8 @@ if ! command -v java >/dev/null 2>&1; then
     as_root apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null
 fi
-if ! .venv/bin/python -c "import maturin, pytest, pyspark" >/dev/null 2>&1; then
-    echo "tests/run.sh: installing maturin, pytest and PySpark into .venv (PyPI)"
+if ! .venv/bin/python -c "import maturin, pytest, pyspark, pandas" >/dev/null 2>&1; then
+    echo "tests/run.sh: installing maturin, pytest, PySpark and pandas into .venv (PyPI)"
     .venv/bin/pip install --quiet --disable-pip-version-check -r python/tests/requirements.txt
 fi
 cargo fmt -p actorgraph-python --check

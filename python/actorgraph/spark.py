@@ -111,6 +111,9 @@ def read(spark: SparkSession, args: argparse.Namespace) -> DataFrame:
 
     Every field is read as a string, as the CLI reads JSON Lines (a numeric id keeps its
     digits); Parquet columns keep their types (a date column becomes ``datetime.date``).
+    JSON Lines are read with a fixed schema (no pass over the data to infer one), so a
+    missing text shows up per record, when counting; CSV and Parquet name their columns up
+    front, so a missing id or text column is an error here.
     """
     from pyspark.sql import functions as F
     from pyspark.sql.types import StringType, StructField, StructType
@@ -118,18 +121,17 @@ def read(spark: SparkSession, args: argparse.Namespace) -> DataFrame:
     fmt = input_format(args)
     mode = "DROPMALFORMED" if args.skip_bad_lines else "FAILFAST"
     reader = spark.read
+    if fmt == "json" and all("." not in getattr(args, f"{f}_field") for f in FIELDS):
+        # Every field a string, as the CLI reads JSON Lines, and no pass to infer types.
+        columns = sorted({getattr(args, f"{f}_field") for f in FIELDS})
+        reader = reader.schema(StructType([StructField(c, StringType()) for c in columns]))
     if fmt in ("json", "csv"):
-        columns = {getattr(args, f"{f}_field").split(".")[0] for f in FIELDS}
-        if fmt == "csv" or all("." not in getattr(args, f"{f}_field") for f in FIELDS):
-            # An explicit schema: no type inference, no pass over the data to infer it.
-            schema = StructType([StructField(c, StringType()) for c in sorted(columns)])
-            reader = reader.schema(schema)
         reader = reader.option("mode", mode)
     if fmt == "json":
         df = reader.json(args.inputs)
     elif fmt == "csv":
         df = (reader.option("header", True).option("multiLine", True)
-              .option("escape", '"').csv(args.inputs))
+              .option("escape", '"').csv(args.inputs))  # every column a string
     else:
         df = reader.parquet(*args.inputs)
     have = set(df.columns)
@@ -148,20 +150,27 @@ def read(spark: SparkSession, args: argparse.Namespace) -> DataFrame:
     return df.select(*out)
 
 
-def _records(rows: Iterable[Any]) -> Iterator[dict[str, Any]]:
+def _records(rows: Iterable[Any], skip_bad: bool) -> Iterator[dict[str, Any]]:
+    """Rows as the dicts `actorgraph.count` reads. A record without text is an error, as in
+    the CLI, or is dropped with ``--skip-bad-lines``."""
     for row in rows:
         d = row.asDict()
         if d["text"] is None:
-            d["text"] = ""
+            if skip_bad:
+                continue
+            raise actorgraph.ActorgraphError(
+                f"document {d['id']!r} has no text; name the text column with --text-field, "
+                "or pass --skip-bad-lines"
+            )
         yield d
 
 
 def count(df: DataFrame, gazetteer: actorgraph.Gazetteer | None, settings: dict[str, Any],
-          depth: int = 2) -> actorgraph.Counts:
+          depth: int = 2, skip_bad: bool = False) -> actorgraph.Counts:
     """Counts every partition of ``df`` on the executors and merges the counts."""
 
     def count_partition(rows: Iterable[Any]) -> Iterator[actorgraph.Counts]:
-        yield actorgraph.count(_records(rows), gazetteer, **settings)
+        yield actorgraph.count(_records(rows, skip_bad), gazetteer, **settings)
 
     counts = df.rdd.mapPartitions(count_partition)
     if counts.getNumPartitions() == 0:
@@ -188,7 +197,7 @@ def run(spark: SparkSession, args: argparse.Namespace) -> actorgraph.Graph:
     df = read(spark, args)
     if args.partitions:
         df = df.repartition(args.partitions)
-    counts = count(df, gazetteer, settings, depth=args.depth)
+    counts = count(df, gazetteer, settings, depth=args.depth, skip_bad=args.skip_bad_lines)
     graph = counts.finish(
         min_weight=args.min_weight,
         top_edges=args.top_edges,

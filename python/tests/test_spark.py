@@ -126,13 +126,21 @@ def test_the_command_line_entry_point(cli, corpus, tmp_path):
     assert out.read_bytes() == cli("build", corpus["json"], "--format", "json").stdout
 
 
-def test_a_missing_text_column_is_a_clear_error(spark, tmp_path):
-    path = tmp_path / "x.jsonl"
-    path.write_text('{"id": "a", "body": "Iran"}\n', encoding="utf-8")
+def test_a_missing_text_is_a_clear_error(spark, tmp_path):
+    csv = tmp_path / "x.csv"
+    csv.write_text("id,body\na,Iran\n", encoding="utf-8")
     with pytest.raises(actorgraph.ActorgraphError) as e:
-        job.read(spark, args(str(path), "-o", str(tmp_path / "g.json")))
+        job.read(spark, args(str(csv), "-o", str(tmp_path / "g.json")))
     assert str(e.value) == (
-        f"{path}: no column 'text' for the document text; name it with --text-field (found: body, id)"
+        f"{csv}: no column 'text' for the document text; name it with --text-field (found: body, id)"
     )
-    df = job.read(spark, args(str(path), "-o", "g.json", "--text-field", "body"))
+    df = job.read(spark, args(str(csv), "-o", "g.json", "--text-field", "body"))
     assert [r.text for r in df.collect()] == ["Iran"]
+    # JSON Lines: found per record, when counting (a fixed schema reads no column list).
+    jsonl = tmp_path / "x.jsonl"
+    jsonl.write_text('{"id": "a", "text": "Iran"}\n{"id": "b", "body": "Iraq"}\n', encoding="utf-8")
+    df = job.read(spark, args(str(jsonl), "-o", "g.json"))
+    with pytest.raises(Exception) as e:
+        job.count(df, None, {})
+    assert "document 'b' has no text; name the text column with --text-field, or pass --skip-bad-lines" in str(e.value)
+    assert job.count(df, None, {}, skip_bad=True).corpus["documents"] == 1
