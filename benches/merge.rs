@@ -6,11 +6,12 @@
 //!
 //! 1. generates (or reuses) `benches/data/corpus-<MB>.jsonl`, the throughput corpus, and
 //!    splits it into `AG_BENCH_PARTS` files of consecutive documents;
-//! 2. times one `build -o one.json` over all the parts, with all threads;
+//! 2. times one `build` over all the parts, with all threads, to JSON (all evidence) and to
+//!    GraphML (3 per edge);
 //! 3. times `build --partial` of each part (their sum is the split build's cost) and records
 //!    each partial's size against its part's size;
-//! 4. times `merge` of all the partials into JSON, checks that it equals the single build
-//!    byte for byte, and times a merge into one partial.
+//! 4. times `merge` of all the partials into JSON and GraphML, checks that each equals the
+//!    single build byte for byte, and times a merge into one partial.
 //!
 //! It prints a Markdown table for docs/performance.md.
 
@@ -90,6 +91,11 @@ fn main() {
     let mut args = vec!["build", "-q", "-o", one.to_str().unwrap()];
     args.extend(part_names.iter().map(String::as_str));
     let t_build = run(&args);
+    // GraphML keeps 3 evidence per edge: the cost of counting, not of writing 1 GB of JSON.
+    let one_g = w.join("one.graphml");
+    let mut args = vec!["build", "-q", "-o", one_g.to_str().unwrap()];
+    args.extend(part_names.iter().map(String::as_str));
+    let t_build_g = run(&args);
 
     let mut t_partials = Vec::new();
     let mut sizes = Vec::new();
@@ -114,6 +120,14 @@ fn main() {
             "merged JSON differs from one build"
         );
     }
+    let merged_g = w.join("merged.graphml");
+    let mut args = vec!["merge", "-o", merged_g.to_str().unwrap()];
+    args.extend(agcs.iter().map(String::as_str));
+    let t_merge_g = run(&args);
+    assert!(
+        std::fs::read(&merged_g).unwrap() == std::fs::read(&one_g).unwrap(),
+        "merged GraphML differs from one build"
+    );
     let all = w.join("all.agc");
     let mut args = vec!["merge", "-o", all.to_str().unwrap()];
     args.extend(agcs.iter().map(String::as_str));
@@ -130,7 +144,8 @@ fn main() {
     println!();
     println!("| step | seconds | note |");
     println!("|---|---:|---|");
-    println!("| build, one run, JSON | {t_build:.2} | |");
+    println!("| build, one run, JSON | {t_build:.2} | all evidence |");
+    println!("| build, one run, GraphML | {t_build_g:.2} | 3 evidence per edge |");
     println!(
         "| build --partial, {n} runs | {sum_partials:.2} | sum; slowest part {:.2} |",
         t_partials.iter().cloned().fold(0.0, f64::max)
@@ -143,6 +158,10 @@ fn main() {
         } else {
             ""
         }
+    );
+    println!(
+        "| merge {n} partials → GraphML | {t_merge_g:.2} | {:.1}% of the GraphML build; byte-identical to it |",
+        100.0 * t_merge_g / t_build_g
     );
     println!(
         "| merge {n} partials → one partial | {t_merge_partial:.2} | {:.1}% of the build |",

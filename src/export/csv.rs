@@ -74,7 +74,8 @@ pub fn write_dir(graph: &ActorGraph, dir: &Path) -> Result<()> {
 
     let out = Output::file(&dir.join("edges.csv"))?;
     let mut w = csv::Writer::from_writer(out);
-    w.write_record([
+    let relation = super::relation_fields(graph);
+    let mut header = vec![
         "Source",
         "Target",
         "Type",
@@ -85,24 +86,41 @@ pub fn write_dir(graph: &ActorGraph, dir: &Path) -> Result<()> {
         "FirstDate",
         "LastDate",
         "Evidence",
-    ])
-    .map_err(fail)?;
+    ];
+    // Relation columns: Gephi reads `Kind` and `Label`; the rest by their field names.
+    let names: Vec<String> = relation.iter().map(|f| capitalised(f.0)).collect();
+    header.extend(names.iter().map(String::as_str));
+    if !relation.is_empty() {
+        header.push("Label");
+    }
+    w.write_record(&header).map_err(fail)?;
     for (a, b, e) in graph.edges() {
-        w.write_record([
-            a.id.as_str(),
-            b.id.as_str(),
-            "Undirected",
-            &e.weight.to_string(),
-            &e.documents.to_string(),
-            &e.npmi.to_string(),
-            &e.jaccard.to_string(),
-            &e.first_date.map(|d| d.to_string()).unwrap_or_default(),
-            &e.last_date.map(|d| d.to_string()).unwrap_or_default(),
-            &evidence_lines(e),
-        ])
-        .map_err(fail)?;
+        let mut row = vec![
+            a.id.clone(),
+            b.id.clone(),
+            if e.directed { "Directed" } else { "Undirected" }.to_owned(),
+            e.weight.to_string(),
+            e.documents.to_string(),
+            e.npmi.to_string(),
+            e.jaccard.to_string(),
+            e.first_date.map(|d| d.to_string()).unwrap_or_default(),
+            e.last_date.map(|d| d.to_string()).unwrap_or_default(),
+            evidence_lines(e),
+        ];
+        row.extend(relation.iter().map(|f| (f.2)(e).unwrap_or_default()));
+        if !relation.is_empty() {
+            row.push(e.kind.clone());
+        }
+        w.write_record(&row).map_err(fail)?;
     }
     commit(w, dir)
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 fn commit(w: csv::Writer<Output>, dir: &Path) -> Result<()> {

@@ -49,9 +49,20 @@ pub fn write(graph: &ActorGraph, w: &mut dyn Write) -> io::Result<()> {
             e.npmi,
             evidence_lines(e)
         );
+        // Typed relations: a label naming the kind, and an arrow when directed (the graph
+        // stays a `graph`, so co-mention edges draw as before).
+        let relation = if e.is_co_mention() {
+            String::new()
+        } else {
+            format!(
+                ", label={}{}",
+                esc(&e.kind),
+                if e.directed { ", dir=\"forward\"" } else { "" }
+            )
+        };
         writeln!(
             w,
-            "  {} -- {} [weight={}, penwidth={}, tooltip={}];",
+            "  {} -- {} [weight={}, penwidth={}, tooltip={}{relation}];",
             id(&a.id),
             id(&b.id),
             esc(&e.weight.to_string()),

@@ -136,7 +136,9 @@ pub fn write(graph: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
     }
     close(&mut w, "attributes")?;
     open(&mut w, "attributes", &[("class", "edge")])?;
-    for (name, ty) in EDGE_ATTRS {
+    let relation = super::relation_fields(graph);
+    let relation_attrs = relation.iter().map(|f| (f.0, f.1));
+    for (name, ty) in EDGE_ATTRS.iter().copied().chain(relation_attrs) {
         empty(
             &mut w,
             "attribute",
@@ -193,23 +195,28 @@ pub fn write(graph: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
     close(&mut w, "nodes")?;
     open(&mut w, "edges", &[])?;
     for (i, (a, b, e)) in graph.edges().enumerate() {
-        open(
-            &mut w,
-            "edge",
-            &[
-                ("id", &i.to_string()),
-                ("source", &a.id),
-                ("target", &b.id),
-                ("weight", &e.weight.to_string()),
-            ],
-        )?;
+        let (id, weight) = (i.to_string(), e.weight.to_string());
+        let mut attrs = vec![
+            ("id", id.as_str()),
+            ("source", a.id.as_str()),
+            ("target", b.id.as_str()),
+            ("weight", weight.as_str()),
+        ];
+        if !relation.is_empty() {
+            // GEXF 1.3: `kind` tells parallel edges apart; `type` gives each its direction.
+            attrs.push(("kind", &e.kind));
+            attrs.push(("label", &e.kind));
+            attrs.push(("type", if e.directed { "directed" } else { "undirected" }));
+        }
+        open(&mut w, "edge", &attrs)?;
         open(&mut w, "attvalues", &[])?;
-        let values = [
+        let mut values = vec![
             ("documents", e.documents.to_string()),
             ("npmi", e.npmi.to_string()),
             ("jaccard", e.jaccard.to_string()),
             ("evidence", evidence_lines(e)),
         ];
+        values.extend(relation.iter().filter_map(|f| (f.2)(e).map(|v| (f.0, v))));
         for (k, v) in &values {
             empty(&mut w, "attvalue", &[("for", k), ("value", v)])?;
         }

@@ -92,6 +92,11 @@ pub fn write(graph: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
             .iter()
             .map(|&(id, name, ty)| (id, "edge", name, ty)),
     );
+    let relation = super::relation_fields(graph);
+    let relation_ids: Vec<String> = relation.iter().map(|f| format!("e_{}", f.0)).collect();
+    for (f, id) in relation.iter().zip(&relation_ids) {
+        keys.push((id, "edge", f.0, f.1));
+    }
     for (id, target, name, ty) in keys {
         w.write_event(Event::Empty(start(
             "key",
@@ -150,6 +155,11 @@ pub fn write(graph: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
             data(&mut w, "e_last_date", &d.to_string())?;
         }
         data(&mut w, "e_evidence", &evidence_lines(e))?;
+        for (f, id) in relation.iter().zip(&relation_ids) {
+            if let Some(v) = (f.2)(e) {
+                data(&mut w, id, &v)?;
+            }
+        }
         w.write_event(Event::End(BytesEnd::new("edge")))?;
     }
     w.write_event(Event::End(BytesEnd::new("graph")))?;

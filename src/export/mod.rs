@@ -75,6 +75,30 @@ pub fn write(graph: &ActorGraph, format: Format, w: &mut dyn Write) -> Result<()
     }
 }
 
+/// An edge field that only typed-relation graphs carry: (name, type, value). Every writer walks
+/// this one table (GraphML keys, GEXF attributes, CSV columns), so a new relation field is one
+/// line here. Types use the GraphML/GEXF names (`string`, `long`, `boolean`).
+pub type EdgeField = (&'static str, &'static str, fn(&Edge) -> Option<String>);
+
+/// Relation fields, written only when the graph has an edge that is not co-mention (so
+/// co-mention outputs keep their bytes). `role` is absent when unset.
+pub const RELATION_FIELDS: &[EdgeField] = &[
+    ("kind", "string", |e| Some(e.kind.clone())),
+    ("directed", "boolean", |e| Some(e.directed.to_string())),
+    ("negated", "long", |e| Some(e.negated.to_string())),
+    ("planned", "long", |e| Some(e.planned.to_string())),
+    ("role", "string", |e| e.role.clone()),
+];
+
+/// The relation fields `graph` needs: all of them when it holds typed relations, else none.
+pub fn relation_fields(graph: &ActorGraph) -> &'static [EdgeField] {
+    if graph.edges().any(|(_, _, e)| !e.is_co_mention()) {
+        RELATION_FIELDS
+    } else {
+        &[]
+    }
+}
+
 /// Evidence as text, one line per supporting unit: `doc (date) #sentence: text`.
 pub fn evidence_lines(e: &Edge) -> String {
     let mut out = String::new();
@@ -89,4 +113,107 @@ pub fn evidence_lines(e: &Edge) -> String {
         out.push_str(&format!(" #{}: {}", ev.sentence, ev.text));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::{CorpusStats, Node, Unit};
+
+    fn graph(with_relation: bool) -> ActorGraph {
+        let mut edges = vec![(0, 1, Edge::new(2))];
+        if with_relation {
+            let attack = Edge {
+                kind: "attack".into(),
+                directed: true,
+                negated: 1,
+                ..Edge::new(1)
+            };
+            edges.push((1, 0, attack));
+        }
+        ActorGraph::from_parts(
+            Unit::Sentence,
+            CorpusStats::default(),
+            None,
+            vec![Node::new("a", "A", "state"), Node::new("b", "B", "state")],
+            edges,
+        )
+    }
+
+    fn written(g: &ActorGraph, format: Format) -> String {
+        if format == Format::Csv {
+            let dir = tempfile::tempdir().unwrap();
+            csv::write_dir(g, dir.path()).unwrap();
+            return std::fs::read_to_string(dir.path().join("edges.csv")).unwrap();
+        }
+        let mut out = Vec::new();
+        write(g, format, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn every_writer_carries_kind_and_direction_only_for_relations() {
+        // (format, what a relation graph must contain)
+        let cases: &[(Format, &[&str])] = &[
+            (
+                Format::Json,
+                &[
+                    "\"kind\": \"attack\"",
+                    "\"directed\": true",
+                    "\"negated\": 1",
+                ],
+            ),
+            (
+                Format::Graphml,
+                &[
+                    "attr.name=\"kind\"",
+                    "<data key=\"e_kind\">attack</data>",
+                    "<data key=\"e_directed\">true</data>",
+                ],
+            ),
+            (
+                Format::Gexf,
+                &[
+                    "kind=\"attack\"",
+                    "type=\"directed\"",
+                    "for=\"negated\" value=\"1\"",
+                ],
+            ),
+            (
+                Format::Dot,
+                &["\"b\" -- \"a\"", "label=\"attack\", dir=\"forward\""],
+            ),
+            (
+                Format::Csv,
+                &[
+                    "Kind,Directed,Negated,Planned,Role,Label",
+                    "b,a,Directed,1,",
+                ],
+            ),
+        ];
+        for (format, expected) in cases {
+            let with = written(&graph(true), *format);
+            for e in *expected {
+                assert!(with.contains(e), "{format:?} lacks {e}:\n{with}");
+            }
+            let without = written(&graph(false), *format);
+            for word in [
+                "kind",
+                "Kind",
+                "e_directed",
+                "\"directed",
+                "type=\"directed",
+                "forward",
+            ] {
+                assert!(
+                    !without.contains(word),
+                    "{format:?} co-mention graph has {word}"
+                );
+            }
+        }
+        // The saved graph reads back to the same bytes, parallel typed edge included.
+        let json = written(&graph(true), Format::Json);
+        let back = json::read("g.json", json.as_bytes()).unwrap();
+        assert_eq!(written(&back, Format::Json), json);
+    }
 }
