@@ -42,3 +42,22 @@ cargo test
 mkdir -p target/browser
 cargo run --quiet -- build -o target/browser/seeds.html
 node tests/browser/view.mjs target/browser/seeds.html target/browser/seeds-view.png
+
+# ---- Python module and Spark job (python/, issue 14) -------------------------------------
+# Java for Spark's local mode (pyspark from PyPI ships Spark's jars, not a JVM).
+if ! command -v java >/dev/null 2>&1; then
+    echo "tests/run.sh: installing Java 17 (Debian package openjdk-17-jre-headless) for Spark"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null
+fi
+if ! .venv/bin/python -c "import maturin, pytest, pyspark, pandas" >/dev/null 2>&1; then
+    echo "tests/run.sh: installing maturin, pytest, PySpark and pandas into .venv (PyPI)"
+    .venv/bin/pip install --quiet --disable-pip-version-check -r python/tests/requirements.txt
+fi
+cargo fmt -p actorgraph-python --check
+cargo clippy -p actorgraph-python --all-targets --quiet -- -D warnings
+cargo build --quiet --bin actorgraph # the CLI the Python results are compared with
+# The README's install command (maturin is already in .venv: no isolated build env needed).
+PATH="$PWD/.venv/bin:$PATH" .venv/bin/pip install --quiet --disable-pip-version-check --no-build-isolation ./python
+ACTORGRAPH_BIN="$PWD/target/debug/actorgraph" .venv/bin/python -m pytest -q python/tests
+# ---- end of the Python block -------------------------------------------------------------

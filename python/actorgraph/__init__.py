@@ -1,0 +1,367 @@
+"""actorgraph: turn news text into actor networks.
+
+The same engine as the ``actorgraph`` command line, from Python::
+
+    import actorgraph
+    g = actorgraph.build(["Vowell met Rasool in Baghdad.", {"id": "b", "text": "..."}])
+    G = g.to_networkx()            # NetworkX graph with the GraphML attributes
+    g.write("actors.gexf")         # any format of `actorgraph build`
+    rows = actorgraph.tag(["Vowell met Rasool."])
+    c = actorgraph.count(part1).merge(actorgraph.count(part2))   # mergeable, picklable
+    c.finish(min_weight=2)         # the graph of part1 + part2
+
+``docs`` is one document or an iterable of them: a ``str`` (the text; its id is its position),
+a ``dict`` with the JSON Lines fields (``text``, ``id``, ``date``, ``title``, ``url``,
+``source``), a ``pathlib.Path`` (a file or folder, read as the CLI reads it), or a pandas
+DataFrame with those columns. ``None`` means the embedded sample articles, as the CLI without
+inputs. Iterables are consumed lazily in batches, so a generator over a large corpus works.
+
+Spark: ``python -m actorgraph.spark`` (:mod:`actorgraph.spark`) counts every partition and
+merges the counts; the result equals ``actorgraph build`` byte for byte.
+
+Work runs in Rust with the GIL released, on all cores (``threads=N`` to limit it); the result
+is identical for every thread count. Errors raise :class:`ActorgraphError` (a ``ValueError``)
+or an ``OSError`` with the CLI's message; non-fatal problems are :class:`ActorgraphWarning`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import warnings
+from collections.abc import Iterable, Mapping
+from datetime import date
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Union
+
+from . import _actorgraph
+from ._actorgraph import ActorgraphError, Gazetteer
+
+if TYPE_CHECKING:  # pragma: no cover
+    import networkx
+
+__all__ = [
+    "ActorgraphError",
+    "ActorgraphWarning",
+    "Counts",
+    "Gazetteer",
+    "Graph",
+    "build",
+    "count",
+    "relations",
+    "tag",
+]
+
+__version__: str = _actorgraph.__version__
+
+Document = Union[str, Mapping[str, Any], "os.PathLike[str]"]
+Docs = Union[Document, Iterable[Document], None]
+DateLike = Union[str, date, None]
+
+
+class ActorgraphWarning(UserWarning):
+    """Something was skipped or capped, but the run succeeded (the CLI's warnings)."""
+
+
+def _warn(messages: list[str]) -> None:
+    for m in messages:
+        warnings.warn(m, ActorgraphWarning, stacklevel=3)
+
+
+def _documents(docs: Docs) -> Iterable[Any] | None:
+    """``docs`` as an iterable the engine reads (one document becomes a list of one)."""
+    if docs is None:
+        return None
+    if isinstance(docs, (str, os.PathLike)) or isinstance(docs, Mapping):
+        docs = [docs]
+    elif hasattr(docs, "to_dict") and hasattr(docs, "columns"):  # a pandas DataFrame
+        frame = docs.astype(object).where(docs.notna(), None)
+        return frame.to_dict("records")
+    elif isinstance(docs, bytes):
+        raise TypeError("docs: give text as str, not bytes (decode it first)")
+    return (dict(d) if isinstance(d, Mapping) and not isinstance(d, dict) else d for d in docs)
+
+
+def tag(
+    docs: Docs = None,
+    gazetteer: Gazetteer | None = None,
+    *,
+    line_breaks: str = "auto",
+    threads: int | None = None,
+    skip_bad_lines: bool = False,
+    text: bool = False,
+) -> list[dict[str, Any]]:
+    """Every actor mention in ``docs``, as the rows of ``actorgraph tag``.
+
+    Each row is a dict with the CLI's JSON fields: ``doc``, ``sentence``, ``paragraph``,
+    ``start``, ``end`` (byte offsets into the document's UTF-8 text), ``text`` and ``actor``,
+    sorted by document (in input order) then offset.
+    """
+    jsonl, warns = _actorgraph.tag(
+        _documents(docs),
+        gazetteer,
+        line_breaks=line_breaks,
+        threads=threads,
+        skip_bad_lines=skip_bad_lines,
+        text=text,
+    )
+    _warn(warns)
+    return [json.loads(line) for line in jsonl.splitlines()]
+
+
+def relations(
+    docs: Docs = None,
+    gazetteer: Gazetteer | None = None,
+    **options: Any,
+) -> list[dict[str, Any]]:
+    """Typed relations (who met, attacked, backed whom) as the rows of ``actorgraph relations``.
+
+    Not available in this version: the relation extractor is not part of the library yet.
+    """
+    raise NotImplementedError(
+        "actorgraph.relations needs the relation extractor (actorgraph relations), which this "
+        "version of the library does not have yet; use actorgraph.tag or actorgraph.build"
+    )
+
+
+def count(
+    docs: Docs = None,
+    gazetteer: Gazetteer | None = None,
+    *,
+    unit: str = "sentence",
+    max_evidence: int | None = None,
+    since: DateLike = None,
+    until: DateLike = None,
+    line_breaks: str = "auto",
+    threads: int | None = None,
+    skip_bad_lines: bool = False,
+    text: bool = False,
+) -> Counts:
+    """Counts ``docs`` into mergeable :class:`Counts` (``actorgraph build --partial``).
+
+    Options are the counting flags of ``actorgraph build``: ``unit``, ``max_evidence``
+    (``None`` keeps all), ``since``/``until``, ``line_breaks``; and how to read: ``threads``,
+    ``skip_bad_lines``, ``text``. Counts of parts of a corpus, merged, finish into the graph
+    of the whole corpus, byte for byte.
+    """
+    inner, warns = _actorgraph.count(
+        _documents(docs),
+        gazetteer,
+        unit=unit,
+        max_evidence=max_evidence,
+        since=since,
+        until=until,
+        line_breaks=line_breaks,
+        threads=threads,
+        skip_bad_lines=skip_bad_lines,
+        text=text,
+    )
+    _warn(warns)
+    return Counts(inner)
+
+
+def build(
+    docs: Docs = None,
+    gazetteer: Gazetteer | None = None,
+    *,
+    unit: str = "sentence",
+    max_evidence: int | None = None,
+    min_weight: int = 1,
+    top_edges: int | None = None,
+    types: Iterable[str] | str | None = None,
+    actors: Iterable[str] | str | None = None,
+    since: DateLike = None,
+    until: DateLike = None,
+    communities: bool = False,
+    seed: int = 1,
+    line_breaks: str = "auto",
+    threads: int | None = None,
+    skip_bad_lines: bool = False,
+    text: bool = False,
+) -> Graph:
+    """Builds the actor network of ``docs``, as ``actorgraph build`` does.
+
+    Options are the CLI's flags: ``unit`` (``"sentence"``, ``"paragraph"``, ``"document"``),
+    ``max_evidence`` (default: all evidence in JSON, 3 per edge in the other formats, as the
+    CLI), ``min_weight``, ``top_edges``, ``types`` and ``actors`` (lists or comma-separated
+    strings), ``since``/``until`` (ISO dates or ``datetime.date``; undated documents are left
+    out), ``communities``/``seed`` (Louvain), ``line_breaks``, ``threads``,
+    ``skip_bad_lines`` and ``text`` (read files that contain NUL bytes).
+    It is :func:`count` followed by :meth:`Counts.finish`.
+    """
+    actors = _names(actors)
+    if actors is not None:
+        _actorgraph.check_actors(actors, gazetteer)
+    counts = count(
+        docs,
+        gazetteer,
+        unit=unit,
+        max_evidence=max_evidence,
+        since=since,
+        until=until,
+        line_breaks=line_breaks,
+        threads=threads,
+        skip_bad_lines=skip_bad_lines,
+        text=text,
+    )
+    return counts.finish(
+        min_weight=min_weight,
+        top_edges=top_edges,
+        types=types,
+        actors=actors,
+        communities=communities,
+        seed=seed,
+    )
+
+
+def _names(value: Iterable[str] | str | None) -> list[str] | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return [v for v in value.split(",") if v]
+    return list(value)
+
+
+class Counts:
+    """Mergeable counts of a corpus: what :func:`count` returns and :meth:`Graph.counts`
+    keeps.
+
+    ``a.merge(b)`` is a new Counts holding both; merging is associative and commutative, so
+    counts of any split of a corpus, merged in any order and grouping, finish into the same
+    graph as one run. Counts pickle (as their compact serialised form), so they travel
+    between processes and machines (Spark, multiprocessing).
+    """
+
+    def __init__(self, inner: _actorgraph.Counts) -> None:
+        self._inner = inner
+
+    def __repr__(self) -> str:
+        actors, edges = self._inner.sizes()
+        return f"<actorgraph.Counts: {self.corpus['documents']} documents, {actors} actors, {edges} edges>"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Counts) and self._inner == other._inner
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[Any, tuple[bytes]]:
+        return (Counts.from_bytes, (self.to_bytes(),))
+
+    def merge(self, other: Counts) -> Counts:
+        """New counts holding ``self`` and ``other``. Raises :class:`ActorgraphError` when they
+        were counted with different gazetteers or options (the message names the difference)."""
+        return Counts(self._inner.merge(other._inner))
+
+    @property
+    def corpus(self) -> dict[str, Any]:
+        """Corpus counts: documents, sentences, units, mentions, ..."""
+        return json.loads(self._inner.corpus_json())
+
+    def to_bytes(self) -> bytes:
+        """The serialised counts; :meth:`from_bytes` reads them back."""
+        return self._inner.to_bytes()
+
+    @staticmethod
+    def from_bytes(data: bytes) -> Counts:
+        """Counts serialised by :meth:`to_bytes`."""
+        return Counts(_actorgraph.Counts.from_bytes(data))
+
+    def finish(
+        self,
+        *,
+        min_weight: int = 1,
+        top_edges: int | None = None,
+        types: Iterable[str] | str | None = None,
+        actors: Iterable[str] | str | None = None,
+        max_evidence: int | None = None,
+        communities: bool = False,
+        seed: int = 1,
+    ) -> Graph:
+        """The graph: scores computed, filters applied (``actorgraph build``'s flags)."""
+        inner = self._inner.finish(
+            min_weight=min_weight,
+            top_edges=top_edges,
+            types=_names(types),
+            actors=_names(actors),
+            max_evidence=max_evidence,
+            communities=communities,
+            seed=seed,
+        )
+        return Graph(inner, self)
+
+
+class Graph:
+    """A finished actor network.
+
+    ``nodes`` and ``edges`` are the CLI's JSON graph as lists of dicts; ``to_networkx()`` is
+    the GraphML as NetworkX reads it; ``write()`` writes any format of ``actorgraph build``.
+    """
+
+    def __init__(self, inner: _actorgraph.Graph, counts: Counts) -> None:
+        self._inner = inner
+        self._counts = counts
+
+    def __repr__(self) -> str:
+        return f"<actorgraph.Graph: {self._inner.node_count} nodes, {self._inner.edge_count} edges>"
+
+    def __len__(self) -> int:
+        return self._inner.node_count
+
+    @cached_property
+    def _saved(self) -> dict[str, Any]:
+        return json.loads(self.to_json())
+
+    @property
+    def nodes(self) -> list[dict[str, Any]]:
+        """Actors in id order, each a dict with the JSON fields (``id``, ``label``, ``type``,
+        ``mentions``, ``documents``, dates, ...)."""
+        return self._saved["nodes"]
+
+    @property
+    def edges(self) -> list[dict[str, Any]]:
+        """Links in (source, target) order, each a dict with the JSON fields (``source``,
+        ``target``, ``weight``, ``npmi``, ``jaccard``, ``evidence``, ...)."""
+        return self._saved["edges"]
+
+    @property
+    def corpus(self) -> dict[str, Any]:
+        """Corpus counts: documents, sentences, units, mentions, ..."""
+        return self._saved["corpus"]
+
+    def counts(self) -> Counts:
+        """The counts this graph was finished from (merge them with other counts)."""
+        return self._counts
+
+    def to_json(self) -> str:
+        """The graph as ``actorgraph build --format json`` writes it."""
+        return self._inner.to_bytes("json").decode("utf-8")
+
+    def to_bytes(self, format: str) -> bytes:
+        """The graph in ``format`` (``dot``, ``graphml``, ``gexf``, ``json``, ``svg``, ``png``)
+        as the CLI writes it."""
+        return self._inner.to_bytes(format)
+
+    def write(self, path: str | os.PathLike[str], format: str | None = None) -> None:
+        """Writes the graph to ``path`` atomically, in ``format`` or the one its extension
+        names (``.dot .gv .graphml .gexf .json .svg .png``; ``csv`` writes a folder with
+        ``nodes.csv`` and ``edges.csv``)."""
+        self._inner.write(os.fspath(path), format)
+
+    def to_networkx(self) -> networkx.Graph:
+        """The graph as a NetworkX graph with the node and edge attributes of the GraphML
+        output (``label``, ``type``, ``color``, ``size``, ``mentions``, ...; ``weight``,
+        ``npmi``, ``jaccard``, ``evidence``, ...), typed as GraphML declares them.
+
+        It is NetworkX's own GraphML reader applied to the GraphML bytes, so it equals
+        ``networkx.read_graphml`` of ``actorgraph build -o g.graphml`` exactly. When the graph
+        holds typed relations it is a ``MultiDiGraph`` (several kinds of link per pair, some
+        directed); a co-mention graph is a ``Graph``.
+        """
+        import io
+
+        import networkx as nx
+
+        g = nx.read_graphml(io.BytesIO(self._inner.to_bytes("graphml")))
+        if self._inner.has_relations and not isinstance(g, nx.MultiDiGraph):
+            g = nx.MultiDiGraph(g)
+        return g

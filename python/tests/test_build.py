@@ -1,0 +1,119 @@
+"""`actorgraph.build` against `actorgraph build`: the same bytes, the same NetworkX graph."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+import actorgraph
+
+# (name, Python options, CLI flags): each row must give byte-identical outputs.
+OPTION_CASES = [
+    ("defaults", {}, []),
+    ("paragraph unit", {"unit": "paragraph"}, ["--unit", "paragraph"]),
+    ("document unit", {"unit": "document"}, ["--unit", "document"]),
+    ("evidence cap", {"max_evidence": 1}, ["--max-evidence", "1"]),
+    ("min weight", {"min_weight": 2}, ["--min-weight", "2"]),
+    ("top edges", {"top_edges": 5}, ["--top-edges", "5"]),
+    ("types as list", {"types": ["person", "armed_group"]}, ["--types", "person,armed_group"]),
+    ("types as str", {"types": "person"}, ["--types", "person"]),
+    ("ego network", {"actors": ["sudani"]}, ["--actors", "sudani"]),
+    ("communities", {"communities": True, "seed": 7}, ["--communities", "--seed", "7"]),
+    ("line breaks", {"line_breaks": "space"}, ["--line-breaks", "space"]),
+]
+
+FORMATS = ["json", "graphml", "gexf", "dot"]
+
+
+@pytest.mark.parametrize("name,options,flags", OPTION_CASES, ids=[c[0] for c in OPTION_CASES])
+def test_seeds_give_the_cli_bytes_in_every_format(cli, name, options, flags):
+    g = actorgraph.build(**options)
+    for fmt in FORMATS:
+        expected = cli("build", *flags, "--format", fmt).stdout
+        assert g.to_bytes(fmt) == expected, f"{name}: {fmt} differs from the CLI"
+
+
+def test_real_corpus_from_a_path_and_from_records_gives_the_cli_bytes(cli, wikinews):
+    expected = cli("build", wikinews, "--format", "json").stdout
+    from_path = actorgraph.build(wikinews)
+    records = [json.loads(line) for line in wikinews.read_text(encoding="utf-8").splitlines()]
+    from_records = actorgraph.build(records)
+    from_generator = actorgraph.build(r for r in records)
+    assert from_path.to_json().encode() == expected
+    assert from_records.to_json().encode() == expected
+    assert from_generator.to_json().encode() == expected
+
+
+def test_to_networkx_equals_networkx_reading_the_cli_graphml(cli, tmp_path):
+    cli("build", "-o", tmp_path / "g.graphml")
+    expected = nx.read_graphml(tmp_path / "g.graphml")
+    got = actorgraph.build().to_networkx()
+    assert type(got) is type(expected)
+    assert dict(got.nodes(data=True)) == dict(expected.nodes(data=True))
+    edges = lambda G: {tuple(sorted((a, b))): d for a, b, d in G.edges(data=True)}  # noqa: E731
+    assert edges(got) == edges(expected)
+    assert got.number_of_edges() == expected.number_of_edges() > 0
+    # Typed as GraphML declares them.
+    node = got.nodes["sudani"]
+    assert isinstance(node["mentions"], int) and isinstance(node["size"], float)
+
+
+@pytest.mark.parametrize("name,fmt", [("g.json", None), ("g.graphml", None), ("g.gexf", None),
+                                      ("g.dot", None), ("g.gv", None), ("out", "csv"),
+                                      ("g.txt", "graphml")])
+def test_write_gives_the_cli_files(cli, tmp_path, name, fmt):
+    g = actorgraph.build(unit="paragraph")
+    g.write(tmp_path / "py" / name if fmt == "csv" else tmp_path / f"py-{name}", format=fmt)
+    flags = ["--format", fmt] if fmt else []
+    cli_out = tmp_path / "cli" / name if fmt == "csv" else tmp_path / f"cli-{name}"
+    cli("build", "--unit", "paragraph", "-o", cli_out, *flags)
+    if fmt == "csv":
+        for f in ["nodes.csv", "edges.csv"]:
+            assert (tmp_path / "py" / name / f).read_bytes() == (cli_out / f).read_bytes()
+    else:
+        assert (tmp_path / f"py-{name}").read_bytes() == cli_out.read_bytes()
+
+
+def test_nodes_and_edges_are_the_json_fields(cli):
+    saved = json.loads(cli("build", "--format", "json").stdout)
+    g = actorgraph.build()
+    assert g.nodes == saved["nodes"]
+    assert g.edges == saved["edges"]
+    assert g.corpus == saved["corpus"]
+    assert len(g) == len(saved["nodes"])
+    assert repr(g) == f"<actorgraph.Graph: {len(saved['nodes'])} nodes, {len(saved['edges'])} edges>"
+
+
+def test_output_is_identical_for_any_thread_count(wikinews):
+    one = actorgraph.build(wikinews, threads=1).to_bytes("json")
+    two = actorgraph.build(wikinews, threads=2).to_bytes("json")
+    assert one == two
+
+
+# (name, documents, expected (node id, first_date, last_date) of "iran")
+DATE_CASES = [
+    ("iso string", [{"id": "a", "text": "Iran and Iraq.", "date": "2024-02-11"}], ("2024-02-11", "2024-02-11")),
+    ("date-time", [{"id": "a", "text": "Iran and Iraq.", "date": "2024-02-11T23:30:00Z"}], ("2024-02-11", "2024-02-11")),
+    ("datetime.date", [{"id": "a", "text": "Iran and Iraq.", "date": __import__("datetime").date(2024, 3, 1)}], ("2024-03-01", "2024-03-01")),
+    ("datetime", [{"id": "a", "text": "Iran and Iraq.", "date": __import__("datetime").datetime(2024, 3, 1, 9)}], ("2024-03-01", "2024-03-01")),
+    ("two days", [{"id": "a", "text": "Iran and Iraq.", "date": "2024-01-05"},
+                  {"id": "b", "text": "Iraq and Iran.", "date": "2023-12-31"}], ("2023-12-31", "2024-01-05")),
+]
+
+
+@pytest.mark.parametrize("name,docs,expected", DATE_CASES, ids=[c[0] for c in DATE_CASES])
+def test_record_dates(name, docs, expected):
+    iran = next(n for n in actorgraph.build(docs).nodes if n["id"] == "iran")
+    assert (iran["first_date"], iran["last_date"]) == expected
+
+
+def test_since_and_until_take_dates_and_strings():
+    import datetime
+
+    docs = [{"id": str(d), "text": "Iran and Iraq.", "date": f"2024-01-{d:02}"} for d in range(1, 11)]
+    a = actorgraph.build(docs, since="2024-01-03", until=datetime.date(2024, 1, 5))
+    assert a.corpus["documents"] == 3
+    assert a.edges[0]["weight"] == 3
