@@ -47,7 +47,7 @@ pub fn write_view(graph: &ActorGraph, view: &View, w: &mut dyn Write) -> io::Res
     writeln!(
         w,
         "  graph [layout=\"{engine}\", overlap=\"prism\", splines=\"polyline\", sep=\"+12\", \
-         esep=\"+8\", outputorder=\"edgesfirst\", fontname=\"Helvetica\", fontsize=\"11\", \
+         esep=\"+10\", outputorder=\"edgesfirst\", fontname=\"Helvetica\", fontsize=\"11\", \
          labelloc=\"t\", labeljust=\"l\", label=<{}>];",
         legend(graph, view, by_community)
     )?;
