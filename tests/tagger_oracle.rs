@@ -202,3 +202,60 @@ fn most_cases_contain_a_mention() {
         "only {hidden} of {n} cases exclude a mention"
     );
 }
+
+/// Rules the generated cases do not reach, from docs/roles.md and docs/gazetteer.md: the
+/// undated `tag` leaves role mentions out but a role name still wins leftmost-longest; a dated
+/// tag resolves it to the holder; `"case": "insensitive"` lifts the capitalized rule.
+#[test]
+fn roles_and_case_overrides() {
+    use actorgraph::gazetteer::{Gazetteer, Source};
+    use actorgraph::tagger::{Scratch, Tagger};
+    let json = r#"{"actors": [
+        {"id": "a0", "label": "a", "type": "t"},
+        {"id": "a1", "label": "Ab", "type": "t", "aliases": [{"text": "Ba", "case": "insensitive"}]}],
+     "roles": [{"id": "r", "label": "a b", "holders": [{"actor": "a0", "from": "2020-01-01"}]}]}"#;
+    let src = Source {
+        name: "r.json",
+        bytes: json.as_bytes(),
+    };
+    let g = Gazetteer::from_sources(&[src]).unwrap().0;
+    let t = Tagger::new(&g).unwrap();
+    let spans = |ms: &[actorgraph::tagger::Mention]| -> Vec<(usize, usize, String, bool)> {
+        ms.iter()
+            .map(|m| {
+                (
+                    m.start,
+                    m.end,
+                    g.actor(m.actor).id.clone(),
+                    m.role.is_some(),
+                )
+            })
+            .collect()
+    };
+    let text = "a b a ab Ab ba";
+    let plain = |s: usize, e: usize, id: &str| (s, e, id.to_owned(), false);
+    assert_eq!(
+        spans(&t.tag(text)),
+        [plain(4, 5, "a0"), plain(9, 11, "a1"), plain(12, 14, "a1")],
+        "undated: the role hides the first \"a\" and is left out; \"ab\" lacks its capital"
+    );
+    let (mut scratch, mut out, mut unresolved) = (Scratch::default(), Vec::new(), Vec::new());
+    for (date, role_mentions, unresolved_count) in [
+        (Some("2021-06-01"), 1, 0),
+        (Some("2019-06-01"), 0, 1),
+        (None, 0, 1),
+    ] {
+        let date = date.map(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap());
+        t.tag_dated(text, date, &mut scratch, &mut out, &mut unresolved);
+        let got = spans(&out);
+        assert_eq!(
+            got.iter().filter(|m| m.3).count(),
+            role_mentions,
+            "{date:?}"
+        );
+        assert_eq!(unresolved.len(), unresolved_count, "{date:?}");
+        if role_mentions == 1 {
+            assert_eq!(got[0], (0, 3, "a0".to_owned(), true));
+        }
+    }
+}
