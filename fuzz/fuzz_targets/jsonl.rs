@@ -12,7 +12,7 @@ fuzz_target!(|data: &[u8]| {
     std::fs::write(&path, data).unwrap();
     for skip in [false, true] {
         let inputs = [Input::Path(path.clone())];
-        let opts = ReadOptions { skip_bad_lines: skip, force_text: false };
+        let opts = ReadOptions { skip_bad_lines: skip, ..ReadOptions::default() };
         let mut diag = Diagnostics::default();
         let mut n = 0;
         let r = Corpus::new(&inputs, opts).for_each_batch(&mut diag, |b| {

@@ -1,5 +1,6 @@
 //! Tagging against the independent matcher of `tests/oracle/matcher.rs` (its own normalisation,
-//! word rule and case rule): the bytes are decoded into aliases and a text within the matcher's
+//! word and apostrophe rules, case rules, all-caps rule and exclusions): the bytes are decoded
+//! into aliases, exclusions and a text within the matcher's
 //! alphabet, and the library must report exactly the matcher's mentions. Then the raw bytes as
 //! a text with their first line as '|'-separated aliases: mentions sorted, disjoint, on
 //! character boundaries, each normalising to its actor's label.
@@ -14,8 +15,8 @@ use actorgraph::tagger::Tagger;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let (aliases, text) = matcher::decode(data);
-    matcher::check(&aliases, &text);
+    let (aliases, exclusions, text) = matcher::decode(data);
+    matcher::check_excluding(&aliases, &exclusions, &text);
 
     let s = String::from_utf8_lossy(data);
     let (head, text) = s.split_once('\n').unwrap_or((&s, ""));
