@@ -42,7 +42,7 @@ impl Counts {
     }
 
     /// The graph: scores computed, filters applied (as `actorgraph build`'s flags).
-    #[pyo3(signature = (*, min_weight=1, top_edges=None, types=None, actors=None, max_evidence=None, communities=false, seed=1))]
+    #[pyo3(signature = (*, min_weight=1, top_edges=None, types=None, actors=None, max_evidence=None, communities=false, seed=1, keep_isolates=false))]
     #[allow(clippy::too_many_arguments)]
     fn finish(
         &self,
@@ -54,6 +54,7 @@ impl Counts {
         max_evidence: Option<usize>,
         communities: bool,
         seed: u64,
+        keep_isolates: bool,
     ) -> PyResult<Graph> {
         let filters = Filters {
             min_weight,
@@ -62,12 +63,14 @@ impl Counts {
             actors,
             max_evidence,
         };
-        let mut graph = py.detach(|| self.inner.finish(&filters));
-        if communities {
-            py.detach(|| actorgraph::query::community::assign(&mut graph, seed, 1.0));
-        }
+        // The CLI's finishing step: isolates a filter made, communities, the picture's title.
+        let finish = actorgraph::export::view::Finish {
+            keep_isolates,
+            communities: communities.then_some(seed),
+        };
+        let (graph, page) = py.detach(|| finish.apply(&self.inner, &filters, None));
         let default_evidence = self.inner.recipe.max_evidence.is_none() && max_evidence.is_none();
-        Ok(Graph::new(graph, default_evidence))
+        Ok(Graph::new(graph, default_evidence, page))
     }
 
     /// The counts as a partial counts file (what pickling stores; `actorgraph merge` reads

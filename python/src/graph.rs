@@ -33,6 +33,8 @@ pub struct Graph {
     graph: ActorGraph,
     /// True when `max_evidence` was not given: JSON keeps all evidence, other formats 3.
     default_evidence: bool,
+    /// Title line and aliases for pictures and the HTML page (as the CLI writes them).
+    page: export::View,
 }
 
 /// The format named `name`, or the one of `path`'s extension.
@@ -54,7 +56,7 @@ fn format_of(name: Option<&str>, path: Option<&std::path::Path>) -> PyResult<For
     Format::from_path(path).ok_or_else(|| {
         usage(format!(
             "cannot tell the format from {:?}; use an extension (.dot .graphml .gexf .json .csv \
-             .svg .png) or format=",
+             .svg .png .html) or format=",
             path.display().to_string()
         ))
     })
@@ -62,10 +64,11 @@ fn format_of(name: Option<&str>, path: Option<&std::path::Path>) -> PyResult<For
 
 impl Graph {
     /// A graph; `default_evidence` when no evidence cap was asked for.
-    pub fn new(graph: ActorGraph, default_evidence: bool) -> Graph {
+    pub fn new(graph: ActorGraph, default_evidence: bool, page: export::View) -> Graph {
         Graph {
             graph,
             default_evidence,
+            page,
         }
     }
 
@@ -92,7 +95,7 @@ impl Graph {
         let bytes = py
             .detach(|| {
                 let mut out = Vec::new();
-                export::write(&self.view(format), format, &mut out).map(|()| out)
+                export::write_view(&self.view(format), format, &self.page, &mut out).map(|()| out)
             })
             .map_err(to_py)?;
         Ok(PyBytes::new(py, &bytes))
@@ -110,7 +113,7 @@ impl Graph {
             }
             // Render first, so a missing Graphviz leaves no file behind.
             let mut bytes = Vec::new();
-            export::write(&graph, format, &mut bytes)?;
+            export::write_view(&graph, format, &self.page, &mut bytes)?;
             let mut out = Output::create(Some(&path))?;
             std::io::Write::write_all(&mut out, &bytes).map_err(|e| out.error(e))?;
             out.commit()

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 
 use actorgraph::counts::Counts;
-use actorgraph::export::{self, Format};
+use actorgraph::export::{self, view::Finish, Format};
 use actorgraph::graph::{Filters, Unit};
 use actorgraph::input::{parse_date, Diagnostics};
 use actorgraph::output::Output;
@@ -211,40 +211,6 @@ pub fn output_format(
                 p.display().to_string()
             ))
         }),
-    }
-}
-
-/// What `build` and `merge` do to finished counts before writing, in one place so both give
-/// the same bytes: drop isolates a filter made, assign communities, title the picture.
-pub struct Finish {
-    /// Keep actors a filter left without links.
-    pub keep_isolates: bool,
-    /// Louvain communities with this seed.
-    pub communities: Option<u64>,
-}
-
-impl Finish {
-    /// The finished graph and what pictures and the page show beside it.
-    pub fn apply(
-        &self,
-        counts: &Counts,
-        filters: &Filters,
-        gazetteer: Option<&actorgraph::gazetteer::Gazetteer>,
-    ) -> (actorgraph::graph::ActorGraph, export::View) {
-        let mut graph = counts.finish(filters);
-        // Actors a filter left without links are dropped (issue 15), unless asked for.
-        if !self.keep_isolates && export::isolates::filtering(filters) {
-            graph =
-                export::isolates::drop_isolates(graph, filters.actors.as_deref().unwrap_or(&[]));
-        }
-        if let Some(seed) = self.communities {
-            actorgraph::query::community::assign(&mut graph, seed, 1.0);
-        }
-        let view = export::View {
-            title: export::view::title(counts, filters),
-            aliases: gazetteer.map(export::view::aliases).unwrap_or_default(),
-        };
-        (graph, view)
     }
 }
 

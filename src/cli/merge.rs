@@ -12,9 +12,9 @@ use actorgraph::input::Diagnostics;
 use actorgraph::warning::{Warning, WarningKind};
 use actorgraph::{partial, run, Error, Result};
 
-use super::build::{
-    default_evidence, format_arg, output_format, write_graph, write_partial, Finish,
-};
+use actorgraph::export::view::Finish;
+
+use super::build::{default_evidence, format_arg, output_format, write_graph, write_partial};
 
 #[derive(Args)]
 pub struct MergeArgs {

@@ -68,6 +68,43 @@ pub fn aliases(gazetteer: &Gazetteer) -> BTreeMap<String, Vec<String>> {
         .collect()
 }
 
+/// What `build` and `merge` do to finished counts before writing, in one place so both give
+/// the same bytes: drop isolates a filter made, assign communities, title the picture.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Finish {
+    /// Keep actors a filter left without links.
+    pub keep_isolates: bool,
+    /// Louvain communities with this seed.
+    pub communities: Option<u64>,
+}
+
+impl Finish {
+    /// The finished graph and what pictures and the page show beside it.
+    pub fn apply(
+        &self,
+        counts: &Counts,
+        filters: &Filters,
+        gazetteer: Option<&crate::gazetteer::Gazetteer>,
+    ) -> (crate::graph::ActorGraph, View) {
+        let mut graph = counts.finish(filters);
+        // Actors a filter left without links are dropped (issue 15), unless asked for.
+        if !self.keep_isolates && crate::export::isolates::filtering(filters) {
+            graph = crate::export::isolates::drop_isolates(
+                graph,
+                filters.actors.as_deref().unwrap_or(&[]),
+            );
+        }
+        if let Some(seed) = self.communities {
+            crate::query::community::assign(&mut graph, seed, 1.0);
+        }
+        let view = View {
+            title: title(counts, filters),
+            aliases: gazetteer.map(aliases).unwrap_or_default(),
+        };
+        (graph, view)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
