@@ -7,8 +7,11 @@
 //!    original byte offsets;
 //! 3. [`tagger`] — one Aho-Corasick automaton; whole words; leftmost-longest mentions;
 //! 4. [`sentence`] — a linear-time splitter for news copy; sentences tile the document;
-//! 5. [`analysis`] — mentions placed in sentences and paragraphs;
-//! 6. [`input`] — files, directories, JSON Lines and stdin, streamed in batches;
+//! 5. [`analysis`] — mentions placed in sentences and paragraphs, each sentence in a
+//!    [`zone`] (headline, body, boilerplate);
+//! 6. [`input`] — files, directories, JSON Lines, CSV, gzip and stdin, streamed in batches
+//!    ([`fields`] maps record fields, [`sidecar`] dates plain-text files); [`dedup`] finds
+//!    duplicate and syndicated documents;
 //! 7. [`pipeline`] — batches analysed on every core, handed on in corpus order;
 //! 8. [`graph`] — co-occurrence counts, scores, evidence and filters (petgraph);
 //! 9. [`query`] — neighbours, paths, centralities, communities, stats;
@@ -32,8 +35,10 @@
 #![warn(missing_docs)]
 
 pub mod analysis;
+pub mod dedup;
 pub mod error;
 pub mod export;
+pub mod fields;
 pub mod gazetteer;
 pub mod graph;
 pub mod input;
@@ -41,7 +46,10 @@ pub mod normalize;
 pub mod output;
 pub mod pipeline;
 pub mod query;
+pub mod scan;
 pub mod sentence;
+pub mod sidecar;
 pub mod tagger;
+pub mod zone;
 
 pub use error::{Error, Result};

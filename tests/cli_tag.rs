@@ -87,8 +87,8 @@ fn stdin_text_and_jsonl() {
     assert_eq!(r.status, 0, "{}", r.stderr);
     assert_eq!(
         r.stdout,
-        "{\"doc\":\"stdin\",\"sentence\":0,\"paragraph\":0,\"start\":0,\"end\":6,\"text\":\"Vowell\",\"actor\":\"vowell\"}\n\
-         {\"doc\":\"stdin\",\"sentence\":0,\"paragraph\":0,\"start\":11,\"end\":17,\"text\":\"Rasool\",\"actor\":\"rasool\"}\n"
+        "{\"doc\":\"stdin\",\"sentence\":0,\"paragraph\":0,\"zone\":\"body\",\"start\":0,\"end\":6,\"text\":\"Vowell\",\"actor\":\"vowell\"}\n\
+         {\"doc\":\"stdin\",\"sentence\":0,\"paragraph\":0,\"zone\":\"body\",\"start\":11,\"end\":17,\"text\":\"Rasool\",\"actor\":\"rasool\"}\n"
     );
     let jsonl = "{\"id\": \"a\", \"text\": \"PMF.\", \"date\": \"2024-02-11\"}\n\n{\"id\": \"b\", \"text\": \"No one. Sudani\"}\r\n";
     let r = run_with_stdin(
@@ -99,7 +99,7 @@ fn stdin_text_and_jsonl() {
     assert_eq!(r.status, 0, "{}", r.stderr);
     assert_eq!(
         r.stdout,
-        "doc\tsentence\tparagraph\tstart\tend\ttext\tactor\na\t0\t0\t0\t3\tPMF\tpmf\nb\t1\t0\t8\t14\tSudani\tsudani\n"
+        "doc\tsentence\tparagraph\tzone\tstart\tend\ttext\tactor\na\t0\t0\tbody\t0\t3\tPMF\tpmf\nb\t1\t0\tbody\t8\t14\tSudani\tsudani\n"
     );
 }
 

@@ -138,13 +138,19 @@ pub fn build_graph(
     let tagger = corpus.tagger(&gazetteer)?;
     let inputs = corpus.inputs();
     let mut builder = GraphBuilder::new(&gazetteer, graph.options(default_evidence));
-    pipeline::run(
+    // Zones and duplicates: a first pass, then only linked zones of distinct documents count.
+    let scan = corpus.scan(&inputs, true)?;
+    let linking = corpus.scan_options().linking;
+    pipeline::run_with(
         corpus.corpus(&inputs),
         &tagger,
         corpus.line_breaks(),
+        &scan.zone_rules(),
         diag,
         |doc, a| {
-            builder.add(doc, a);
+            if !scan.is_duplicate(&doc.id) {
+                builder.add(doc, &a.for_linking(&linking));
+            }
             Ok(())
         },
     )?;

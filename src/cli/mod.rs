@@ -45,8 +45,9 @@ enum Command {
 /// Flags shared by every command that reads documents.
 #[derive(Args, Debug)]
 pub struct CorpusArgs {
-    /// Files or directories (recursive: *.txt, *.jsonl) or - for standard input.
-    /// Without inputs, the embedded sample articles (seeds/) are used.
+    /// Files or directories (recursive: *.txt, *.jsonl, *.csv, and .gz of each) or - for
+    /// standard input. Without inputs: standard input when it is a pipe or a file, else the
+    /// embedded sample articles (seeds/).
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
     /// Gazetteer JSON file; repeat to merge several. Default: the embedded gazetteer.
@@ -70,6 +71,66 @@ pub struct CorpusArgs {
     /// Worker threads (default: all cores). Output is identical for every value.
     #[arg(long, value_name = "N", global = true)]
     pub threads: Option<usize>,
+    #[command(flatten)]
+    pub fields: FieldArgs,
+    #[command(flatten)]
+    pub zones: ZoneArgs,
+}
+
+/// Where JSON Lines and CSV records keep each field (dotted paths reach into objects).
+#[derive(Args, Debug)]
+pub struct FieldArgs {
+    /// Record field holding the document id (string or number; missing ids become FILE:LINE).
+    #[arg(long, value_name = "PATH", default_value = "id", global = true)]
+    pub id_field: String,
+    /// Record field holding the text.
+    #[arg(long, value_name = "PATH", default_value = "text", global = true)]
+    pub text_field: String,
+    /// Record field holding the title (tagged as the headline, placed before the text).
+    #[arg(long, value_name = "PATH", default_value = "title", global = true)]
+    pub title_field: String,
+    /// Record field holding the date (YYYY-MM-DD, RFC 3339 or YYYY-MM-DD HH:MM:SS).
+    #[arg(long, value_name = "PATH", default_value = "date", global = true)]
+    pub date_field: String,
+    /// Record field holding the url.
+    #[arg(long, value_name = "PATH", default_value = "url", global = true)]
+    pub url_field: String,
+    /// Record field holding the source (outlet).
+    #[arg(long, value_name = "PATH", default_value = "source", global = true)]
+    pub source_field: String,
+    /// Date for documents that have none (plain-text files without a sidecar, say).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_value, global = true)]
+    pub date: Option<chrono::NaiveDate>,
+}
+
+fn date_value(s: &str) -> std::result::Result<chrono::NaiveDate, String> {
+    actorgraph::input::parse_date(s)
+        .ok_or_else(|| format!("{s:?} is not an ISO 8601 date such as 2024-02-11"))
+}
+
+/// Headlines, boilerplate and duplicate documents.
+#[derive(Args, Debug)]
+pub struct ZoneArgs {
+    /// Link mentions in boilerplate (read-more lines, teaser lists, repeated site lines) too.
+    #[arg(long, global = true)]
+    pub keep_boilerplate: bool,
+    /// Headlines: a unit of their own that links what they name, or left out of the graph.
+    #[arg(long, value_enum, default_value_t = HeadlinesArg::Link, global = true)]
+    pub headlines: HeadlinesArg,
+    /// Count duplicate and syndicated documents as often as they occur.
+    #[arg(long, global = true)]
+    pub keep_duplicates: bool,
+    /// A line found verbatim in at least N documents is site furniture (0: never).
+    #[arg(long, value_name = "N", default_value_t = 5, global = true)]
+    pub repeated_lines: u32,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum HeadlinesArg {
+    /// Headlines link what they name.
+    Link,
+    /// Headlines are left out of the graph.
+    Skip,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -85,7 +146,11 @@ pub enum LineBreakArg {
 impl CorpusArgs {
     pub fn inputs(&self) -> Vec<Input> {
         if self.inputs.is_empty() {
-            return vec![Input::Seeds];
+            return vec![if stdin_is_readable() {
+                Input::Stdin
+            } else {
+                Input::Seeds
+            }];
         }
         self.inputs
             .iter()
@@ -100,9 +165,34 @@ impl CorpusArgs {
     }
 
     pub fn read_options(&self) -> ReadOptions {
+        let f = &self.fields;
         ReadOptions {
             skip_bad_lines: self.skip_bad_lines,
             force_text: self.text,
+            fields: actorgraph::input::Fields {
+                id: f.id_field.clone(),
+                text: f.text_field.clone(),
+                title: f.title_field.clone(),
+                date: f.date_field.clone(),
+                url: f.url_field.clone(),
+                source: f.source_field.clone(),
+            },
+            default_date: f.date,
+        }
+    }
+
+    /// Which zones link, and what the first pass looks for.
+    pub fn scan_options(&self) -> actorgraph::scan::ScanOptions {
+        actorgraph::scan::ScanOptions {
+            duplicates: !self.zones.keep_duplicates,
+            repeated_lines: self.zones.repeated_lines,
+            linking: actorgraph::zone::Linking {
+                keep_boilerplate: self.zones.keep_boilerplate,
+                headlines: match self.zones.headlines {
+                    HeadlinesArg::Link => actorgraph::zone::Headlines::Link,
+                    HeadlinesArg::Skip => actorgraph::zone::Headlines::Skip,
+                },
+            },
         }
     }
 
@@ -148,6 +238,30 @@ impl CorpusArgs {
         })
     }
 
+    /// The first pass (duplicates, repeated lines) over `inputs`; `duplicates: false` for
+    /// commands that list every document. Its warnings are dropped: the second pass repeats
+    /// them.
+    pub fn scan(&self, inputs: &[Input], duplicates: bool) -> Result<actorgraph::scan::Scan> {
+        let mut options = self.scan_options();
+        options.duplicates &= duplicates;
+        let corpus = actorgraph::input::Corpus::new(inputs, self.read_options());
+        let scan = actorgraph::scan::scan(corpus, &options, &mut Diagnostics::default())?;
+        if self.verbose && !scan.duplicates.is_empty() {
+            eprintln!(
+                "actorgraph: {} duplicate document(s) counted once:",
+                scan.duplicates.len()
+            );
+            for d in &scan.duplicates.list {
+                let how = match d.how {
+                    actorgraph::dedup::Match::Exact => "same text as",
+                    actorgraph::dedup::Match::Near => "near copy of",
+                };
+                eprintln!("actorgraph:   {} ({how} {})", d.id, d.kept);
+            }
+        }
+        Ok(scan)
+    }
+
     /// Compiles the gazetteer; with --verbose, says how big and how long.
     pub fn tagger(&self, gazetteer: &Gazetteer) -> Result<actorgraph::tagger::Tagger> {
         let t0 = std::time::Instant::now();
@@ -177,6 +291,27 @@ impl CorpusArgs {
                 .map_err(|e| actorgraph::Error::Usage(format!("cannot start threads: {e}")))?;
         }
         Ok(())
+    }
+}
+
+/// Standard input holds data: a pipe, a file or a socket, not a terminal or /dev/null (as
+/// ripgrep decides).
+fn stdin_is_readable() -> bool {
+    if std::io::stdin().is_terminal() {
+        return false;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let Ok(m) = std::fs::metadata("/dev/stdin") else {
+            return false;
+        };
+        let t = m.file_type();
+        t.is_fifo() || t.is_file() || t.is_socket()
+    }
+    #[cfg(not(unix))]
+    {
+        false
     }
 }
 

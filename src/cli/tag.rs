@@ -42,11 +42,13 @@ pub fn run(args: TagArgs) -> Result<ExitCode> {
     let mut out = Output::create(args.output.as_deref())?;
     mentions::write_header(&mut out, format).map_err(|e| out.error(e))?;
     let mut diag = Diagnostics::default();
+    let scan = args.corpus.scan(&inputs, false)?;
     let corpus = args.corpus.corpus(&inputs);
-    pipeline::run(
+    pipeline::run_with(
         corpus,
         &tagger,
         args.corpus.line_breaks(),
+        &scan.zone_rules(),
         &mut diag,
         |doc, a| {
             mentions::write_document(&mut out, format, &gazetteer, doc, a).map_err(|e| out.error(e))

@@ -1,7 +1,7 @@
 //! The `tag` output: one mention per line, as JSON Lines or TSV.
 //!
-//! JSON Lines fields, in this order: `doc`, `sentence`, `paragraph`, `start`, `end`, `text`,
-//! `actor`. TSV has the same columns under a header line; a tab, line break or backslash in a
+//! JSON Lines fields, in this order: `doc`, `sentence`, `paragraph`, `zone` (`headline`,
+//! `body` or `boilerplate`), `start`, `end`, `text`, `actor`. TSV has the same columns under a header line; a tab, line break or backslash in a
 //! value is written as `\t`, `\n`, `\r` or `\\` (the only escaping TSV needs).
 
 use std::io::{self, Write};
@@ -26,6 +26,7 @@ struct Row<'a> {
     doc: &'a str,
     sentence: u32,
     paragraph: u32,
+    zone: &'static str,
     start: usize,
     end: usize,
     text: &'a str,
@@ -36,7 +37,9 @@ struct Row<'a> {
 pub fn write_header(w: &mut dyn Write, format: MentionFormat) -> io::Result<()> {
     match format {
         MentionFormat::Jsonl => Ok(()),
-        MentionFormat::Tsv => w.write_all(b"doc\tsentence\tparagraph\tstart\tend\ttext\tactor\n"),
+        MentionFormat::Tsv => {
+            w.write_all(b"doc\tsentence\tparagraph\tzone\tstart\tend\ttext\tactor\n")
+        }
     }
 }
 
@@ -54,6 +57,7 @@ pub fn write_document(
             doc: &doc.id,
             sentence: p.sentence,
             paragraph: p.paragraph,
+            zone: analysis.zone(p.sentence).as_str(),
             start: m.start,
             end: m.end,
             text: &doc.text[m.start..m.end],
@@ -67,10 +71,11 @@ pub fn write_document(
             MentionFormat::Tsv => {
                 writeln!(
                     w,
-                    "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
                     tsv(row.doc),
                     row.sentence,
                     row.paragraph,
+                    row.zone,
                     row.start,
                     row.end,
                     tsv(row.text),
