@@ -324,23 +324,80 @@ impl Drop for ClearOnDrop {
     }
 }
 
-/// clap's error as one line: the message, the possible values if any, and where to look.
+/// clap's error condensed to one line: the whole message (with the missing argument's name
+/// or the valid values), the usage line, and the valid subcommands where a subcommand is
+/// wanted. An input given after a `query` question gets its own explanation.
 fn one_line(e: &clap::Error) -> String {
+    use clap::error::{ContextKind, ErrorKind};
+    let (path, subcommands) = command_path();
+    let subs = subcommands.join(", ");
+    match e.kind() {
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand => {
+            return format!("`{path}` needs a subcommand: {subs}; see `{path} --help`");
+        }
+        ErrorKind::UnknownArgument if path.starts_with("actorgraph query ") => {
+            if let Some(arg) = e.get(ContextKind::InvalidArg).map(|a| a.to_string()) {
+                if !arg.starts_with('-') {
+                    let question = path.rsplit(' ').next().unwrap_or("");
+                    return format!(
+                        "unexpected argument '{arg}' after the question: inputs go before the \
+                         question, as in `actorgraph query {arg} {question}`"
+                    );
+                }
+            }
+        }
+        _ => {}
+    }
     let text = e.render().to_string();
-    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
-    let mut msg = lines
-        .next()
-        .unwrap_or("invalid arguments")
-        .trim_start_matches("error: ")
-        .to_owned();
-    for l in lines {
-        if l.starts_with("[possible values") || l.starts_with("tip:") {
-            msg.push(' ');
-            msg.push_str(l);
+    let mut msg = String::new();
+    let mut usage = None;
+    for l in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if let Some(u) = l.strip_prefix("Usage: ") {
+            usage = Some(u.to_owned());
+        } else if !l.starts_with("For more information") {
+            if !msg.is_empty() && !msg.ends_with(':') {
+                msg.push(';');
+            }
+            if !msg.is_empty() {
+                msg.push(' ');
+            }
+            msg.push_str(l.trim_start_matches("error: "));
         }
     }
-    msg.push_str("; see `actorgraph --help`");
-    msg
+    if msg.is_empty() {
+        msg.push_str("invalid arguments");
+    }
+    if e.kind() == ErrorKind::InvalidSubcommand && !subs.is_empty() {
+        msg.push_str(&format!("; subcommands: {subs}"));
+    }
+    match usage {
+        Some(u) => format!("{msg}; usage: {u}"),
+        None => format!("{msg}; see `{path} --help`"),
+    }
+}
+
+/// The subcommands named on the command line (`actorgraph query stats`) and the
+/// subcommands the last of them offers.
+fn command_path() -> (String, Vec<String>) {
+    use clap::CommandFactory;
+    let mut cmd = Cli::command();
+    let mut path = vec!["actorgraph".to_owned()];
+    for arg in std::env::args().skip(1) {
+        let next = cmd
+            .get_subcommands()
+            .find(|c| c.get_name() == arg || c.get_all_aliases().any(|a| a == arg))
+            .cloned();
+        if let Some(c) = next {
+            path.push(c.get_name().to_owned());
+            cmd = c;
+        }
+    }
+    let subs = cmd
+        .get_subcommands()
+        .map(|c| c.get_name().to_owned())
+        .filter(|n| n != "help")
+        .collect();
+    (path.join(" "), subs)
 }
 
 /// Fails when inputs were given but none could be read: an empty result would look like
@@ -406,7 +463,12 @@ pub fn run() -> Result<ExitCode> {
             let _ = e.print();
             return Ok(ExitCode::SUCCESS);
         }
-        Err(e) => return Err(actorgraph::Error::Usage(one_line(&e))),
+        Err(e) => {
+            if std::env::var_os("AG_CLAP_DEBUG").is_some() {
+                eprintln!("{:?}\n{}", e.kind(), e.render());
+            }
+            return Err(actorgraph::Error::Usage(one_line(&e)));
+        }
     };
     let verbose = match &cli.command {
         Command::Tag(a) => a.corpus.verbose,
