@@ -117,6 +117,10 @@ pub struct Diagnostics {
     pub documents: usize,
     /// Bytes of document text read.
     pub bytes: u64,
+    /// Documents without a date (after `--date` and sidecars).
+    pub undated: usize,
+    /// Earliest and latest document date seen.
+    pub date_range: Option<(NaiveDate, NaiveDate)>,
 }
 
 impl Diagnostics {
@@ -242,6 +246,14 @@ impl<F: FnMut(Vec<Document>, &Diagnostics) -> Result<()>> Batcher<F> {
         }
         if doc.date.is_none() {
             doc.date = self.default_date;
+        }
+        match (doc.date, &mut diag.date_range) {
+            (None, _) => diag.undated += 1,
+            (Some(d), Some((first, last))) => {
+                *first = (*first).min(d);
+                *last = (*last).max(d);
+            }
+            (Some(d), range) => *range = Some((d, d)),
         }
         diag.documents += 1;
         diag.bytes += doc.text.len() as u64;

@@ -19,7 +19,8 @@ pub struct BuildArgs {
     pub corpus: CorpusArgs,
     #[command(flatten)]
     pub graph: GraphArgs,
-    /// Output file (a directory for csv). Default: standard output.
+    /// Output file. For csv, `-o NAME.csv` writes NAME.nodes.csv and NAME.edges.csv, and any
+    /// other name is a directory holding nodes.csv and edges.csv. Default: standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
     /// Output format: dot, graphml, gexf, json, csv, svg or png. Default: from the -o
@@ -195,11 +196,19 @@ pub fn run(args: BuildArgs) -> Result<ExitCode> {
     if args.communities {
         actorgraph::query::community::assign(&mut graph, args.seed, 1.0);
     }
+    if let Some(why) = super::empty::explain(&diag, &graph, &args.corpus, &args.graph) {
+        super::empty::warn(&why);
+    }
     if format == Format::Csv {
-        let dir = args
-            .output
-            .ok_or_else(|| Error::Usage("csv output is a directory: give -o DIR".into()))?;
-        export::csv::write_dir(&graph, &dir)?;
+        let path = args.output.clone().ok_or_else(|| {
+            Error::Usage("csv output is two files: give -o NAME.csv or -o DIR".into())
+        })?;
+        if path.extension().is_some_and(|e| e == "csv") {
+            let (nodes, edges) = export::csv::file_pair(&path);
+            export::csv::write_files(&graph, &nodes, &edges)?;
+        } else {
+            export::csv::write_dir(&graph, &path)?;
+        }
     } else if matches!(format, Format::Svg | Format::Png) {
         // Render pictures before touching the output, so a missing Graphviz leaves no file.
         let mut bytes = Vec::new();
@@ -215,5 +224,18 @@ pub fn run(args: BuildArgs) -> Result<ExitCode> {
         })?;
         out.commit()?;
     }
+    let to = args
+        .output
+        .as_ref()
+        .map_or_else(|| "standard output".to_owned(), |p| p.display().to_string());
+    super::empty::summary(
+        &args.corpus,
+        &format!(
+            "{} document(s), {} actor(s), {} link(s) written to {to}",
+            graph.corpus.documents,
+            graph.nodes().count(),
+            graph.edges().count()
+        ),
+    );
     Ok(super::finish(&diag))
 }

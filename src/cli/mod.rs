@@ -13,6 +13,7 @@ use actorgraph::sentence::LineBreaks;
 use actorgraph::Result;
 
 mod build;
+mod empty;
 mod gazetteer;
 mod query;
 mod table;
@@ -441,7 +442,9 @@ pub fn finish(diag: &Diagnostics) -> ExitCode {
     for w in &diag.warnings {
         eprintln!("actorgraph: warning: {w}");
     }
-    if diag.failed_inputs > 0 || diag.skipped_lines > 0 {
+    if empty::was_empty() {
+        ExitCode::from(1)
+    } else if diag.failed_inputs > 0 || diag.skipped_lines > 0 {
         eprintln!(
             "actorgraph: {} input(s) and {} line(s) skipped; the rest was processed",
             diag.failed_inputs, diag.skipped_lines
