@@ -190,6 +190,16 @@ fn main() {
     let mut bn = build.to_vec();
     bn.extend(["--threads", &t]);
     measure(&format!("build, {threads} threads"), &bn);
+    // The cost of the first pass (duplicates, repeated lines): the same build without it.
+    let mut plain = bn.clone();
+    plain.extend(["--keep-duplicates", "--repeated-lines", "0"]);
+    measure(
+        &format!("build, {threads} threads, no duplicate/repeated-line pass"),
+        &plain,
+    );
+    let mut p1 = b1.clone();
+    p1.extend(["--keep-duplicates", "--repeated-lines", "0"]);
+    measure("build, 1 thread, no duplicate/repeated-line pass", &p1);
 
     println!("\ncorpus: {size_mb:.0} MB, {docs} documents; limit (bare DFA scan, 1 thread): {limit:.0} MB/s\n");
     println!("| run | MB/s | docs/s | vs limit | peak RSS MB |");
