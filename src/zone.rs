@@ -19,21 +19,18 @@ use crate::error::{Error, Result};
 use crate::sentence::Sentence;
 
 /// The part of a document a sentence belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Zone {
     /// The title, or a first line without terminal punctuation.
     Headline,
     /// The article itself.
+    #[default]
     Body,
     /// Page furniture: tagged, never linked (unless asked).
     Boilerplate,
-}
-
-impl Default for Zone {
-    fn default() -> Zone {
-        Zone::Body
-    }
 }
 
 impl Zone {

@@ -76,7 +76,8 @@ fn headlines_link_or_are_skipped() {
     let doc = "{\"id\": \"a\", \"title\": \"Vowell meets Rasool\", \"text\": \"The general spoke on Sunday. Sudani was not there.\"}\n";
     let dir = tempdir();
     // (name, flags, expected edges)
-    let cases: &[(&str, &[&str], &[(&str, &str)])] = &[
+    type Case<'a> = (&'a str, &'a [&'a str], &'a [(&'a str, &'a str)]);
+    let cases: &[Case] = &[
         ("link", &[], &[("rasool", "vowell")]),
         ("skip", &["--headlines", "skip"], &[]),
     ];
