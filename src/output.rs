@@ -178,7 +178,16 @@ pub fn write_error(path: &Path, e: io::Error) -> Error {
         io::ErrorKind::BrokenPipe => return Error::io(path, e),
         _ => "check the path, or write elsewhere with -o".to_owned(),
     };
-    Error::Usage(format!("{}: cannot write: {e}; {hint}", path.display()))
+    // The operating system's words only: tempfile adds "at path <temporary file>".
+    let what = match e.raw_os_error() {
+        Some(code) => io::Error::from_raw_os_error(code).to_string(),
+        None => {
+            let s = e.to_string();
+            s.find(" at path ")
+                .map_or(s.clone(), |at| s[..at].to_owned())
+        }
+    };
+    Error::Usage(format!("{}: cannot write: {what}; {hint}", path.display()))
 }
 
 impl Output {

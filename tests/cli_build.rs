@@ -239,7 +239,7 @@ fn bad_requests_give_one_line_and_no_file() {
         ),
         (
             &["build", "--format", "csv"],
-            "csv output is a directory: give -o DIR",
+            "csv output is two files: give -o NAME.csv or -o DIR",
         ),
         (
             &["build", "-o", "missing/dir/g.json"],

@@ -245,6 +245,24 @@ impl CorpusArgs {
     pub fn scan(&self, inputs: &[Input], duplicates: bool) -> Result<actorgraph::scan::Scan> {
         let mut options = self.scan_options();
         options.duplicates &= duplicates;
+        // A FIFO or device can be read only once: no first pass (standard input is kept in
+        // memory, files are read again).
+        let stream = inputs.iter().find_map(|i| match i {
+            Input::Path(p) => std::fs::metadata(p)
+                .ok()
+                .filter(|m| !m.is_file() && !m.is_dir())
+                .map(|_| p.display().to_string()),
+            _ => None,
+        });
+        if let Some(p) = stream {
+            if options.duplicates || options.repeated_lines > 0 {
+                eprintln!(
+                    "actorgraph: warning: {p} is a stream, read once: duplicates and repeated \
+                     lines are not looked for (give a file, or pipe it into standard input)"
+                );
+            }
+            return Ok(actorgraph::scan::Scan::default());
+        }
         let corpus = actorgraph::input::Corpus::new(inputs, self.read_options());
         let scan = actorgraph::scan::scan(corpus, &options, &mut Diagnostics::default())?;
         if self.verbose && !scan.duplicates.is_empty() {
