@@ -25,7 +25,7 @@ use crate::graph::{CorpusStats, Evidence};
 /// First bytes of every partial counts file.
 pub const MAGIC: &[u8] = b"actorgraph-counts\n";
 /// The current format version; another version is refused with a message.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 /// The conventional file extension.
 pub const EXTENSION: &str = "agc";
 
