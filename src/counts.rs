@@ -457,7 +457,7 @@ mod tests {
                 ("shuffled", &[2, 0, 4, 1, 3]),
             ];
             for (name, order) in orders {
-                let mut merged = Counts::new(settings.recipe(&g));
+                let mut merged = Counts::new(one.recipe.clone());
                 for &i in order {
                     merged.merge(parts[i].clone()).unwrap();
                 }

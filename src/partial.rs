@@ -316,7 +316,7 @@ mod tests {
             ),
             (
                 "damaged body",
-                b"actorgraph-counts\n{\"version\":1,\"recipe\":{\"unit\":\"sentence\",\"line_breaks\":\"auto\",\"max_evidence\":null,\"since\":null,\"until\":null,\"gazetteer\":\"x\"},\"documents\":0,\"actors\":0,\"edges\":0}\nxx",
+                b"actorgraph-counts\n{\"version\":2,\"recipe\":{\"unit\":\"sentence\",\"line_breaks\":\"auto\",\"max_evidence\":null,\"since\":null,\"until\":null,\"gazetteer\":\"x\"},\"documents\":0,\"actors\":0,\"edges\":0}\nxx",
                 "damaged body",
             ),
         ];
