@@ -569,7 +569,7 @@ where
             Ok(doc) => out.push(doc, diag)?,
             Err(msg) if opts.skip_bad_lines => {
                 diag.skipped_lines += 1;
-                diag.warn(WarningKind::BadLine, &name, Some(line as u64), msg);
+                diag.warn(WarningKind::BadLine, &name, Some(line), msg);
             }
             Err(msg) => {
                 return Err(Error::Input {
