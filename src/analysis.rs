@@ -2,12 +2,17 @@
 //!
 //! The order of work matters: mentions are found first, so the sentence splitter can refuse to
 //! cut through a tagged name ("Mohammed S. Al-Sudani"); then each mention is placed in its
-//! sentence by one linear merge of the two sorted lists.
+//! sentence by one linear merge of the two sorted lists. Last, each sentence gets its
+//! [`Zone`] (headline, body, boilerplate; see [`crate::zone`]).
+
+use std::borrow::Cow;
 
 use chrono::NaiveDate;
 
+use crate::input::Document;
 use crate::sentence::{self, LineBreaks, Sentence};
 use crate::tagger::{Mention, RoleMention, Scratch, Tagger};
+use crate::zone::{self, Linking, Zone, ZoneRules};
 
 /// A mention placed in the document's structure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,9 +36,58 @@ pub struct Analysis {
     /// Role mentions with no holder on the document's date (or no date): counted, never
     /// linked. Each with its sentence index, in document order.
     pub unresolved: Vec<(RoleMention, u32)>,
+    /// The zone of each sentence (same length as `sentences`).
+    pub zones: Vec<Zone>,
 }
 
-/// Tags and splits `text`, published on `date` (role mentions resolve to the holder that day).
+impl Analysis {
+    /// The zone of sentence `i` (body when out of range).
+    pub fn zone(&self, sentence: u32) -> Zone {
+        self.zones
+            .get(sentence as usize)
+            .copied()
+            .unwrap_or_default()
+    }
+
+    /// The analysis as counting sees it: mentions in zones that `linking` leaves out of the
+    /// graph are dropped (they stay in `tag` output). Borrowed when nothing is dropped.
+    pub fn for_linking(&self, linking: &Linking) -> Cow<'_, Analysis> {
+        if self
+            .mentions
+            .iter()
+            .all(|p| linking.links(self.zone(p.sentence)))
+        {
+            return Cow::Borrowed(self);
+        }
+        let mut a = self.clone();
+        a.mentions.retain(|p| linking.links(self.zone(p.sentence)));
+        Cow::Owned(a)
+    }
+}
+
+/// Tags, splits and zones one document (role mentions resolve on its date). A record's title
+/// is the headline when the reader put it at the start of the text (see `docs/inputs.md`).
+pub fn analyze_document(
+    doc: &Document,
+    tagger: &Tagger,
+    line_breaks: LineBreaks,
+    rules: &ZoneRules<'_>,
+    scratch: &mut Scratch,
+) -> Analysis {
+    let title_end = doc.title_end();
+    analyze_with(
+        &doc.text,
+        doc.date,
+        tagger,
+        line_breaks,
+        title_end,
+        rules,
+        scratch,
+    )
+}
+
+/// Tags, splits and zones `text`, published on `date` (role mentions resolve to the holder
+/// that day), with the embedded boilerplate cues.
 pub fn analyze(
     text: &str,
     date: Option<NaiveDate>,
@@ -41,10 +95,32 @@ pub fn analyze(
     line_breaks: LineBreaks,
     scratch: &mut Scratch,
 ) -> Analysis {
+    analyze_with(
+        text,
+        date,
+        tagger,
+        line_breaks,
+        None,
+        &ZoneRules::default(),
+        scratch,
+    )
+}
+
+/// Tags, splits and zones `text` published on `date`; `title_end` is where a title at the start of the text ends.
+pub fn analyze_with(
+    text: &str,
+    date: Option<NaiveDate>,
+    tagger: &Tagger,
+    line_breaks: LineBreaks,
+    title_end: Option<usize>,
+    rules: &ZoneRules<'_>,
+    scratch: &mut Scratch,
+) -> Analysis {
     let mut mentions = Vec::new();
     let mut roles = Vec::new();
     tagger.tag_dated(text, date, scratch, &mut mentions, &mut roles);
-    let sentences = sentence::split(text, &mentions, line_breaks);
+    let sentences = sentence::split_with_title(text, &mentions, line_breaks, title_end);
+    let zones = zone::zones(text, &sentences, title_end, rules);
     let mut placed = Vec::with_capacity(mentions.len());
     let mut si = 0;
     for m in mentions {
@@ -68,5 +144,6 @@ pub fn analyze(
         sentences,
         mentions: placed,
         unresolved,
+        zones,
     }
 }

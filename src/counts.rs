@@ -45,6 +45,18 @@ pub struct Recipe {
     pub until: Option<NaiveDate>,
     /// [`gazetteer_fingerprint`] of the gazetteer that tagged the documents.
     pub gazetteer: String,
+    /// Mentions in boilerplate were linked (`--keep-boilerplate`).
+    #[serde(default)]
+    pub keep_boilerplate: bool,
+    /// Headlines were left out of the graph (`--headlines skip`).
+    #[serde(default)]
+    pub skip_headlines: bool,
+    /// Duplicate documents were counted once (`--keep-duplicates` turns this off).
+    #[serde(default)]
+    pub duplicates: bool,
+    /// The `--repeated-lines` threshold (0: repeated lines were not looked for).
+    #[serde(default)]
+    pub repeated_lines: u32,
 }
 
 impl Recipe {
@@ -57,6 +69,10 @@ impl Recipe {
             since: None,
             until: None,
             gazetteer: gazetteer_fingerprint(gazetteer),
+            keep_boilerplate: false,
+            skip_headlines: false,
+            duplicates: true,
+            repeated_lines: 5,
         }
     }
 
@@ -73,6 +89,13 @@ impl Recipe {
             ),
             ("--since", date(self.since)),
             ("--until", date(self.until)),
+            ("--keep-boilerplate", self.keep_boilerplate.to_string()),
+            (
+                "--headlines",
+                if self.skip_headlines { "skip" } else { "link" }.to_owned(),
+            ),
+            ("--keep-duplicates", (!self.duplicates).to_string()),
+            ("--repeated-lines", self.repeated_lines.to_string()),
         ]
     }
 
@@ -304,6 +327,8 @@ fn add_stats(a: &mut CorpusStats, b: &CorpusStats) {
     a.units += b.units;
     a.mentions += b.mentions;
     a.capped_units += b.capped_units;
+    a.duplicates += b.duplicates;
+    a.boilerplate_sentences += b.boilerplate_sentences;
 }
 
 fn add_days(a: &mut BTreeMap<NaiveDate, u64>, b: BTreeMap<NaiveDate, u64>) {
@@ -432,7 +457,7 @@ mod tests {
                 ("shuffled", &[2, 0, 4, 1, 3]),
             ];
             for (name, order) in orders {
-                let mut merged = Counts::new(settings.recipe(&g));
+                let mut merged = Counts::new(one.recipe.clone());
                 for &i in order {
                     merged.merge(parts[i].clone()).unwrap();
                 }

@@ -65,6 +65,13 @@ pub struct CorpusStats {
     /// Units whose actors were capped at [`MAX_ACTORS_PER_UNIT`].
     #[serde(default)]
     pub capped_units: u64,
+    /// Documents set aside as copies of another (not counted; see `docs/duplicates.md`).
+    #[serde(default)]
+    pub duplicates: u64,
+    /// Sentences in the boilerplate zone of the counted documents (their mentions are not
+    /// linked unless `--keep-boilerplate`; see `docs/zones.md`).
+    #[serde(default)]
+    pub boilerplate_sentences: u64,
 }
 
 /// One actor in the graph.

@@ -1,9 +1,11 @@
-//! Reading the corpus: files, directories, JSON Lines, standard input and the embedded seeds.
+//! Reading the corpus: files, directories, JSON Lines, CSV, gzip, standard input and the
+//! embedded seeds.
 //!
 //! Inputs are expanded to a sorted, de-duplicated list of files, so the same inputs in any
 //! order give the same document sequence. Documents are streamed to the caller in batches; a
 //! JSON Lines file is read line by line and never held whole. Policies for bad input (invalid
-//! UTF-8, BOMs, NUL bytes, unreadable files) are in `docs/robustness.md`.
+//! UTF-8, BOMs, NUL bytes, unreadable files) are in `docs/robustness.md`; field mapping, CSV,
+//! gzip, dates and the metadata sidecar in `docs/inputs.md`.
 
 use std::collections::HashMap;
 use std::fs::File;
@@ -11,9 +13,10 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use serde::Deserialize;
 
 use crate::error::{Error, Result};
+pub use crate::fields::{parse_date, Fields};
+use crate::sidecar::Sidecars;
 use crate::warning::{Warning, WarningKind};
 
 /// The embedded default corpus: the five sample articles in `seeds/`.
@@ -49,7 +52,8 @@ pub struct Document {
     pub text: String,
     /// Publication date, when known.
     pub date: Option<NaiveDate>,
-    /// Optional metadata from JSON Lines.
+    /// The title (from a record or a sidecar). When the text starts with it, it is the
+    /// headline; the readers put it there (`docs/inputs.md`).
     pub title: Option<String>,
     /// Optional metadata from JSON Lines.
     pub url: Option<String>,
@@ -69,6 +73,12 @@ impl Document {
             source: None,
         }
     }
+
+    /// Where the title ends in the text, when the text starts with the title.
+    pub fn title_end(&self) -> Option<usize> {
+        let t = self.title.as_deref()?.trim();
+        (!t.is_empty() && self.text.starts_with(t)).then_some(t.len())
+    }
 }
 
 /// One command-line input.
@@ -82,8 +92,8 @@ pub enum Input {
     Seeds,
 }
 
-/// How to treat doubtful inputs.
-#[derive(Debug, Clone, Copy, Default)]
+/// How to read inputs.
+#[derive(Debug, Clone, Default)]
 pub struct ReadOptions {
     /// Skip malformed JSON Lines records (counted) instead of failing.
     pub skip_bad_lines: bool,
@@ -92,6 +102,10 @@ pub struct ReadOptions {
     /// Leave repeated document ids as they are (counting reports them, see
     /// `docs/architecture.md`) instead of renaming the repeats `ID#2`, `ID#3`, ...
     pub keep_duplicate_ids: bool,
+    /// Which record fields hold the id, text, title, date, url and source.
+    pub fields: Fields,
+    /// Date given to documents that have none (`--date`).
+    pub default_date: Option<NaiveDate>,
 }
 
 /// What reading found that did not stop it.
@@ -107,6 +121,10 @@ pub struct Diagnostics {
     pub documents: usize,
     /// Bytes of document text read.
     pub bytes: u64,
+    /// Documents without a date (after `--date` and sidecars).
+    pub undated: usize,
+    /// Earliest and latest document date seen.
+    pub date_range: Option<(NaiveDate, NaiveDate)>,
 }
 
 impl Diagnostics {
@@ -120,20 +138,6 @@ impl Diagnostics {
         self.warnings
             .push(Warning::new(kind, Some(path.to_string()), line, message));
     }
-}
-
-#[derive(Deserialize)]
-struct Record {
-    id: String,
-    text: String,
-    #[serde(default)]
-    date: Option<String>,
-    #[serde(default)]
-    title: Option<String>,
-    #[serde(default)]
-    url: Option<String>,
-    #[serde(default)]
-    source: Option<String>,
 }
 
 /// A progress callback, called with the running counts after every batch.
@@ -196,6 +200,7 @@ impl<'a> Corpus<'a> {
             limit: self.batch_bytes,
             seen_ids: HashMap::default(),
             keep_ids: self.options.keep_duplicate_ids,
+            default_date: self.options.default_date,
             f: |batch: Vec<Document>, diag: &Diagnostics| {
                 f(batch)?;
                 if let Some(p) = progress.as_mut() {
@@ -204,16 +209,20 @@ impl<'a> Corpus<'a> {
                 Ok(())
             },
         };
+        let mut sidecars = Sidecars::default();
         for source in expand(self.inputs, diag) {
             match source {
                 Source::Seeds => {
+                    let meta = crate::sidecar::seeds();
                     for (id, text) in SEEDS {
-                        out.push(Document::new(*id, *text), diag)?;
+                        let mut doc = Document::new(*id, *text);
+                        meta.apply(&format!("{id}.txt"), &mut doc);
+                        out.push(doc, diag)?;
                     }
                 }
-                Source::Stdin => read_stdin(self.options, diag, &mut out)?,
+                Source::Stdin => read_stdin(&self.options, diag, &mut out)?,
                 Source::File { path, walked } => {
-                    read_file(&path, walked, self.options, diag, &mut out)?
+                    read_file(&path, walked, &self.options, &mut sidecars, diag, &mut out)?
                 }
             }
         }
@@ -232,6 +241,7 @@ struct Batcher<F> {
     /// effect would be a needless `#2` suffix, with a warning.
     seen_ids: HashMap<u64, u32, rustc_hash::FxBuildHasher>,
     keep_ids: bool,
+    default_date: Option<NaiveDate>,
     f: F,
 }
 
@@ -251,6 +261,17 @@ impl<F: FnMut(Vec<Document>, &Diagnostics) -> Result<()>> Batcher<F> {
                 ));
                 doc.id = new_id;
             }
+        }
+        if doc.date.is_none() {
+            doc.date = self.default_date;
+        }
+        match (doc.date, &mut diag.date_range) {
+            (None, _) => diag.undated += 1,
+            (Some(d), Some((first, last))) => {
+                *first = (*first).min(d);
+                *last = (*last).max(d);
+            }
+            (Some(d), range) => *range = Some((d, d)),
         }
         diag.documents += 1;
         diag.bytes += doc.text.len() as u64;
@@ -357,7 +378,7 @@ fn walk(dir: &Path, files: &mut Vec<(PathBuf, bool)>, diag: &mut Diagnostics) {
             }
             Ok(entry) => {
                 let p = entry.path();
-                let wanted = p.extension().is_some_and(|e| e == "txt" || e == "jsonl");
+                let wanted = Kind::of(p).is_some();
                 if !wanted || entry.file_type().is_dir() {
                     continue;
                 }
@@ -377,26 +398,62 @@ fn walk(dir: &Path, files: &mut Vec<(PathBuf, bool)>, diag: &mut Diagnostics) {
     }
 }
 
-fn read_stdin<F>(opts: ReadOptions, diag: &mut Diagnostics, out: &mut Batcher<F>) -> Result<()>
+fn read_stdin<F>(opts: &ReadOptions, diag: &mut Diagnostics, out: &mut Batcher<F>) -> Result<()>
 where
     F: FnMut(Vec<Document>, &Diagnostics) -> Result<()>,
 {
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .read_to_end(&mut bytes)
-        .map_err(|e| Error::io("<stdin>", e))?;
+    // Read once and kept, so that a first pass (duplicates, repeated lines) and the analysis
+    // see the same bytes.
+    static STDIN: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    let bytes = match STDIN.get() {
+        Some(b) => b,
+        None => {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| Error::io("<stdin>", e))?;
+            STDIN.get_or_init(|| bytes)
+        }
+    };
     if bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') {
         read_jsonl(Path::new("<stdin>"), &bytes[..], opts, diag, out)
     } else {
-        let text = decode(&bytes, "<stdin>", diag);
+        let text = decode(bytes, "<stdin>", diag);
         out.push(Document::new("stdin", text), diag)
+    }
+}
+
+/// What a file holds, from its name (`.gz` is looked through).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Text,
+    Jsonl,
+    Csv,
+}
+
+impl Kind {
+    /// The kind and whether the file is gzip-compressed; `None` for files a walk skips.
+    fn of(path: &Path) -> Option<(Kind, bool)> {
+        let name = path.file_name()?.to_str()?;
+        let (name, gz) = match name.strip_suffix(".gz") {
+            Some(n) => (n, true),
+            None => (name, false),
+        };
+        let kind = match name.rsplit_once('.')?.1 {
+            "txt" => Kind::Text,
+            "jsonl" => Kind::Jsonl,
+            "csv" => Kind::Csv,
+            _ => return None,
+        };
+        Some((kind, gz))
     }
 }
 
 fn read_file<F>(
     path: &Path,
     walked: bool,
-    opts: ReadOptions,
+    opts: &ReadOptions,
+    sidecars: &mut Sidecars,
     diag: &mut Diagnostics,
     out: &mut Batcher<F>,
 ) -> Result<()>
@@ -412,24 +469,35 @@ where
             format!("cannot read: {e}"),
         );
     };
-    let mut file = match File::open(path) {
+    let file = match File::open(path) {
         Ok(f) => f,
         Err(e) => {
             cannot(diag, e);
             return Ok(());
         }
     };
-    if path.extension().is_some_and(|e| e == "jsonl") {
-        return read_jsonl(
-            path,
-            BufReader::with_capacity(1 << 20, file),
-            opts,
-            diag,
-            out,
-        );
+    // A file named on the command line with another extension is read as text.
+    let (kind, gz) = Kind::of(path).unwrap_or((Kind::Text, false));
+    let mut reader: Box<dyn Read> = if gz {
+        Box::new(flate2::read::MultiGzDecoder::new(file))
+    } else {
+        Box::new(file)
+    };
+    match kind {
+        Kind::Jsonl => {
+            return read_jsonl(
+                path,
+                BufReader::with_capacity(1 << 20, reader),
+                opts,
+                diag,
+                out,
+            )
+        }
+        Kind::Csv => return read_csv(path, reader, opts, diag, out),
+        Kind::Text => {}
     }
     let mut bytes = Vec::new();
-    if let Err(e) = file.read_to_end(&mut bytes) {
+    if let Err(e) = reader.read_to_end(&mut bytes) {
         cannot(diag, e);
         return Ok(());
     }
@@ -445,10 +513,73 @@ where
     }
     let name = path.display().to_string();
     let text = decode(&bytes, &name, diag);
-    let id = path
-        .file_stem()
-        .map_or_else(|| name.clone(), |s| s.to_string_lossy().into_owned());
-    out.push(Document::new(id, text), diag)
+    let file_name = path
+        .file_name()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    let stem = file_name
+        .strip_suffix(".gz")
+        .unwrap_or(&file_name)
+        .rsplit_once('.')
+        .map_or(file_name.as_str(), |(stem, _)| stem);
+    let mut doc = Document::new(stem, text);
+    match sidecars.for_file(path) {
+        Ok(meta) => meta.apply(&file_name, &mut doc),
+        Err(e) => return Err(e),
+    }
+    out.push(doc, diag)
+}
+
+/// Reads a CSV file with a header row; each row is a document (fields as in JSON Lines).
+fn read_csv<F>(
+    path: &Path,
+    reader: impl Read,
+    opts: &ReadOptions,
+    diag: &mut Diagnostics,
+    out: &mut Batcher<F>,
+) -> Result<()>
+where
+    F: FnMut(Vec<Document>, &Diagnostics) -> Result<()>,
+{
+    let name = path.display().to_string();
+    let mut csv = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .from_reader(reader);
+    let header = csv.headers().map_err(|e| Error::Input {
+        location: format!("{name}:1"),
+        message: format!("cannot read the CSV header: {e}"),
+    })?;
+    let columns =
+        crate::fields::CsvColumns::new(header, &opts.fields).map_err(|message| Error::Input {
+            location: format!("{name}:1"),
+            message,
+        })?;
+    let mut row = csv::StringRecord::new();
+    loop {
+        let read = csv.read_record(&mut row);
+        let line = row.position().map_or(0, |p| p.line());
+        let result = match read {
+            Ok(false) => break,
+            Ok(true) => crate::fields::document(columns.raw(&row), &opts.fields, || {
+                format!("{name}:{line}")
+            }),
+            Err(e) => Err(format!("bad CSV row ({e})")),
+        };
+        match result {
+            Ok(doc) => out.push(doc, diag)?,
+            Err(msg) if opts.skip_bad_lines => {
+                diag.skipped_lines += 1;
+                diag.warn(WarningKind::BadLine, &name, Some(line), msg);
+            }
+            Err(msg) => {
+                return Err(Error::Input {
+                    location: format!("{name}:{line}"),
+                    message: format!("{msg}; fix the row or pass --skip-bad-lines"),
+                })
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Reads JSON Lines records: lines are gathered in chunks, parsed in parallel, and handled in
@@ -456,7 +587,7 @@ where
 fn read_jsonl<R: BufRead, F>(
     path: &Path,
     mut reader: R,
-    opts: ReadOptions,
+    opts: &ReadOptions,
     diag: &mut Diagnostics,
     out: &mut Batcher<F>,
 ) -> Result<()>
@@ -489,7 +620,10 @@ where
         if size >= CHUNK_BYTES || (eof && !chunk.is_empty()) {
             let parsed: Vec<(usize, std::result::Result<Document, String>)> = chunk
                 .par_iter()
-                .map(|(no, body)| (*no, parse_record(body)))
+                .map(|(no, body)| {
+                    let id = || format!("{name}:{no}");
+                    (*no, crate::fields::parse_json(body, &opts.fields, id))
+                })
                 .collect();
             chunk.clear();
             size = 0;
@@ -511,49 +645,6 @@ where
         }
     }
     Ok(())
-}
-
-fn parse_record(body: &[u8]) -> std::result::Result<Document, String> {
-    // Invalid UTF-8 inside a record is replaced rather than rejected, like in text files.
-    // (Validate first: the lossy decoder is several times slower on valid input.)
-    let text = match std::str::from_utf8(body) {
-        Ok(s) => std::borrow::Cow::Borrowed(s),
-        Err(_) => String::from_utf8_lossy(body),
-    };
-    let rec: Record = serde_json::from_str(text.trim_end()).map_err(|e| {
-        let what = e.to_string();
-        let what = what
-            .rfind(" at line ")
-            .map_or(what.as_str(), |p| &what[..p]);
-        format!("bad JSON Lines record ({what}, column {})", e.column())
-    })?;
-    let date = match rec.date.as_deref().map(str::trim) {
-        None | Some("") => None,
-        Some(d) => Some(parse_date(d).ok_or_else(|| {
-            format!("date {d:?} is not ISO 8601 (use 2024-02-11 or 2024-02-11T09:30:00Z)")
-        })?),
-    };
-    Ok(Document {
-        id: rec.id,
-        text: rec.text,
-        date,
-        title: rec.title,
-        url: rec.url,
-        source: rec.source,
-    })
-}
-
-/// Parses the date part of an ISO 8601 date or date-time.
-pub fn parse_date(s: &str) -> Option<NaiveDate> {
-    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-        return Some(d);
-    }
-    if let Ok(dt) = chrono::DateTime::parse_from_rfc3339(s) {
-        return Some(dt.date_naive());
-    }
-    chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S")
-        .ok()
-        .map(|dt| dt.date())
 }
 
 /// Decodes file bytes to text: strips a UTF-8 BOM, transcodes UTF-16 with a BOM, and decodes
@@ -626,38 +717,5 @@ mod tests {
             shown,
             ["f.txt: 2 byte(s) of invalid UTF-8 replaced with U+FFFD"]
         );
-    }
-
-    #[test]
-    fn date_table() {
-        let cases = [
-            ("2024-02-11", Some("2024-02-11")),
-            ("2024-02-11T09:30:00Z", Some("2024-02-11")),
-            ("2024-02-11T23:30:00-05:00", Some("2024-02-11")),
-            ("2024-02-11T09:30:00", Some("2024-02-11")),
-            ("11/02/2024", None),
-            ("2024-13-01", None),
-        ];
-        for (input, expected) in cases {
-            let got = parse_date(input).map(|d| d.to_string());
-            assert_eq!(got.as_deref(), expected, "{input}");
-        }
-    }
-
-    #[test]
-    fn record_errors_name_the_problem() {
-        let cases = [
-            (r#"{"id": "a"}"#, "missing field `text`"),
-            (r#"{"id": "a", "text": 5}"#, "invalid type: integer `5`"),
-            (r#"{"id": "a", "text": "x",}"#, "trailing comma"),
-            (
-                r#"{"id": "a", "text": "x", "date": "soon"}"#,
-                "date \"soon\" is not ISO 8601",
-            ),
-        ];
-        for (line, expected) in cases {
-            let err = parse_record(line.as_bytes()).unwrap_err();
-            assert!(err.contains(expected), "{line}: {err}");
-        }
     }
 }

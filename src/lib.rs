@@ -7,8 +7,11 @@
 //!    original byte offsets;
 //! 3. [`tagger`] — one Aho-Corasick automaton; whole words; leftmost-longest mentions;
 //! 4. [`sentence`] — a linear-time splitter for news copy; sentences tile the document;
-//! 5. [`analysis`] — mentions placed in sentences and paragraphs;
-//! 6. [`input`] — files, directories, JSON Lines and stdin, streamed in batches;
+//! 5. [`analysis`] — mentions placed in sentences and paragraphs, each sentence in a
+//!    [`zone`] (headline, body, boilerplate);
+//! 6. [`input`] — files, directories, JSON Lines, CSV, gzip and stdin, streamed in batches
+//!    ([`fields`] maps record fields, [`sidecar`] dates plain-text files); [`dedup`] finds
+//!    duplicate and syndicated documents;
 //! 7. [`pipeline`] — batches analysed on every core, handed on in corpus order;
 //! 8. [`relation`] — typed, directed relations (meet, attack, ...) from cue words, with evidence;
 //! 9. [`counter`] → [`counts`] — co-occurrences counted by stable ids into a mergeable value
@@ -40,8 +43,10 @@
 pub mod analysis;
 pub mod counter;
 pub mod counts;
+pub mod dedup;
 pub mod error;
 pub mod export;
+pub mod fields;
 pub mod gazetteer;
 pub mod graph;
 pub mod import;
@@ -53,8 +58,11 @@ pub mod pipeline;
 pub mod query;
 pub mod relation;
 pub mod run;
+pub mod scan;
 pub mod sentence;
+pub mod sidecar;
 pub mod tagger;
 pub mod warning;
+pub mod zone;
 
 pub use error::{Error, Result};

@@ -87,7 +87,7 @@ impl Output {
             let f = OpenOptions::new()
                 .write(true)
                 .open(path)
-                .map_err(|e| Error::io(path, e))?;
+                .map_err(|e| write_error(path, e))?;
             Target::Direct(BufWriter::with_capacity(1 << 16, f))
         } else {
             let dir = match path.parent() {
@@ -110,11 +110,11 @@ impl Output {
                 use std::os::unix::fs::PermissionsExt;
                 builder.permissions(std::fs::Permissions::from_mode(0o666));
             }
-            let tmp = builder.tempfile_in(dir).map_err(|e| Error::io(path, e))?;
+            let tmp = builder.tempfile_in(dir).map_err(|e| write_error(path, e))?;
             if let Ok(m) = std::fs::metadata(path) {
                 tmp.as_file()
                     .set_permissions(m.permissions())
-                    .map_err(|e| Error::io(path, e))?;
+                    .map_err(|e| write_error(path, e))?;
             }
             if let Ok(mut live) = LIVE_TEMPS.lock() {
                 live.push(tmp.path().to_path_buf());
@@ -138,9 +138,9 @@ impl Output {
         }
     }
 
-    /// Wraps an I/O error with the output's name.
+    /// Wraps an I/O error with the output's name (never the temporary file's) and what to do.
     pub fn error(&self, e: io::Error) -> Error {
-        Error::io(self.path.as_deref().unwrap_or(Path::new("<stdout>")), e)
+        write_error(self.path.as_deref().unwrap_or(Path::new("<stdout>")), e)
     }
 
     /// Flushes and, for a temporary file, syncs and renames it into place.
@@ -149,7 +149,7 @@ impl Output {
             .path
             .clone()
             .unwrap_or_else(|| PathBuf::from("<stdout>"));
-        let fail = |e: io::Error| Error::io(&name, e);
+        let fail = |e: io::Error| write_error(&name, e);
         match self.inner.take().expect("not yet committed") {
             Target::Stdout(mut w) => w.flush().map_err(fail),
             Target::Direct(mut w) => w.flush().map_err(fail),
@@ -161,6 +161,33 @@ impl Output {
             }
         }
     }
+}
+
+/// A write error on the user's `path`, with what to do about it.
+pub fn write_error(path: &Path, e: io::Error) -> Error {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.display().to_string(),
+        _ => ".".to_owned(),
+    };
+    let hint = match e.kind() {
+        io::ErrorKind::StorageFull => "free some space or write elsewhere with -o".to_owned(),
+        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
+            format!("check that {dir} is writable, or write elsewhere with -o")
+        }
+        // A closed pipe (`| head`) is success for the binary: keep it recognisable.
+        io::ErrorKind::BrokenPipe => return Error::io(path, e),
+        _ => "check the path, or write elsewhere with -o".to_owned(),
+    };
+    // The operating system's words only: tempfile adds "at path <temporary file>".
+    let what = match e.raw_os_error() {
+        Some(code) => io::Error::from_raw_os_error(code).to_string(),
+        None => {
+            let s = e.to_string();
+            s.find(" at path ")
+                .map_or(s.clone(), |at| s[..at].to_owned())
+        }
+    };
+    Error::Usage(format!("{}: cannot write: {what}; {hint}", path.display()))
 }
 
 impl Output {

@@ -25,7 +25,7 @@ use crate::graph::{CorpusStats, Evidence};
 /// First bytes of every partial counts file.
 pub const MAGIC: &[u8] = b"actorgraph-counts\n";
 /// The current format version; another version is refused with a message.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 /// The conventional file extension.
 pub const EXTENSION: &str = "agc";
 
@@ -316,7 +316,7 @@ mod tests {
             ),
             (
                 "damaged body",
-                b"actorgraph-counts\n{\"version\":1,\"recipe\":{\"unit\":\"sentence\",\"line_breaks\":\"auto\",\"max_evidence\":null,\"since\":null,\"until\":null,\"gazetteer\":\"x\"},\"documents\":0,\"actors\":0,\"edges\":0}\nxx",
+                b"actorgraph-counts\n{\"version\":2,\"recipe\":{\"unit\":\"sentence\",\"line_breaks\":\"auto\",\"max_evidence\":null,\"since\":null,\"until\":null,\"gazetteer\":\"x\"},\"documents\":0,\"actors\":0,\"edges\":0}\nxx",
                 "damaged body",
             ),
         ];

@@ -7,25 +7,37 @@
 
 use rayon::prelude::*;
 
-use crate::analysis::{analyze, Analysis};
+use crate::analysis::{analyze_document, Analysis};
 use crate::error::Result;
 use crate::input::{Corpus, Diagnostics, Document};
 use crate::sentence::LineBreaks;
 use crate::tagger::{Scratch, Tagger};
+use crate::zone::ZoneRules;
 
 /// About this much text is analysed per batch when documents come from an iterator.
 pub const BATCH_BYTES: usize = 4 << 20;
 
-/// Analyses one batch on every core; the analyses are in the batch's order.
+/// Analyses one batch on every core with the embedded zone cues; the analyses are in the
+/// batch's order.
 pub fn analyze_batch(
     batch: &[Document],
     tagger: &Tagger,
     line_breaks: LineBreaks,
 ) -> Vec<Analysis> {
+    analyze_batch_with(batch, tagger, line_breaks, &ZoneRules::default())
+}
+
+/// Like [`analyze_batch`], with the zone rules (cues, corpus line counts) given.
+pub fn analyze_batch_with(
+    batch: &[Document],
+    tagger: &Tagger,
+    line_breaks: LineBreaks,
+    rules: &ZoneRules<'_>,
+) -> Vec<Analysis> {
     batch
         .par_iter()
         .map_init(Scratch::default, |scratch, doc| {
-            analyze(&doc.text, doc.date, tagger, line_breaks, scratch)
+            analyze_document(doc, tagger, line_breaks, rules, scratch)
         })
         .collect()
 }
@@ -36,10 +48,29 @@ pub fn run(
     tagger: &Tagger,
     line_breaks: LineBreaks,
     diag: &mut Diagnostics,
+    each: impl FnMut(&Document, &Analysis) -> Result<()>,
+) -> Result<()> {
+    run_with(
+        corpus,
+        tagger,
+        line_breaks,
+        &ZoneRules::default(),
+        diag,
+        each,
+    )
+}
+
+/// Like [`run`], with the zone rules (cues, corpus line counts) given.
+pub fn run_with(
+    corpus: Corpus<'_>,
+    tagger: &Tagger,
+    line_breaks: LineBreaks,
+    rules: &ZoneRules<'_>,
+    diag: &mut Diagnostics,
     mut each: impl FnMut(&Document, &Analysis) -> Result<()>,
 ) -> Result<()> {
     corpus.for_each_batch(diag, |batch| {
-        let analyses = analyze_batch(&batch, tagger, line_breaks);
+        let analyses = analyze_batch_with(&batch, tagger, line_breaks, rules);
         for (doc, analysis) in batch.iter().zip(&analyses) {
             each(doc, analysis)?;
         }
@@ -52,12 +83,23 @@ pub fn for_each_document(
     docs: impl IntoIterator<Item = Document>,
     tagger: &Tagger,
     line_breaks: LineBreaks,
+    each: impl FnMut(&Document, &Analysis) -> Result<()>,
+) -> Result<()> {
+    for_each_document_with(docs, tagger, line_breaks, &ZoneRules::default(), each)
+}
+
+/// Like [`for_each_document`], with the zone rules (cues, corpus line counts) given.
+pub fn for_each_document_with(
+    docs: impl IntoIterator<Item = Document>,
+    tagger: &Tagger,
+    line_breaks: LineBreaks,
+    rules: &ZoneRules<'_>,
     mut each: impl FnMut(&Document, &Analysis) -> Result<()>,
 ) -> Result<()> {
     let mut batch = Vec::new();
     let mut size = 0;
     let mut flush = |batch: &mut Vec<Document>| -> Result<()> {
-        let analyses = analyze_batch(batch, tagger, line_breaks);
+        let analyses = analyze_batch_with(batch, tagger, line_breaks, rules);
         for (doc, analysis) in batch.iter().zip(&analyses) {
             each(doc, analysis)?;
         }

@@ -23,6 +23,7 @@
 
 use chrono::NaiveDate;
 
+use crate::analysis::Analysis;
 use crate::counter::Counter;
 use crate::counts::{Counts, Recipe};
 use crate::error::Result;
@@ -30,13 +31,15 @@ use crate::gazetteer::Gazetteer;
 use crate::graph::{Unit, MAX_ACTORS_PER_UNIT};
 use crate::input::{Corpus, Diagnostics, Document};
 use crate::pipeline;
+use crate::scan::{self, Scan, ScanOptions};
 use crate::sentence::LineBreaks;
 use crate::tagger::Tagger;
 use crate::warning::{Warning, WarningKind};
+use crate::zone::{Linking, Zone};
 
 /// How to count: everything that changes the counts (and so goes into a partial's
 /// [`Recipe`]).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
     /// The co-occurrence unit.
     pub unit: Unit,
@@ -48,9 +51,50 @@ pub struct Settings {
     pub since: Option<NaiveDate>,
     /// Only documents dated on or before this day.
     pub until: Option<NaiveDate>,
+    /// Which zones link (`--keep-boilerplate`, `--headlines`).
+    pub linking: Linking,
+    /// Count duplicate and syndicated documents once (off with `--keep-duplicates`).
+    pub duplicates: bool,
+    /// A line found verbatim in at least this many documents is boilerplate (0: never).
+    pub repeated_lines: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        let scan = ScanOptions::default();
+        Settings {
+            unit: Unit::default(),
+            line_breaks: LineBreaks::default(),
+            max_evidence: None,
+            since: None,
+            until: None,
+            linking: scan.linking,
+            duplicates: scan.duplicates,
+            repeated_lines: scan.repeated_lines,
+        }
+    }
 }
 
 impl Settings {
+    /// What the first pass looks for under these settings.
+    pub fn scan_options(&self) -> ScanOptions {
+        ScanOptions {
+            duplicates: self.duplicates,
+            repeated_lines: self.repeated_lines,
+            linking: self.linking,
+        }
+    }
+
+    /// Whether a document dated `date` is counted under `--since`/`--until`.
+    fn admits(&self, date: Option<NaiveDate>) -> bool {
+        match (self.since, self.until) {
+            (None, None) => true,
+            (since, until) => {
+                date.is_some_and(|d| since.is_none_or(|s| d >= s) && until.is_none_or(|u| d <= u))
+            }
+        }
+    }
+
     /// The recipe these settings give with `gazetteer`.
     pub fn recipe(&self, gazetteer: &Gazetteer) -> Recipe {
         Recipe {
@@ -59,42 +103,132 @@ impl Settings {
             max_evidence: self.max_evidence,
             since: self.since,
             until: self.until,
+            keep_boilerplate: self.linking.keep_boilerplate,
+            skip_headlines: self.linking.headlines == crate::zone::Headlines::Skip,
+            duplicates: self.duplicates,
+            repeated_lines: self.repeated_lines,
             ..Recipe::new(gazetteer)
         }
     }
 }
 
-/// Counts the documents of `corpus`; reading problems and counting warnings go to `diag`.
+/// The first pass over `corpus` (duplicates, repeated lines) that [`count_corpus`] needs;
+/// its reading warnings are dropped, since the counting pass reads the same inputs again.
+pub fn scan_corpus(corpus: Corpus<'_>, settings: &Settings) -> Result<Scan> {
+    scan::scan(
+        corpus,
+        &settings.scan_options(),
+        &mut Diagnostics::default(),
+    )
+}
+
+/// Counts the documents of `corpus` given the first pass `scan` over the same inputs
+/// ([`scan_corpus`]): duplicates are skipped, mentions in zones that do not link are dropped.
+/// Reading problems and counting warnings go to `diag`.
 pub fn count_corpus(
     corpus: Corpus<'_>,
+    scan: &Scan,
     gazetteer: &Gazetteer,
     tagger: &Tagger,
     settings: &Settings,
     diag: &mut Diagnostics,
 ) -> Result<Counts> {
-    let mut counter = Counter::new(gazetteer, settings.recipe(gazetteer));
-    pipeline::run(corpus, tagger, settings.line_breaks, diag, |doc, a| {
-        counter.add(doc, a);
-        Ok(())
-    })?;
-    let (counts, warnings) = finish_counting(counter);
+    let mut counting = Counting::new(gazetteer, settings, scan);
+    pipeline::run_with(
+        corpus,
+        tagger,
+        settings.line_breaks,
+        &scan.zone_rules(),
+        diag,
+        |doc, a| {
+            counting.add(doc, a);
+            Ok(())
+        },
+    )?;
+    let (counts, warnings) = counting.finish();
     diag.warnings.extend(warnings);
     Ok(counts)
 }
 
-/// Counts any iterator of documents, analysing them on every core.
+/// Counts any iterator of documents, analysing them on every core. There is no first pass
+/// (the documents are seen once): duplicates and repeated lines are not looked for, and the
+/// recipe says so (`duplicates: false`, `repeated_lines: 0`); use [`count_documents_with`]
+/// with a [`Scan`] made over the same documents to have them.
 pub fn count_documents(
     docs: impl IntoIterator<Item = Document>,
     gazetteer: &Gazetteer,
     tagger: &Tagger,
     settings: &Settings,
 ) -> Result<(Counts, Vec<Warning>)> {
-    let mut counter = Counter::new(gazetteer, settings.recipe(gazetteer));
-    pipeline::for_each_document(docs, tagger, settings.line_breaks, |doc, a| {
-        counter.add(doc, a);
-        Ok(())
-    })?;
-    Ok(finish_counting(counter))
+    let settings = Settings {
+        duplicates: false,
+        repeated_lines: 0,
+        ..settings.clone()
+    };
+    count_documents_with(docs, &Scan::default(), gazetteer, tagger, &settings)
+}
+
+/// Like [`count_documents`], with the first pass `scan` over the same documents.
+pub fn count_documents_with(
+    docs: impl IntoIterator<Item = Document>,
+    scan: &Scan,
+    gazetteer: &Gazetteer,
+    tagger: &Tagger,
+    settings: &Settings,
+) -> Result<(Counts, Vec<Warning>)> {
+    let mut counting = Counting::new(gazetteer, settings, scan);
+    pipeline::for_each_document_with(
+        docs,
+        tagger,
+        settings.line_breaks,
+        &scan.zone_rules(),
+        |doc, a| {
+            counting.add(doc, a);
+            Ok(())
+        },
+    )?;
+    Ok(counting.finish())
+}
+
+/// A counter behind the zone and duplicate rules, with their stats.
+struct Counting<'a> {
+    counter: Counter<'a>,
+    settings: &'a Settings,
+    scan: &'a Scan,
+    duplicates: u64,
+    boilerplate_sentences: u64,
+}
+
+impl<'a> Counting<'a> {
+    fn new(gazetteer: &'a Gazetteer, settings: &'a Settings, scan: &'a Scan) -> Counting<'a> {
+        Counting {
+            counter: Counter::new(gazetteer, settings.recipe(gazetteer)),
+            settings,
+            scan,
+            duplicates: 0,
+            boilerplate_sentences: 0,
+        }
+    }
+
+    fn add(&mut self, doc: &Document, a: &Analysis) {
+        if self.scan.is_duplicate(&doc.id) {
+            self.duplicates += 1;
+            return;
+        }
+        if self.settings.admits(doc.date) {
+            let boilerplate = a.zones.iter().filter(|z| **z == Zone::Boilerplate).count();
+            self.boilerplate_sentences += boilerplate as u64;
+        }
+        self.counter
+            .add(doc, &a.for_linking(&self.settings.linking));
+    }
+
+    fn finish(self) -> (Counts, Vec<Warning>) {
+        let (mut counts, warnings) = finish_counting(self.counter);
+        counts.corpus.duplicates += self.duplicates;
+        counts.corpus.boilerplate_sentences += self.boilerplate_sentences;
+        (counts, warnings)
+    }
 }
 
 fn finish_counting(counter: Counter<'_>) -> (Counts, Vec<Warning>) {

@@ -131,13 +131,24 @@ fn is_closer(c: char) -> bool {
 
 /// Splits `text` into sentences. `mentions` (sorted by start, disjoint) are never cut.
 pub fn split(text: &str, mentions: &[Mention], line_breaks: LineBreaks) -> Vec<Sentence> {
+    split_with_title(text, mentions, line_breaks, None)
+}
+
+/// Like [`split`], and a title occupying `text[..title_end]` is a paragraph of its own.
+pub fn split_with_title(
+    text: &str,
+    mentions: &[Mention],
+    line_breaks: LineBreaks,
+    title_end: Option<usize>,
+) -> Vec<Sentence> {
     let mode = match line_breaks {
         LineBreaks::Auto => detect_line_breaks(text),
         m => m,
     };
     let mut out = Vec::new();
     let mut cursor = 0; // into mentions
-    for (pi, (ps, pe)) in paragraphs(text, mode, mentions).into_iter().enumerate() {
+    let paras = paragraphs(text, mode, mentions, title_end);
+    for (pi, (ps, pe)) in paras.into_iter().enumerate() {
         split_paragraph(text, ps, pe, pi as u32, mentions, &mut cursor, &mut out);
     }
     if out.is_empty() && !text.is_empty() {
@@ -183,7 +194,9 @@ pub fn detect_line_breaks(text: &str) -> LineBreaks {
             }
         }
     }
-    if inner < 2 || max_len > 100 || open * 2 < inner {
+    // Wrapped lines end at a sentence end only by chance (roughly one line in ten): most
+    // inner lines must stop mid-sentence.
+    if inner < 2 || max_len > 100 || open * 4 < inner * 3 {
         return LineBreaks::Paragraph;
     }
     inner_lens.sort_unstable();
@@ -195,17 +208,36 @@ pub fn detect_line_breaks(text: &str) -> LineBreaks {
 }
 
 /// Paragraph ranges tiling `text`; each non-final range ends where the next paragraph's first
-/// non-blank line starts. A line break inside a mention is never a paragraph break.
-fn paragraphs(text: &str, mode: LineBreaks, mentions: &[Mention]) -> Vec<(usize, usize)> {
+/// non-blank line starts. A line break inside a mention is never a paragraph break. In
+/// hard-wrapped text a line ends its paragraph when the next line's first word would have fit
+/// on it within the wrap width (the longest line): a wrapping program breaks only when the next
+/// word does not fit, so this break was meant (a headline, a dateline, a paragraph's last
+/// line). A title (`text[..title_end]`) is a paragraph of its own.
+fn paragraphs(
+    text: &str,
+    mode: LineBreaks,
+    mentions: &[Mention],
+    title_end: Option<usize>,
+) -> Vec<(usize, usize)> {
+    let width = if mode == LineBreaks::Space {
+        text.lines()
+            .map(|l| l.trim().chars().count())
+            .max()
+            .unwrap_or(0)
+    } else {
+        0
+    };
     let mut out = Vec::new();
     let mut cursor = 0;
     let mut start = 0;
     let mut has_content = false;
     let mut blank_since_content = false;
+    let mut prev_len = usize::MAX;
     let mut ls = 0;
     while ls < text.len() {
         let le = text[ls..].find('\n').map_or(text.len(), |p| ls + p + 1);
-        if text[ls..le].trim().is_empty() {
+        let line = text[ls..le].trim();
+        if line.is_empty() {
             if has_content {
                 blank_since_content = true;
             }
@@ -214,12 +246,24 @@ fn paragraphs(text: &str, mode: LineBreaks, mentions: &[Mention]) -> Vec<(usize,
                 cursor += 1;
             }
             let inside = mentions.get(cursor).is_some_and(|m| m.start < ls);
-            if has_content && !inside && (blank_since_content || mode == LineBreaks::Paragraph) {
+            let after_title = title_end.is_some_and(|t| start < t && t <= ls);
+            let meant = mode == LineBreaks::Space && prev_len < width && {
+                let word = line.split_whitespace().next().unwrap_or("");
+                prev_len + 1 + word.chars().count() <= width
+            };
+            let broken =
+                blank_since_content || mode == LineBreaks::Paragraph || meant || after_title;
+            if has_content && !inside && broken {
                 out.push((start, ls));
                 start = ls;
             }
             has_content = true;
             blank_since_content = false;
+            prev_len = if mode == LineBreaks::Space {
+                line.chars().count()
+            } else {
+                0
+            };
         }
         ls = le;
     }
@@ -415,6 +459,17 @@ mod tests {
         ("headline lines", "Iraq resumes talks\nThe talks began.\nRead more: PMF chief speaks", &["Iraq resumes talks", "The talks began.", "Read more: PMF chief speaks"]),
         ("blank line", "One\n\nTwo", &["One", "Two"]),
         ("no terminator", "Related Articles", &["Related Articles"]),
+        // Issue 12: a headline above hard-wrapped copy is not joined to its first sentence.
+        (
+            "meant line break in wrapped copy",
+            "Kataib Hezbollah suspends attacks on US forces\nThe Iran-backed group announced the pause on Tuesday. It said\nit would stop operations against American troops in Iraq and\nSyria to avoid embarrassing the government of Iraq.\n",
+            &["Kataib Hezbollah suspends attacks on US forces", "The Iran-backed group announced the pause on Tuesday.", "It said\nit would stop operations against American troops in Iraq and\nSyria to avoid embarrassing the government of Iraq."],
+        ),
+        (
+            "two short lines are paragraphs",
+            "Kataib Hezbollah suspends attacks on US forces\nThe Iran-backed group announced the pause on Tuesday.\nIt gave no reason.",
+            &["Kataib Hezbollah suspends attacks on US forces", "The Iran-backed group announced the pause on Tuesday.", "It gave no reason."],
+        ),
     ];
 
     #[test]

@@ -26,7 +26,7 @@ fn seeds_core_mentions_match_the_checked_golden_file() {
         .filter(|l| {
             let f: Vec<&str> = l.split('\t').collect();
             // Plain mentions of the core actors, and every role mention (resolved or not).
-            f[6] == "actor" || CORE.contains(&f[6]) || !f[7].is_empty()
+            f[7] == "actor" || CORE.contains(&f[7]) || !f[8].is_empty()
         })
         .collect();
     let golden = fs::read_to_string(root().join("tests/golden/seeds_core_mentions.tsv")).unwrap();
@@ -88,8 +88,8 @@ fn stdin_text_and_jsonl() {
     assert_eq!(r.status, 0, "{}", r.stderr);
     assert_eq!(
         r.stdout,
-        "{\"doc\":\"stdin\",\"sentence\":0,\"paragraph\":0,\"start\":0,\"end\":6,\"text\":\"Vowell\",\"actor\":\"vowell\"}\n\
-         {\"doc\":\"stdin\",\"sentence\":0,\"paragraph\":0,\"start\":11,\"end\":17,\"text\":\"Rasool\",\"actor\":\"rasool\"}\n"
+        "{\"doc\":\"stdin\",\"sentence\":0,\"paragraph\":0,\"zone\":\"body\",\"start\":0,\"end\":6,\"text\":\"Vowell\",\"actor\":\"vowell\"}\n\
+         {\"doc\":\"stdin\",\"sentence\":0,\"paragraph\":0,\"zone\":\"body\",\"start\":11,\"end\":17,\"text\":\"Rasool\",\"actor\":\"rasool\"}\n"
     );
     let jsonl = "{\"id\": \"a\", \"text\": \"PMF.\", \"date\": \"2024-02-11\"}\n\n{\"id\": \"b\", \"text\": \"No one. Sudani\"}\r\n";
     let r = run_with_stdin(
@@ -100,7 +100,7 @@ fn stdin_text_and_jsonl() {
     assert_eq!(r.status, 0, "{}", r.stderr);
     assert_eq!(
         r.stdout,
-        "doc\tsentence\tparagraph\tstart\tend\ttext\tactor\trole\na\t0\t0\t0\t3\tPMF\tpmf\t\nb\t1\t0\t8\t14\tSudani\tsudani\t\n"
+        "doc\tsentence\tparagraph\tzone\tstart\tend\ttext\tactor\trole\na\t0\t0\tbody\t0\t3\tPMF\tpmf\t\nb\t1\t0\tbody\t8\t14\tSudani\tsudani\t\n"
     );
 }
 

@@ -272,9 +272,9 @@ fn tag_reports_the_holder_and_the_role_and_null_when_undated() {
     assert_eq!(
         role_rows,
         [
-            r#"{"doc":"d2019","sentence":0,"paragraph":0,"start":4,"end":24,"text":"Iraqi prime minister","actor":"abdul_mahdi","role":"iraq_pm"}"#,
-            r#"{"doc":"d2024","sentence":0,"paragraph":0,"start":4,"end":24,"text":"Iraqi prime minister","actor":"sudani","role":"iraq_pm"}"#,
-            r#"{"doc":"undated","sentence":0,"paragraph":0,"start":4,"end":24,"text":"Iraqi prime minister","actor":null,"role":"iraq_pm"}"#,
+            r#"{"doc":"d2019","sentence":0,"paragraph":0,"zone":"body","start":4,"end":24,"text":"Iraqi prime minister","actor":"abdul_mahdi","role":"iraq_pm"}"#,
+            r#"{"doc":"d2024","sentence":0,"paragraph":0,"zone":"body","start":4,"end":24,"text":"Iraqi prime minister","actor":"sudani","role":"iraq_pm"}"#,
+            r#"{"doc":"undated","sentence":0,"paragraph":0,"zone":"body","start":4,"end":24,"text":"Iraqi prime minister","actor":null,"role":"iraq_pm"}"#,
         ]
     );
 }

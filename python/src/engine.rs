@@ -79,7 +79,7 @@ fn read_inputs(
     py.detach(|| {
         reading.install(|| {
             pipeline::run(
-                Corpus::new(&inputs, reading.read),
+                Corpus::new(&inputs, reading.read.clone()),
                 &compiled.tagger,
                 reading.line_breaks,
                 diag,
@@ -103,7 +103,7 @@ pub fn count(
 ) -> PyResult<(Counts, Vec<Warning>)> {
     let mut counter = Counter::new(&compiled.gazetteer, settings.recipe(&compiled.gazetteer));
     let diag = analyse(py, docs, compiled, reading, &mut |doc, analysis| {
-        counter.add(doc, analysis)
+        counter.add(doc, &analysis.for_linking(&settings.linking))
     })?;
     let mut warnings = diag.warnings;
     warnings.extend(counter.repeated_ids().iter().map(|id| {

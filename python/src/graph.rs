@@ -169,6 +169,11 @@ pub fn count(
         max_evidence,
         since: options::date("since", since)?,
         until: options::date("until", until)?,
+        // No first pass in the module (documents may be a one-shot iterator): duplicates and
+        // repeated lines are not looked for, and the recipe says so.
+        duplicates: false,
+        repeated_lines: 0,
+        ..Settings::default()
     };
     let compiled = Gazetteer::resolve(py, gazetteer)?;
     let (counts, warnings) = engine::count(py, docs, &compiled, &settings, &reading)?;

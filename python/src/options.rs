@@ -50,6 +50,7 @@ impl Reading {
                 force_text: text,
                 // `tag` renames repeated ids as the CLI's `tag` does; counting keeps them.
                 keep_duplicate_ids: false,
+                ..ReadOptions::default()
             },
             pool,
         })

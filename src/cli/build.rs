@@ -23,7 +23,9 @@ pub struct BuildArgs {
     pub corpus: CorpusArgs,
     #[command(flatten)]
     pub graph: GraphArgs,
-    /// Output file (a directory for csv; .agc for partial counts). Default: standard output.
+    /// Output file (.agc for partial counts). For csv, `-o NAME.csv` writes NAME.nodes.csv and
+    /// NAME.edges.csv, and any other name is a directory holding nodes.csv and edges.csv.
+    /// Default: standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
     /// Output format: dot, graphml, gexf, json, csv, svg, png or html. Default: from the -o
@@ -110,6 +112,9 @@ impl GraphArgs {
             max_evidence: self.max_evidence.or(default_evidence),
             since: self.since,
             until: self.until,
+            linking: corpus.scan_options().linking,
+            duplicates: corpus.scan_options().duplicates,
+            repeated_lines: corpus.scan_options().repeated_lines,
         }
     }
 
@@ -152,8 +157,11 @@ pub fn count(
     let tagger = corpus.tagger(&gazetteer)?;
     let inputs = corpus.inputs();
     let settings = graph.settings(corpus, default_evidence);
+    // Zones and duplicates: a first pass, then only linked zones of distinct documents count.
+    let scan = corpus.scan(&inputs, true)?;
     let counts = run::count_corpus(
         corpus.corpus(&inputs, true),
+        &scan,
         &gazetteer,
         &tagger,
         &settings,
@@ -239,9 +247,15 @@ pub fn write_graph(
     view: &export::View,
 ) -> Result<()> {
     if format == Format::Csv {
-        let dir =
-            output.ok_or_else(|| Error::Usage("csv output is a directory: give -o DIR".into()))?;
-        export::csv::write_dir(graph, dir)?;
+        let path = output.ok_or_else(|| {
+            Error::Usage("csv output is two files: give -o NAME.csv or -o DIR".into())
+        })?;
+        if path.extension().is_some_and(|e| e == "csv") {
+            let (nodes, edges) = export::csv::file_pair(path);
+            export::csv::write_files(graph, &nodes, &edges)?;
+        } else {
+            export::csv::write_dir(graph, path)?;
+        }
     } else if matches!(format, Format::Svg | Format::Png) {
         // Render pictures before touching the output, so a missing Graphviz leaves no file.
         let mut bytes = Vec::new();
@@ -294,7 +308,23 @@ pub fn run(args: BuildArgs) -> Result<ExitCode> {
                 communities: args.communities.then_some(args.seed),
             };
             let (graph, view) = finish.apply(&counts, &filters, Some(&gazetteer));
+            if let Some(why) = super::empty::explain(&diag, &graph, &args.corpus, &args.graph) {
+                super::empty::warn(&why);
+            }
             write_graph(&graph, format, args.output.as_deref(), &view)?;
+            let to = args
+                .output
+                .as_ref()
+                .map_or_else(|| "standard output".to_owned(), |p| p.display().to_string());
+            super::empty::summary(
+                &args.corpus,
+                &format!(
+                    "{} document(s), {} actor(s), {} link(s) written to {to}",
+                    graph.corpus.documents,
+                    graph.nodes().count(),
+                    graph.edges().count()
+                ),
+            );
         }
     }
     Ok(super::finish(&diag))

@@ -14,6 +14,7 @@ use actorgraph::warning::WarningKind;
 use actorgraph::Result;
 
 mod build;
+mod empty;
 mod gazetteer;
 mod merge;
 mod query;
@@ -52,8 +53,9 @@ enum Command {
 /// Flags shared by every command that reads documents.
 #[derive(Args, Debug)]
 pub struct CorpusArgs {
-    /// Files or directories (recursive: *.txt, *.jsonl) or - for standard input.
-    /// Without inputs, the embedded sample articles (seeds/) are used.
+    /// Files or directories (recursive: *.txt, *.jsonl, *.csv, and .gz of each) or - for
+    /// standard input. Without inputs: standard input when it is a pipe or a file, else the
+    /// embedded sample articles (seeds/).
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
     /// Gazetteer JSON file; repeat to merge several. Default: the embedded gazetteer.
@@ -80,6 +82,66 @@ pub struct CorpusArgs {
     /// Worker threads (default: all cores). Output is identical for every value.
     #[arg(long, value_name = "N", global = true)]
     pub threads: Option<usize>,
+    #[command(flatten)]
+    pub fields: FieldArgs,
+    #[command(flatten)]
+    pub zones: ZoneArgs,
+}
+
+/// Where JSON Lines and CSV records keep each field (dotted paths reach into objects).
+#[derive(Args, Debug)]
+pub struct FieldArgs {
+    /// Record field holding the document id (string or number; missing ids become FILE:LINE).
+    #[arg(long, value_name = "PATH", default_value = "id", global = true)]
+    pub id_field: String,
+    /// Record field holding the text.
+    #[arg(long, value_name = "PATH", default_value = "text", global = true)]
+    pub text_field: String,
+    /// Record field holding the title (tagged as the headline, placed before the text).
+    #[arg(long, value_name = "PATH", default_value = "title", global = true)]
+    pub title_field: String,
+    /// Record field holding the date (YYYY-MM-DD, RFC 3339 or YYYY-MM-DD HH:MM:SS).
+    #[arg(long, value_name = "PATH", default_value = "date", global = true)]
+    pub date_field: String,
+    /// Record field holding the url.
+    #[arg(long, value_name = "PATH", default_value = "url", global = true)]
+    pub url_field: String,
+    /// Record field holding the source (outlet).
+    #[arg(long, value_name = "PATH", default_value = "source", global = true)]
+    pub source_field: String,
+    /// Date for documents that have none (plain-text files without a sidecar, say).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_value, global = true)]
+    pub date: Option<chrono::NaiveDate>,
+}
+
+fn date_value(s: &str) -> std::result::Result<chrono::NaiveDate, String> {
+    actorgraph::input::parse_date(s)
+        .ok_or_else(|| format!("{s:?} is not an ISO 8601 date such as 2024-02-11"))
+}
+
+/// Headlines, boilerplate and duplicate documents.
+#[derive(Args, Debug)]
+pub struct ZoneArgs {
+    /// Link mentions in boilerplate (read-more lines, teaser lists, repeated site lines) too.
+    #[arg(long, global = true)]
+    pub keep_boilerplate: bool,
+    /// Headlines: a unit of their own that links what they name, or left out of the graph.
+    #[arg(long, value_enum, default_value_t = HeadlinesArg::Link, global = true)]
+    pub headlines: HeadlinesArg,
+    /// Count duplicate and syndicated documents as often as they occur.
+    #[arg(long, global = true)]
+    pub keep_duplicates: bool,
+    /// A line found verbatim in at least N documents is site furniture (0: never).
+    #[arg(long, value_name = "N", default_value_t = 5, global = true)]
+    pub repeated_lines: u32,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum HeadlinesArg {
+    /// Headlines link what they name.
+    Link,
+    /// Headlines are left out of the graph.
+    Skip,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -114,7 +176,11 @@ pub enum LineBreakArg {
 impl CorpusArgs {
     pub fn inputs(&self) -> Vec<Input> {
         if self.inputs.is_empty() {
-            return vec![Input::Seeds];
+            return vec![if stdin_is_readable() {
+                Input::Stdin
+            } else {
+                Input::Seeds
+            }];
         }
         self.inputs
             .iter()
@@ -131,10 +197,35 @@ impl CorpusArgs {
     /// Reading options; `counting` keeps repeated document ids as they are (the counts
     /// report them) instead of renaming them.
     pub fn read_options(&self, counting: bool) -> ReadOptions {
+        let f = &self.fields;
         ReadOptions {
             skip_bad_lines: self.skip_bad_lines,
             force_text: self.text,
             keep_duplicate_ids: counting,
+            fields: actorgraph::input::Fields {
+                id: f.id_field.clone(),
+                text: f.text_field.clone(),
+                title: f.title_field.clone(),
+                date: f.date_field.clone(),
+                url: f.url_field.clone(),
+                source: f.source_field.clone(),
+            },
+            default_date: f.date,
+        }
+    }
+
+    /// Which zones link, and what the first pass looks for.
+    pub fn scan_options(&self) -> actorgraph::scan::ScanOptions {
+        actorgraph::scan::ScanOptions {
+            duplicates: !self.zones.keep_duplicates,
+            repeated_lines: self.zones.repeated_lines,
+            linking: actorgraph::zone::Linking {
+                keep_boilerplate: self.zones.keep_boilerplate,
+                headlines: match self.zones.headlines {
+                    HeadlinesArg::Link => actorgraph::zone::Headlines::Link,
+                    HeadlinesArg::Skip => actorgraph::zone::Headlines::Skip,
+                },
+            },
         }
     }
 
@@ -187,6 +278,48 @@ impl CorpusArgs {
         })
     }
 
+    /// The first pass (duplicates, repeated lines) over `inputs`; `duplicates: false` for
+    /// commands that list every document. Its warnings are dropped: the second pass repeats
+    /// them.
+    pub fn scan(&self, inputs: &[Input], duplicates: bool) -> Result<actorgraph::scan::Scan> {
+        let mut options = self.scan_options();
+        options.duplicates &= duplicates;
+        // A FIFO or device can be read only once: no first pass (standard input is kept in
+        // memory, files are read again).
+        let stream = inputs.iter().find_map(|i| match i {
+            Input::Path(p) => std::fs::metadata(p)
+                .ok()
+                .filter(|m| !m.is_file() && !m.is_dir())
+                .map(|_| p.display().to_string()),
+            _ => None,
+        });
+        if let Some(p) = stream {
+            if options.duplicates || options.repeated_lines > 0 {
+                eprintln!(
+                    "actorgraph: warning: {p} is a stream, read once: duplicates and repeated \
+                     lines are not looked for (give a file, or pipe it into standard input)"
+                );
+            }
+            return Ok(actorgraph::scan::Scan::default());
+        }
+        let corpus = actorgraph::input::Corpus::new(inputs, self.read_options(duplicates));
+        let scan = actorgraph::scan::scan(corpus, &options, &mut Diagnostics::default())?;
+        if self.verbose && !scan.duplicates.is_empty() {
+            eprintln!(
+                "actorgraph: {} duplicate document(s) counted once:",
+                scan.duplicates.len()
+            );
+            for d in &scan.duplicates.list {
+                let how = match d.how {
+                    actorgraph::dedup::Match::Exact => "same text as",
+                    actorgraph::dedup::Match::Near => "near copy of",
+                };
+                eprintln!("actorgraph:   {} ({how} {})", d.id, d.kept);
+            }
+        }
+        Ok(scan)
+    }
+
     /// Compiles the gazetteer; with --verbose, says how big and how long.
     pub fn tagger(&self, gazetteer: &Gazetteer) -> Result<actorgraph::tagger::Tagger> {
         let t0 = std::time::Instant::now();
@@ -219,6 +352,27 @@ impl CorpusArgs {
     }
 }
 
+/// Standard input holds data: a pipe, a file or a socket, not a terminal or /dev/null (as
+/// ripgrep decides).
+fn stdin_is_readable() -> bool {
+    if std::io::stdin().is_terminal() {
+        return false;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let Ok(m) = std::fs::metadata("/dev/stdin") else {
+            return false;
+        };
+        let t = m.file_type();
+        t.is_fifo() || t.is_file() || t.is_socket()
+    }
+    #[cfg(not(unix))]
+    {
+        false
+    }
+}
+
 /// Clears the progress bar when the corpus has been read.
 struct ClearOnDrop(indicatif::ProgressBar);
 
@@ -228,23 +382,80 @@ impl Drop for ClearOnDrop {
     }
 }
 
-/// clap's error as one line: the message, the possible values if any, and where to look.
+/// clap's error condensed to one line: the whole message (with the missing argument's name
+/// or the valid values), the usage line, and the valid subcommands where a subcommand is
+/// wanted. An input given after a `query` question gets its own explanation.
 fn one_line(e: &clap::Error) -> String {
+    use clap::error::{ContextKind, ErrorKind};
+    let (path, subcommands) = command_path();
+    let subs = subcommands.join(", ");
+    match e.kind() {
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand => {
+            return format!("`{path}` needs a subcommand: {subs}; see `{path} --help`");
+        }
+        ErrorKind::UnknownArgument if path.starts_with("actorgraph query ") => {
+            if let Some(arg) = e.get(ContextKind::InvalidArg).map(|a| a.to_string()) {
+                if !arg.starts_with('-') {
+                    let question = path.rsplit(' ').next().unwrap_or("");
+                    return format!(
+                        "unexpected argument '{arg}' after the question: inputs go before the \
+                         question, as in `actorgraph query {arg} {question}`"
+                    );
+                }
+            }
+        }
+        _ => {}
+    }
     let text = e.render().to_string();
-    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
-    let mut msg = lines
-        .next()
-        .unwrap_or("invalid arguments")
-        .trim_start_matches("error: ")
-        .to_owned();
-    for l in lines {
-        if l.starts_with("[possible values") || l.starts_with("tip:") {
-            msg.push(' ');
-            msg.push_str(l);
+    let mut msg = String::new();
+    let mut usage = None;
+    for l in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if let Some(u) = l.strip_prefix("Usage: ") {
+            usage = Some(u.to_owned());
+        } else if !l.starts_with("For more information") {
+            if !msg.is_empty() && !msg.ends_with(':') {
+                msg.push(';');
+            }
+            if !msg.is_empty() {
+                msg.push(' ');
+            }
+            msg.push_str(l.trim_start_matches("error: "));
         }
     }
-    msg.push_str("; see `actorgraph --help`");
-    msg
+    if msg.is_empty() {
+        msg.push_str("invalid arguments");
+    }
+    if e.kind() == ErrorKind::InvalidSubcommand && !subs.is_empty() {
+        msg.push_str(&format!("; subcommands: {subs}"));
+    }
+    match usage {
+        Some(u) => format!("{msg}; usage: {u}"),
+        None => format!("{msg}; see `{path} --help`"),
+    }
+}
+
+/// The subcommands named on the command line (`actorgraph query stats`) and the
+/// subcommands the last of them offers.
+fn command_path() -> (String, Vec<String>) {
+    use clap::CommandFactory;
+    let mut cmd = Cli::command();
+    let mut path = vec!["actorgraph".to_owned()];
+    for arg in std::env::args().skip(1) {
+        let next = cmd
+            .get_subcommands()
+            .find(|c| c.get_name() == arg || c.get_all_aliases().any(|a| a == arg))
+            .cloned();
+        if let Some(c) = next {
+            path.push(c.get_name().to_owned());
+            cmd = c;
+        }
+    }
+    let subs = cmd
+        .get_subcommands()
+        .map(|c| c.get_name().to_owned())
+        .filter(|n| n != "help")
+        .collect();
+    (path.join(" "), subs)
 }
 
 /// Fails when inputs were given but none could be read: an empty result would look like
@@ -294,7 +505,9 @@ pub fn finish(diag: &Diagnostics) -> ExitCode {
     for w in &diag.warnings {
         eprintln!("actorgraph: warning: {w}");
     }
-    if diag.failed_inputs > 0 || diag.skipped_lines > 0 {
+    if empty::was_empty() {
+        ExitCode::from(1)
+    } else if diag.failed_inputs > 0 || diag.skipped_lines > 0 {
         eprintln!(
             "actorgraph: {} input(s) and {} line(s) skipped; the rest was processed",
             diag.failed_inputs, diag.skipped_lines
@@ -316,7 +529,12 @@ pub fn run() -> Result<ExitCode> {
             let _ = e.print();
             return Ok(ExitCode::SUCCESS);
         }
-        Err(e) => return Err(actorgraph::Error::Usage(one_line(&e))),
+        Err(e) => {
+            if std::env::var_os("AG_CLAP_DEBUG").is_some() {
+                eprintln!("{:?}\n{}", e.kind(), e.render());
+            }
+            return Err(actorgraph::Error::Usage(one_line(&e)));
+        }
     };
     let verbose = match &cli.command {
         Command::Tag(a) => a.corpus.verbose,

@@ -42,17 +42,37 @@ pub fn run(args: TagArgs) -> Result<ExitCode> {
     let mut out = Output::create(args.output.as_deref())?;
     mentions::write_header(&mut out, format).map_err(|e| out.error(e))?;
     let mut diag = Diagnostics::default();
+    let mut found = 0usize;
+    let scan = args.corpus.scan(&inputs, false)?;
     let corpus = args.corpus.corpus(&inputs, false);
-    pipeline::run(
+    pipeline::run_with(
         corpus,
         &tagger,
         args.corpus.line_breaks(),
+        &scan.zone_rules(),
         &mut diag,
         |doc, a| {
+            found += a.mentions.len() + a.unresolved.len();
             mentions::write_document(&mut out, format, &gazetteer, doc, a).map_err(|e| out.error(e))
         },
     )?;
     super::check_read(&diag)?;
     out.commit()?;
+    if diag.documents == 0 {
+        super::empty::warn(
+            "no documents: the inputs hold no .txt, .jsonl or .csv file (or .gz of one); name \
+             files or directories that do, or pipe text into standard input",
+        );
+    } else if found == 0 {
+        super::empty::warn(&format!(
+            "no actor of the gazetteer is mentioned in the {} document(s); check the text \
+             field (--text-field) or give a gazetteer that names these actors (-g FILE)",
+            diag.documents
+        ));
+    }
+    super::empty::summary(
+        &args.corpus,
+        &format!("{found} mention(s) in {} document(s)", diag.documents),
+    );
     Ok(super::finish(&diag))
 }

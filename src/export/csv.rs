@@ -19,6 +19,24 @@ pub fn write_dir(graph: &ActorGraph, dir: &Path) -> Result<()> {
         )));
     }
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    write_files(graph, &dir.join("nodes.csv"), &dir.join("edges.csv"))
+}
+
+/// The two files written for `-o NAME.csv`: `NAME.nodes.csv` and `NAME.edges.csv` beside it
+/// (never a directory named `NAME.csv`).
+pub fn file_pair(path: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    let stem = path.with_extension("");
+    let with = |suffix: &str| {
+        let mut s = stem.clone().into_os_string();
+        s.push(suffix);
+        std::path::PathBuf::from(s)
+    };
+    (with(".nodes.csv"), with(".edges.csv"))
+}
+
+/// Writes the nodes and edges tables to two files.
+pub fn write_files(graph: &ActorGraph, nodes: &Path, edges: &Path) -> Result<()> {
+    let dir = nodes;
     let fail = |e: csv::Error| Error::Usage(format!("{}: cannot write CSV: {e}", dir.display()));
 
     let attr_names: BTreeSet<&str> = graph
@@ -26,7 +44,7 @@ pub fn write_dir(graph: &ActorGraph, dir: &Path) -> Result<()> {
         .flat_map(|n| n.attributes.keys().map(String::as_str))
         .collect();
     let communities = graph.nodes().any(|n| n.community.is_some());
-    let out = Output::file(&dir.join("nodes.csv"))?;
+    let out = Output::file(nodes)?;
     let mut w = csv::Writer::from_writer(out);
     let mut header = vec![
         "Id",
@@ -70,9 +88,11 @@ pub fn write_dir(graph: &ActorGraph, dir: &Path) -> Result<()> {
         );
         w.write_record(&row).map_err(fail)?;
     }
-    commit(w, dir)?;
+    commit(w, nodes)?;
 
-    let out = Output::file(&dir.join("edges.csv"))?;
+    let dir = edges;
+    let fail = |e: csv::Error| Error::Usage(format!("{}: cannot write CSV: {e}", dir.display()));
+    let out = Output::file(edges)?;
     let mut w = csv::Writer::from_writer(out);
     let relation = super::relation_fields(graph);
     let mut header = vec![
@@ -113,7 +133,7 @@ pub fn write_dir(graph: &ActorGraph, dir: &Path) -> Result<()> {
         }
         w.write_record(&row).map_err(fail)?;
     }
-    commit(w, dir)
+    commit(w, edges)
 }
 
 fn capitalised(s: &str) -> String {

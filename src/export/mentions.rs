@@ -1,12 +1,12 @@
 //! The `tag` output: one mention per line, as JSON Lines or TSV.
 //!
-//! JSON Lines fields, in this order: `doc`, `sentence`, `paragraph`, `start`, `end`, `text`,
-//! `actor`, and `role` when the text named a role: `actor` is then its holder on the
-//! document's date, or `null` when there is none (no date, or nobody held the role that day;
-//! see `docs/roles.md`). TSV has the same columns under a header line (`role` always present,
-//! empty for a plain mention; an unresolved actor is empty too); a tab, line break or
-//! backslash in a value is written as `\t`, `\n`, `\r` or `\\` (the only escaping TSV
-//! needs).
+//! JSON Lines fields, in this order: `doc`, `sentence`, `paragraph`, `zone` (`headline`,
+//! `body` or `boilerplate`), `start`, `end`, `text`, `actor`, and `role` when the text named a
+//! role: `actor` is then its holder on the document's date, or `null` when there is none (no
+//! date, or nobody held the role that day; see `docs/roles.md`). TSV has the same columns
+//! under a header line (`role` always present, empty for a plain mention; an unresolved actor
+//! is empty too); a tab, line break or backslash in a value is written as `\t`, `\n`, `\r` or
+//! `\\` (the only escaping TSV needs).
 
 use std::io::{self, Write};
 
@@ -30,6 +30,7 @@ struct Row<'a> {
     doc: &'a str,
     sentence: u32,
     paragraph: u32,
+    zone: &'static str,
     start: usize,
     end: usize,
     text: &'a str,
@@ -43,7 +44,7 @@ pub fn write_header(w: &mut dyn Write, format: MentionFormat) -> io::Result<()> 
     match format {
         MentionFormat::Jsonl => Ok(()),
         MentionFormat::Tsv => {
-            w.write_all(b"doc\tsentence\tparagraph\tstart\tend\ttext\tactor\trole\n")
+            w.write_all(b"doc\tsentence\tparagraph\tzone\tstart\tend\ttext\tactor\trole\n")
         }
     }
 }
@@ -75,6 +76,7 @@ pub fn write_document(
                     .sentences
                     .get(*sentence as usize)
                     .map_or(0, |s| s.paragraph),
+                zone: analysis.zone(*sentence).as_str(),
                 start: r.start,
                 end: r.end,
                 text: &doc.text[r.start..r.end],
@@ -88,6 +90,7 @@ pub fn write_document(
                 doc: &doc.id,
                 sentence: p.sentence,
                 paragraph: p.paragraph,
+                zone: analysis.zone(p.sentence).as_str(),
                 start: m.start,
                 end: m.end,
                 text: &doc.text[m.start..m.end],
@@ -103,10 +106,11 @@ pub fn write_document(
             MentionFormat::Tsv => {
                 writeln!(
                     w,
-                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
                     tsv(row.doc),
                     row.sentence,
                     row.paragraph,
+                    row.zone,
                     row.start,
                     row.end,
                     tsv(row.text),

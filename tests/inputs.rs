@@ -1,0 +1,295 @@
+//! Inputs as users have them (issue 12): field mapping, CSV, gzip, stdin without `-`, dates
+//! from `--date` and sidecars; and answers that say what happened.
+
+mod util;
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+use util::{listing, root, run_in, run_with_stdin, tempdir};
+
+/// `tag` output as (doc, text, actor) triples.
+fn mentions(stdout: &str) -> Vec<(String, String, String)> {
+    stdout
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let s = |k: &str| v[k].as_str().unwrap().to_owned();
+            (s("doc"), s("text"), s("actor"))
+        })
+        .collect()
+}
+
+fn gzip(path: &Path, bytes: &[u8]) {
+    let f = fs::File::create(path).unwrap();
+    let mut w = flate2::write::GzEncoder::new(f, flate2::Compression::default());
+    w.write_all(bytes).unwrap();
+    w.finish().unwrap();
+}
+
+#[test]
+fn every_input_form_gives_the_same_mentions() {
+    let dir = tempdir();
+    let d = dir.path();
+    let jsonl = "{\"id\": \"a\", \"text\": \"Vowell met Rasool.\"}\n";
+    let nested = "{\"meta\": {\"uid\": \"a\"}, \"body\": {\"text\": \"Vowell met Rasool.\"}}\n";
+    let csv = "id,text\na,\"Vowell met Rasool.\"\n";
+    fs::write(d.join("a.jsonl"), jsonl).unwrap();
+    fs::write(d.join("n.jsonl"), nested).unwrap();
+    fs::write(d.join("a.csv"), csv).unwrap();
+    fs::create_dir(d.join("txt")).unwrap();
+    fs::write(d.join("txt/a.txt"), "Vowell met Rasool.").unwrap();
+    fs::create_dir(d.join("gz")).unwrap();
+    gzip(&d.join("gz/a.jsonl.gz"), jsonl.as_bytes());
+    gzip(&d.join("gz/a.csv.gz"), csv.as_bytes());
+    gzip(&d.join("gz/a.txt.gz"), b"Vowell met Rasool.");
+    let expected = vec![
+        ("a".to_owned(), "Vowell".to_owned(), "vowell".to_owned()),
+        ("a".to_owned(), "Rasool".to_owned(), "rasool".to_owned()),
+    ];
+    // (name, args)
+    let cases: &[(&str, &[&str])] = &[
+        ("jsonl", &["tag", "a.jsonl"]),
+        (
+            "dotted paths",
+            &[
+                "tag",
+                "n.jsonl",
+                "--id-field",
+                "meta.uid",
+                "--text-field",
+                "body.text",
+            ],
+        ),
+        ("csv", &["tag", "a.csv"]),
+        ("txt", &["tag", "txt/a.txt"]),
+        ("jsonl.gz", &["tag", "gz/a.jsonl.gz"]),
+        ("csv.gz", &["tag", "gz/a.csv.gz"]),
+        ("txt.gz", &["tag", "gz/a.txt.gz"]),
+    ];
+    for (name, args) in cases {
+        let r = run_in(d, args);
+        assert_eq!(r.status, 0, "{name}: {}", r.stderr);
+        assert_eq!(mentions(&r.stdout), expected, "{name}");
+    }
+    // A walked directory finds all three gzip files.
+    let r = run_in(d, &["tag", "gz"]);
+    assert_eq!(mentions(&r.stdout).len(), 6, "{}", r.stderr);
+}
+
+#[test]
+fn ids_and_dates_from_records() {
+    let dir = tempdir();
+    let d = dir.path();
+    let lines = "{\"id\": 17, \"text\": \"Vowell met Rasool.\", \"date\": \"2024-02-11 23:30:00\", \"url\": \"https://e.x/1\", \"source\": \"AFP\"}\n\
+                 {\"text\": \"Sudani met Rasool.\", \"date\": \"2024-02-12T01:00:00+03:00\"}\n";
+    fs::write(d.join("c.jsonl"), lines).unwrap();
+    let r = run_in(d, &["build", "c.jsonl"]);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    let g: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let docs: Vec<(&str, &str)> = g["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let ev = &e["evidence"][0];
+            (ev["doc"].as_str().unwrap(), ev["date"].as_str().unwrap())
+        })
+        .collect();
+    // A numeric id is written out; a missing one is FILE:LINE; date-times keep the day as
+    // written (the local date of the offset given).
+    assert_eq!(docs, [("c.jsonl:2", "2024-02-12"), ("17", "2024-02-11")]);
+}
+
+#[test]
+fn plain_text_dates_from_flag_and_sidecar() {
+    let dir = tempdir();
+    let d = dir.path();
+    fs::write(d.join("a.txt"), "Vowell met Rasool.").unwrap();
+    fs::write(d.join("b.txt"), "Sudani met Rasool.").unwrap();
+    fs::write(
+        d.join("actorgraph-meta.json"),
+        r#"{"documents": {"a.txt": {"date": "2024-02-11", "source": "Shafaq"}}}"#,
+    )
+    .unwrap();
+    // (name, args, expected dates of the two documents' edges)
+    let cases: &[(&str, &[&str], [&str; 2])] = &[
+        ("sidecar only", &["build", "."], ["2024-02-11", ""]),
+        (
+            "--date fills the undated",
+            &["build", ".", "--date", "2024-03-01"],
+            ["2024-02-11", "2024-03-01"],
+        ),
+    ];
+    for (name, args, expected) in cases {
+        let r = run_in(d, args);
+        assert_eq!(r.status, 0, "{name}: {}", r.stderr);
+        let g: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+        assert_eq!(
+            g["corpus"]["documents"], 2,
+            "{name}: the sidecar is no document"
+        );
+        let date = |a: &str| {
+            g["edges"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|e| e["source"] == a || e["target"] == a)
+                .map(|e| e["evidence"][0]["date"].as_str().unwrap_or("").to_owned())
+                .unwrap()
+        };
+        assert_eq!([date("vowell"), date("sudani")], *expected, "{name}");
+    }
+}
+
+#[test]
+fn embedded_seeds_are_dated_and_byte_identical() {
+    let shared = root().join("../shared/seeds");
+    let shared = if shared.is_dir() {
+        shared
+    } else {
+        Path::new("/work/shared/seeds").to_path_buf()
+    };
+    for entry in fs::read_dir(root().join("seeds")).unwrap() {
+        let p = entry.unwrap().path();
+        if p.extension().is_some_and(|e| e == "txt") {
+            let theirs = shared.join(p.file_name().unwrap());
+            if theirs.exists() {
+                assert_eq!(fs::read(&p).unwrap(), fs::read(&theirs).unwrap(), "{p:?}");
+            }
+        }
+    }
+    let r = run_in(&root(), &["build", "--since", "2024-01-01"]);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    let g: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(g["corpus"]["documents"], 5);
+    assert_eq!(g["corpus"]["dated_documents"], 5);
+}
+
+#[test]
+fn stdin_is_read_without_a_dash_when_piped() {
+    let dir = tempdir();
+    let r = run_with_stdin(dir.path(), &["tag"], Some(b"Vowell met Rasool."));
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    let docs: Vec<String> = mentions(&r.stdout).into_iter().map(|m| m.0).collect();
+    assert_eq!(docs, ["stdin", "stdin"]);
+    // Nothing piped (stdin is /dev/null): the embedded seeds, as before.
+    let r = run_in(dir.path(), &["tag"]);
+    assert!(r.stdout.lines().count() > 300);
+}
+
+#[test]
+fn empty_results_say_why_and_exit_1() {
+    let dir = tempdir();
+    let d = dir.path();
+    fs::create_dir(d.join("empty")).unwrap();
+    fs::create_dir(d.join("undated")).unwrap();
+    fs::write(d.join("undated/a.txt"), "Vowell met Rasool.").unwrap();
+    fs::write(d.join("lonely.txt"), "Vowell spoke.").unwrap();
+    // (name, args, expected piece of the warning)
+    let cases: &[(&str, &[&str], &str)] = &[
+        ("no files", &["build", "empty"], "no documents: the inputs hold no .txt"),
+        (
+            "undated and --since",
+            &["build", "undated", "--since", "2024-01-01"],
+            "all 1 document(s) are undated; --since 2024-01-01 keeps dated documents only; give dates with --date-field",
+        ),
+        (
+            "dates out of range",
+            &["build", "seeds/", "--until", "2020-01-01"],
+            "no document is dated within --until 2020-01-01",
+        ),
+        (
+            "unknown type",
+            &["build", "seeds/", "--types", "persn"],
+            "no actor of type persn is mentioned",
+        ),
+        ("no pair", &["build", "lonely.txt"], "1 actor(s) but no link"),
+        ("tag finds nothing", &["tag", "empty"], "no documents"),
+    ];
+    for (name, args, expected) in cases {
+        let at = if args.contains(&"seeds/") {
+            root()
+        } else {
+            d.to_path_buf()
+        };
+        let r = run_in(&at, args);
+        assert_eq!(r.status, 1, "{name}: {}", r.stderr);
+        assert!(r.stderr.contains(expected), "{name}: {}", r.stderr);
+    }
+}
+
+#[test]
+fn clap_errors_keep_their_message_on_one_line() {
+    // (args, expected piece)
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["query", "neighbors"],
+            "the following required arguments were not provided: <ACTOR>; usage: actorgraph query neighbors <ACTOR>",
+        ),
+        (
+            &["query"],
+            "`actorgraph query` needs a subcommand: neighbors, evidence, path, top, communities, stats",
+        ),
+        (&["bogus"], "unrecognized subcommand 'bogus'; subcommands: tag, relations, build, merge, query, gazetteer"),
+        (
+            &["query", "stats", "seeds/"],
+            "inputs go before the question, as in `actorgraph query seeds/ stats`",
+        ),
+        (&["build", "--unit", "x"], "[possible values: sentence, paragraph, document]"),
+    ];
+    for (args, expected) in cases {
+        let r = run_in(&root(), args);
+        assert_eq!(r.status, 2, "{args:?}");
+        assert_eq!(r.stderr.lines().count(), 1, "{args:?}: {}", r.stderr);
+        assert!(r.stderr.contains(expected), "{args:?}: {}", r.stderr);
+    }
+}
+
+#[test]
+fn csv_output_named_like_a_file_writes_files() {
+    let dir = tempdir();
+    let r = run_in(dir.path(), &["build", "-o", "out.csv"]);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    assert_eq!(listing(dir.path()), ["out.edges.csv", "out.nodes.csv"]);
+    let r = run_in(dir.path(), &["build", "-o", "tables", "--format", "csv"]);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    assert_eq!(
+        listing(&dir.path().join("tables")),
+        ["edges.csv", "nodes.csv"]
+    );
+}
+
+#[test]
+fn write_errors_name_the_users_path_and_what_to_do() {
+    let dir = tempdir();
+    let r = run_in(dir.path(), &["tag", "-o", "/dev/full"]);
+    assert_eq!(r.status, 2);
+    assert!(
+        r.stderr.contains(
+            "/dev/full: cannot write: No space left on device (os error 28); free some space"
+        ),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains(".actorgraph-"), "{}", r.stderr);
+}
+
+#[test]
+fn bad_csv_says_where() {
+    let dir = tempdir();
+    fs::write(dir.path().join("x.csv"), "id,body\na,Vowell met Rasool.\n").unwrap();
+    let r = run_in(dir.path(), &["tag", "x.csv"]);
+    assert_eq!(r.status, 2);
+    assert!(
+        r.stderr.contains(
+            "x.csv:1: no column \"text\" in the header (columns: id, body); name the text column with --text-field"
+        ),
+        "{}",
+        r.stderr
+    );
+    let r = run_in(dir.path(), &["tag", "x.csv", "--text-field", "body"]);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    assert_eq!(mentions(&r.stdout).len(), 2);
+}
