@@ -31,6 +31,9 @@ pub struct Analysis {
     /// Role mentions with no holder on the document's date (or no date): counted, never
     /// linked. Each with its sentence index, in document order.
     pub unresolved: Vec<(RoleMention, u32)>,
+    /// Typed relations, sorted by cue offset: filled by [`crate::pipeline`] when the run
+    /// extracts relations (`build --edges relations|both`), empty otherwise.
+    pub relations: Vec<crate::relation::Relation>,
 }
 
 /// Tags and splits `text`, published on `date` (role mentions resolve to the holder that day).
@@ -68,5 +71,6 @@ pub fn analyze(
         sentences,
         mentions: placed,
         unresolved,
+        relations: Vec::new(),
     }
 }

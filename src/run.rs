@@ -24,12 +24,13 @@
 use chrono::NaiveDate;
 
 use crate::counter::Counter;
-use crate::counts::{Counts, Recipe};
+use crate::counts::{Counts, Edges, Recipe};
 use crate::error::Result;
 use crate::gazetteer::Gazetteer;
 use crate::graph::{Unit, MAX_ACTORS_PER_UNIT};
 use crate::input::{Corpus, Diagnostics, Document};
 use crate::pipeline;
+use crate::relation::Lexicon;
 use crate::sentence::LineBreaks;
 use crate::tagger::Tagger;
 use crate::warning::{Warning, WarningKind};
@@ -48,6 +49,8 @@ pub struct Settings {
     pub since: Option<NaiveDate>,
     /// Only documents dated on or before this day.
     pub until: Option<NaiveDate>,
+    /// Which edges to count; relations use the embedded lexicon.
+    pub edges: Edges,
 }
 
 impl Settings {
@@ -59,6 +62,7 @@ impl Settings {
             max_evidence: self.max_evidence,
             since: self.since,
             until: self.until,
+            edges: self.edges,
             ..Recipe::new(gazetteer)
         }
     }
@@ -72,11 +76,23 @@ pub fn count_corpus(
     settings: &Settings,
     diag: &mut Diagnostics,
 ) -> Result<Counts> {
+    let lexicon = settings.edges.relations().then(Lexicon::embedded);
     let mut counter = Counter::new(gazetteer, settings.recipe(gazetteer));
-    pipeline::run(corpus, tagger, settings.line_breaks, diag, |doc, a| {
-        counter.add(doc, a);
-        Ok(())
-    })?;
+    if let Some(lex) = &lexicon {
+        counter = counter.with_lexicon(lex);
+    }
+    let extract = extraction(gazetteer, lexicon.as_ref());
+    pipeline::run_with(
+        corpus,
+        tagger,
+        settings.line_breaks,
+        extract,
+        diag,
+        |doc, a| {
+            counter.add(doc, a);
+            Ok(())
+        },
+    )?;
     let (counts, warnings) = finish_counting(counter);
     diag.warnings.extend(warnings);
     Ok(counts)
@@ -89,12 +105,24 @@ pub fn count_documents(
     tagger: &Tagger,
     settings: &Settings,
 ) -> Result<(Counts, Vec<Warning>)> {
+    let lexicon = settings.edges.relations().then(Lexicon::embedded);
     let mut counter = Counter::new(gazetteer, settings.recipe(gazetteer));
-    pipeline::for_each_document(docs, tagger, settings.line_breaks, |doc, a| {
+    if let Some(lex) = &lexicon {
+        counter = counter.with_lexicon(lex);
+    }
+    let extract = extraction(gazetteer, lexicon.as_ref());
+    pipeline::for_each_document_with(docs, tagger, settings.line_breaks, extract, |doc, a| {
         counter.add(doc, a);
         Ok(())
     })?;
     Ok(finish_counting(counter))
+}
+
+fn extraction<'a>(
+    gazetteer: &'a Gazetteer,
+    lexicon: Option<&'a Lexicon>,
+) -> Option<pipeline::Extract<'a>> {
+    lexicon.map(|lexicon| pipeline::Extract { gazetteer, lexicon })
 }
 
 fn finish_counting(counter: Counter<'_>) -> (Counts, Vec<Warning>) {

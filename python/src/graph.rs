@@ -166,6 +166,7 @@ pub fn count(
         max_evidence,
         since: options::date("since", since)?,
         until: options::date("until", until)?,
+        ..Settings::default()
     };
     let compiled = Gazetteer::resolve(py, gazetteer)?;
     let (counts, warnings) = engine::count(py, docs, &compiled, &settings, &reading)?;
