@@ -51,6 +51,9 @@ enum Question {
     WhoMet {
         /// An actor id, label or alias, in any case.
         actor: String,
+        /// Print the supporting sentences under each actor met.
+        #[arg(long)]
+        evidence: bool,
     },
     /// ACTOR's typed relations (meet, attack, ...; needs --edges relations or both).
     Relations {
@@ -255,7 +258,7 @@ fn answer(
             }
             Ok(())
         }
-        Question::WhoMet { actor } => {
+        Question::WhoMet { actor, evidence } => {
             let a = resolver.resolve(actor)?;
             let rows = relations::who_met(graph, a);
             if args.json {
@@ -269,7 +272,7 @@ fn answer(
                 rows.len()
             )
             .map_err(io)?;
-            write_relations(w, &rows, true, hl)
+            write_relations(w, &rows, *evidence, hl)
         }
         Question::Relations {
             actor,
