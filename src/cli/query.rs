@@ -183,11 +183,15 @@ pub fn run(args: QueryArgs) -> Result<ExitCode> {
     let mut diag = Diagnostics::default();
     let (graph, gazetteer) = load(&args, &mut diag)?;
     let resolver = Resolver::new(&graph, Some(&gazetteer));
-    if matches!(
-        args.question,
-        Question::WhoMet { .. } | Question::Relations { .. }
-    ) && !relations::has_relations(&graph)
-    {
+    let typed_actor = match &args.question {
+        Question::WhoMet { actor, .. } | Question::Relations { actor, .. } => Some(actor),
+        _ => None,
+    };
+    if let Some(actor) = typed_actor {
+        // An unknown name is the more specific error (status 2) and comes first.
+        resolver.resolve(actor)?;
+    }
+    if typed_actor.is_some() && !relations::has_relations(&graph) {
         eprintln!(
             "actorgraph: this graph has co-mention edges only, so it cannot say who met whom; \
              build it with --edges relations (or --edges both) and ask again"
