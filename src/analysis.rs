@@ -38,6 +38,9 @@ pub struct Analysis {
     pub unresolved: Vec<(RoleMention, u32)>,
     /// The zone of each sentence (same length as `sentences`).
     pub zones: Vec<Zone>,
+    /// Typed relations, sorted by cue offset: filled by [`crate::pipeline`] when the run
+    /// extracts relations (`build --edges relations|both`), empty otherwise.
+    pub relations: Vec<crate::relation::Relation>,
 }
 
 impl Analysis {
@@ -52,15 +55,15 @@ impl Analysis {
     /// The analysis as counting sees it: mentions in zones that `linking` leaves out of the
     /// graph are dropped (they stay in `tag` output). Borrowed when nothing is dropped.
     pub fn for_linking(&self, linking: &Linking) -> Cow<'_, Analysis> {
-        if self
-            .mentions
-            .iter()
-            .all(|p| linking.links(self.zone(p.sentence)))
+        let links = |sentence: u32| linking.links(self.zone(sentence));
+        if self.mentions.iter().all(|p| links(p.sentence))
+            && self.relations.iter().all(|r| links(r.sentence))
         {
             return Cow::Borrowed(self);
         }
         let mut a = self.clone();
-        a.mentions.retain(|p| linking.links(self.zone(p.sentence)));
+        a.mentions.retain(|p| links(p.sentence));
+        a.relations.retain(|r| links(r.sentence));
         Cow::Owned(a)
     }
 }
@@ -145,5 +148,6 @@ pub fn analyze_with(
         mentions: placed,
         unresolved,
         zones,
+        relations: Vec::new(),
     }
 }

@@ -16,6 +16,7 @@ use crate::counts::{Counts, EdgeCounts, EdgeKey, NodeCounts, Recipe, CO_MENTION}
 use crate::gazetteer::{ActorIdx, Gazetteer};
 use crate::graph::{CorpusStats, Evidence, Unit, MAX_ACTORS_PER_UNIT, MAX_EVIDENCE_BYTES};
 use crate::input::{id_hash, Document};
+use crate::relation::{Lexicon, Modality};
 
 #[derive(Default)]
 struct NodeAcc {
@@ -37,6 +38,15 @@ struct EdgeAcc {
     evidence: Vec<Evidence>,
 }
 
+/// A typed relation edge being counted: the co-mention numbers plus what only relations have.
+#[derive(Default)]
+struct RelationAcc {
+    edge: EdgeAcc,
+    negated: u64,
+    planned: u64,
+    roles: BTreeMap<String, u64>,
+}
+
 /// Accumulates one run's documents; see the module docs.
 pub struct Counter<'g> {
     gazetteer: &'g Gazetteer,
@@ -48,6 +58,10 @@ pub struct Counter<'g> {
     nodes: FxHashMap<ActorIdx, NodeAcc>,
     /// Co-mention edges by (actor, actor) with the smaller index first.
     edges: FxHashMap<(ActorIdx, ActorIdx), EdgeAcc>,
+    /// The lexicon whose relations (in [`Analysis::relations`]) are counted, if any.
+    lexicon: Option<&'g Lexicon>,
+    /// Relation edges by (source, target, type index), as the extractor orders them.
+    relations: FxHashMap<(ActorIdx, ActorIdx, u16), RelationAcc>,
     doc_ids: Vec<u64>,
     seen_ids: FxHashSet<u64>,
     /// Ids seen more than once, in order of their second appearance (for warnings).
@@ -70,6 +84,8 @@ impl<'g> Counter<'g> {
             doc_seq: 0,
             nodes: FxHashMap::default(),
             edges: FxHashMap::default(),
+            lexicon: None,
+            relations: FxHashMap::default(),
             doc_ids: Vec::new(),
             seen_ids: FxHashSet::default(),
             repeated_ids: Vec::new(),
@@ -77,6 +93,13 @@ impl<'g> Counter<'g> {
             seen: FxHashSet::default(),
             unit_text: FxHashMap::default(),
         }
+    }
+
+    /// Also counts the typed relations of each analysis (their types named by `lexicon`);
+    /// co-mention edges are counted only when the recipe's `edges` asks for them.
+    pub fn with_lexicon(mut self, lexicon: &'g Lexicon) -> Counter<'g> {
+        self.lexicon = Some(lexicon);
+        self
     }
 
     /// Document ids counted more than once so far, in order of their repeat.
@@ -135,6 +158,31 @@ impl<'g> Counter<'g> {
                     n.documents += 1;
                 }
             }
+        }
+
+        self.add_relations(doc, analysis, seq);
+        if !self.recipe.edges.co_mention() {
+            // Units still count for nodes' `units`, without pairs.
+            let unit = self.recipe.unit;
+            let mut last = None;
+            for p in ms {
+                let k = match unit {
+                    Unit::Sentence => p.sentence,
+                    Unit::Paragraph => p.paragraph,
+                    Unit::Document => 0,
+                };
+                if last != Some(k) {
+                    last = Some(k);
+                    self.seen.clear();
+                }
+                if self.seen.insert(p.mention.actor) {
+                    self.nodes
+                        .get_mut(&p.mention.actor)
+                        .expect("counted above")
+                        .units += 1;
+                }
+            }
+            return;
         }
 
         // Units: actors once per unit, then every pair.
@@ -234,6 +282,61 @@ impl<'g> Counter<'g> {
         }
     }
 
+    /// Counts the document's typed relations (when the counter has a lexicon): one weight per
+    /// relation, its day, negation, modality, role noun, and evidence quoting its sentence
+    /// with the cue span.
+    fn add_relations(&mut self, doc: &Document, analysis: &Analysis, seq: u64) {
+        if self.lexicon.is_none() || !self.recipe.edges.relations() {
+            return;
+        }
+        let lex = self.lexicon.expect("checked");
+        let cap = self.recipe.max_evidence.unwrap_or(usize::MAX);
+        for r in &analysis.relations {
+            let acc = self
+                .relations
+                .entry((r.source, r.target, r.kind))
+                .or_default();
+            let e = &mut acc.edge;
+            e.weight += 1;
+            if let Some(d) = doc.date {
+                *e.days.entry(d).or_insert(0) += 1;
+            }
+            if e.last_doc != seq {
+                e.last_doc = seq;
+                e.documents += 1;
+            }
+            acc.negated += u64::from(r.negated);
+            acc.planned += u64::from(r.modality == Modality::Planned);
+            if let Some(role) = r.role {
+                *acc.roles.entry(lex.role_name(role).to_owned()).or_insert(0) += 1;
+            }
+            if cap == 0 {
+                continue;
+            }
+            let (start, text) = quote(doc, analysis, (r.sentence, r.sentence));
+            push_capped(
+                &mut e.evidence,
+                Evidence {
+                    doc: doc.id.clone(),
+                    date: doc.date,
+                    url: doc.url.clone(),
+                    source: doc.source.clone(),
+                    sentence: r.sentence,
+                    start,
+                    end: start + text.len(),
+                    source_start: r.source_span.start,
+                    source_end: r.source_span.end,
+                    target_start: r.target_span.start,
+                    target_end: r.target_span.end,
+                    cue_start: Some(r.cue.start),
+                    cue_end: Some(r.cue.end),
+                    text,
+                },
+                cap,
+            );
+        }
+    }
+
     /// The id-keyed counts of everything added.
     pub fn into_counts(self) -> Counts {
         let g = self.gazetteer;
@@ -273,6 +376,29 @@ impl<'g> Counter<'g> {
                     ..EdgeCounts::new(false)
                 },
             );
+        }
+        if let Some(lex) = self.lexicon {
+            for ((a, b, kind), mut acc) in self.relations {
+                acc.edge.evidence.sort_unstable();
+                let symmetric = lex.types[kind as usize].symmetric;
+                counts.edges.insert(
+                    EdgeKey {
+                        source: g.actor(a).id.clone(),
+                        target: g.actor(b).id.clone(),
+                        kind: lex.type_name(kind).to_owned(),
+                    },
+                    EdgeCounts {
+                        weight: acc.edge.weight,
+                        documents: acc.edge.documents,
+                        days: acc.edge.days,
+                        negated: acc.negated,
+                        planned: acc.planned,
+                        roles: acc.roles,
+                        evidence: acc.edge.evidence,
+                        ..EdgeCounts::new(!symmetric)
+                    },
+                );
+            }
         }
         let mut ids = self.doc_ids;
         ids.sort_unstable();

@@ -28,6 +28,40 @@ use crate::sentence::LineBreaks;
 /// The kind of a co-occurrence edge: two actors printed in the same unit.
 pub const CO_MENTION: &str = "co-mention";
 
+/// Which edges a run counts: co-occurrence, typed relations from the lexicon, or both.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Edges {
+    /// Co-mention edges only (the default; what 0.1 counted).
+    #[default]
+    CoMention,
+    /// Typed relation edges only (`meet`, `attack`, ...); nodes are still counted.
+    Relations,
+    /// Both.
+    Both,
+}
+
+impl Edges {
+    /// True when co-mention edges are counted.
+    pub fn co_mention(self) -> bool {
+        self != Edges::Relations
+    }
+
+    /// True when relations are extracted and counted.
+    pub fn relations(self) -> bool {
+        self != Edges::CoMention
+    }
+
+    /// The flag value (`co-mention`, `relations`, `both`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Edges::CoMention => "co-mention",
+            Edges::Relations => "relations",
+            Edges::Both => "both",
+        }
+    }
+}
+
 /// What decides how documents are counted. Counts merge only when their recipes agree
 /// (except `max_evidence`: a merge keeps the smaller cap, which stays exact).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -57,6 +91,9 @@ pub struct Recipe {
     /// The `--repeated-lines` threshold (0: repeated lines were not looked for).
     #[serde(default)]
     pub repeated_lines: u32,
+    /// Which edges were counted (absent in partials written before `--edges`: co-mention).
+    #[serde(default)]
+    pub edges: Edges,
 }
 
 impl Recipe {
@@ -73,6 +110,7 @@ impl Recipe {
             skip_headlines: false,
             duplicates: true,
             repeated_lines: 5,
+            edges: Edges::default(),
         }
     }
 
@@ -96,6 +134,7 @@ impl Recipe {
             ),
             ("--keep-duplicates", (!self.duplicates).to_string()),
             ("--repeated-lines", self.repeated_lines.to_string()),
+            ("--edges", self.edges.name().to_owned()),
         ]
     }
 

@@ -25,12 +25,13 @@ use chrono::NaiveDate;
 
 use crate::analysis::Analysis;
 use crate::counter::Counter;
-use crate::counts::{Counts, Recipe};
+use crate::counts::{Counts, Edges, Recipe};
 use crate::error::Result;
 use crate::gazetteer::Gazetteer;
 use crate::graph::{Unit, MAX_ACTORS_PER_UNIT};
 use crate::input::{Corpus, Diagnostics, Document};
 use crate::pipeline;
+use crate::relation::Lexicon;
 use crate::scan::{self, Scan, ScanOptions};
 use crate::sentence::LineBreaks;
 use crate::tagger::Tagger;
@@ -57,6 +58,8 @@ pub struct Settings {
     pub duplicates: bool,
     /// A line found verbatim in at least this many documents is boilerplate (0: never).
     pub repeated_lines: u32,
+    /// Which edges to count; relations use the embedded lexicon.
+    pub edges: Edges,
 }
 
 impl Default for Settings {
@@ -71,6 +74,7 @@ impl Default for Settings {
             linking: scan.linking,
             duplicates: scan.duplicates,
             repeated_lines: scan.repeated_lines,
+            edges: Edges::default(),
         }
     }
 }
@@ -107,6 +111,7 @@ impl Settings {
             skip_headlines: self.linking.headlines == crate::zone::Headlines::Skip,
             duplicates: self.duplicates,
             repeated_lines: self.repeated_lines,
+            edges: self.edges,
             ..Recipe::new(gazetteer)
         }
     }
@@ -133,12 +138,15 @@ pub fn count_corpus(
     settings: &Settings,
     diag: &mut Diagnostics,
 ) -> Result<Counts> {
-    let mut counting = Counting::new(gazetteer, settings, scan);
+    let lexicon = settings.edges.relations().then(Lexicon::embedded);
+    let mut counting = Counting::new(gazetteer, settings, scan, lexicon.as_ref());
+    let extract = extraction(gazetteer, lexicon.as_ref());
     pipeline::run_with(
         corpus,
         tagger,
         settings.line_breaks,
         &scan.zone_rules(),
+        extract,
         diag,
         |doc, a| {
             counting.add(doc, a);
@@ -176,12 +184,15 @@ pub fn count_documents_with(
     tagger: &Tagger,
     settings: &Settings,
 ) -> Result<(Counts, Vec<Warning>)> {
-    let mut counting = Counting::new(gazetteer, settings, scan);
+    let lexicon = settings.edges.relations().then(Lexicon::embedded);
+    let mut counting = Counting::new(gazetteer, settings, scan, lexicon.as_ref());
+    let extract = extraction(gazetteer, lexicon.as_ref());
     pipeline::for_each_document_with(
         docs,
         tagger,
         settings.line_breaks,
         &scan.zone_rules(),
+        extract,
         |doc, a| {
             counting.add(doc, a);
             Ok(())
@@ -190,8 +201,10 @@ pub fn count_documents_with(
     Ok(counting.finish())
 }
 
-/// A counter behind the zone and duplicate rules, with their stats.
-struct Counting<'a> {
+/// A counter behind the zone and duplicate rules, with their stats: what `count_corpus` and
+/// `count_documents_with` feed, public so that other drivers (the Python module) count the
+/// same way.
+pub struct Counting<'a> {
     counter: Counter<'a>,
     settings: &'a Settings,
     scan: &'a Scan,
@@ -200,9 +213,20 @@ struct Counting<'a> {
 }
 
 impl<'a> Counting<'a> {
-    fn new(gazetteer: &'a Gazetteer, settings: &'a Settings, scan: &'a Scan) -> Counting<'a> {
+    /// A counter for `settings`, skipping what `scan` found to be duplicates; typed relations
+    /// are counted when `lexicon` is given.
+    pub fn new(
+        gazetteer: &'a Gazetteer,
+        settings: &'a Settings,
+        scan: &'a Scan,
+        lexicon: Option<&'a Lexicon>,
+    ) -> Counting<'a> {
+        let mut counter = Counter::new(gazetteer, settings.recipe(gazetteer));
+        if let Some(lex) = lexicon {
+            counter = counter.with_lexicon(lex);
+        }
         Counting {
-            counter: Counter::new(gazetteer, settings.recipe(gazetteer)),
+            counter,
             settings,
             scan,
             duplicates: 0,
@@ -210,7 +234,8 @@ impl<'a> Counting<'a> {
         }
     }
 
-    fn add(&mut self, doc: &Document, a: &Analysis) {
+    /// Counts one analysed document (in corpus order).
+    pub fn add(&mut self, doc: &Document, a: &Analysis) {
         if self.scan.is_duplicate(&doc.id) {
             self.duplicates += 1;
             return;
@@ -223,12 +248,20 @@ impl<'a> Counting<'a> {
             .add(doc, &a.for_linking(&self.settings.linking));
     }
 
-    fn finish(self) -> (Counts, Vec<Warning>) {
+    /// The counts and the warnings about them.
+    pub fn finish(self) -> (Counts, Vec<Warning>) {
         let (mut counts, warnings) = finish_counting(self.counter);
         counts.corpus.duplicates += self.duplicates;
         counts.corpus.boilerplate_sentences += self.boilerplate_sentences;
         (counts, warnings)
     }
+}
+
+fn extraction<'a>(
+    gazetteer: &'a Gazetteer,
+    lexicon: Option<&'a Lexicon>,
+) -> Option<pipeline::Extract<'a>> {
+    lexicon.map(|lexicon| pipeline::Extract { gazetteer, lexicon })
 }
 
 fn finish_counting(counter: Counter<'_>) -> (Counts, Vec<Warning>) {

@@ -65,6 +65,20 @@ fn seeds_open_in_networkx_graphviz_and_csv() {
     );
 }
 
+/// `--edges both` on the seeds: typed relations beside co-mention, some directed, several
+/// edges per pair; every reader keeps kinds and directions apart.
+#[test]
+fn typed_relation_edges_open_in_every_client() {
+    let dir = tempdir();
+    let seeds = root().join("seeds");
+    let out = build_all_and_check(dir.path(), &[seeds.to_str().unwrap(), "--edges", "both"]);
+    assert!(
+        out.starts_with("ok typed: ")
+            && out.contains("affiliation,attack,co-mention,cooperate,criticize,meet,support"),
+        "{out}"
+    );
+}
+
 #[test]
 fn dated_corpus_gives_a_gephi_timeline() {
     let dir = tempdir();

@@ -11,7 +11,7 @@ mod util;
 use std::path::Path;
 
 use actorgraph::gazetteer::Gazetteer;
-use util::{run_in, tempdir};
+use util::{root, run_in, tempdir};
 
 /// Output formats compared: (extension, -o name).
 const FORMATS: &[(&str, &str)] = &[
@@ -236,6 +236,7 @@ fn merge_refuses_what_it_cannot_do_exactly() {
     .unwrap();
     ok(d, &["build", "a.txt", "-g", "g.json", "-o", "g.agc"]);
     ok(d, &["build", "a.txt", "-o", "graph.json"]);
+    ok(d, &["build", "a.txt", "--edges", "both", "-o", "both.agc"]);
     // (arguments, expected in the message)
     let cases: &[(&[&str], &str)] = &[
         (
@@ -253,6 +254,10 @@ fn merge_refuses_what_it_cannot_do_exactly() {
         (
             &["merge", "s.agc", "g.agc"],
             "different gazetteer fingerprint",
+        ),
+        (
+            &["merge", "s.agc", "both.agc"],
+            "different --edges (co-mention and both)",
         ),
         (
             &["merge", "s.agc", "graph.json"],
@@ -275,5 +280,50 @@ fn merge_refuses_what_it_cannot_do_exactly() {
         let r = run_in(d, args);
         assert_eq!(r.status, 2, "{args:?}: {}", r.stderr);
         assert!(r.stderr.contains(expected), "{args:?}: {}", r.stderr);
+    }
+}
+
+/// Typed relation edges merge exactly too: the seeds in three partials built with
+/// `--edges both`, merged, equal one build in every format.
+#[test]
+fn relation_partials_merge_to_the_single_build() {
+    let dir = tempdir();
+    let d = dir.path();
+    let seeds = root().join("seeds");
+    let file = |n: &str| seeds.join(n).to_str().unwrap().to_owned();
+    let parts: [&[&str]; 3] = [
+        &["000_ae98878f160676b2.txt", "003_271136f8d8445659.txt"],
+        &["001_4fb25f17430b9f0d.txt"],
+        &["002_827145012a725ffb.txt", "004_1934250a859a8e87.txt"],
+    ];
+    let mut all = Vec::new();
+    for (i, part) in parts.iter().enumerate() {
+        let out = format!("p{i}.agc");
+        let files: Vec<String> = part.iter().map(|n| file(n)).collect();
+        let mut args = vec!["build", "--edges", "both", "--partial", "-o", &out];
+        args.extend(files.iter().map(String::as_str));
+        ok(d, &args);
+        all.extend(files);
+    }
+    ok(d, &["merge", "p2.agc", "p0.agc", "-o", "m.agc"]);
+    for (ext, name) in FORMATS {
+        let _ = std::fs::remove_dir_all(d.join(name));
+        let mut args = vec!["build", "--edges", "both", "--format", ext, "-o", name];
+        args.extend(all.iter().map(String::as_str));
+        ok(d, &args);
+        let expected = read_output(d, name);
+        let _ = std::fs::remove_dir_all(d.join(name));
+        ok(
+            d,
+            &["merge", "m.agc", "p1.agc", "--format", ext, "-o", name],
+        );
+        assert!(
+            read_output(d, name) == expected,
+            "{ext}: merge differs from one build"
+        );
+        if *ext == "json" {
+            let text = String::from_utf8(expected[0].1.clone()).unwrap();
+            assert!(text.contains("\"meet\""), "no meet edge in {text}");
+        }
     }
 }

@@ -399,3 +399,87 @@ fn communities_are_written_by_every_exporter_when_asked() {
         .collect();
     assert_eq!(got, want, "CSV");
 }
+
+/// `who-met` on the seeds answers from `meet` relations (facts, not negated) with their
+/// sentences; `relations` filters by type and direction; a co-mention-only graph says how to
+/// build one that can answer.
+#[test]
+fn who_met_and_relations_answer_from_typed_edges() {
+    let dir = tempdir();
+    let d = dir.path();
+    let seeds = root().join("seeds");
+    let seeds = seeds.to_str().unwrap();
+    let json = |args: &[&str]| -> Value {
+        let r = run_in(d, args);
+        assert_eq!(r.status, 0, "{args:?}: {}", r.stderr);
+        serde_json::from_str(&r.stdout).unwrap()
+    };
+    let ids = |v: &Value, field: &str| -> Vec<String> {
+        v[field]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                format!(
+                    "{} {}",
+                    r["relation"].as_str().unwrap(),
+                    r["id"].as_str().unwrap()
+                )
+            })
+            .collect()
+    };
+    // (actor, whom the seeds say it met: "the United States and Iraq held their first round
+    // of conversations", "resumed on Sunday its meetings with international coalition forces")
+    let cases: &[(&str, &[&str])] = &[
+        ("iraq", &["meet united_states"]),
+        ("United States", &["meet iraq"]),
+        (
+            "global_coalition",
+            &["meet higher_military_commission", "meet iraqi_armed_forces"],
+        ),
+        ("kataib_hezbollah", &[]),
+    ];
+    for (actor, want) in cases {
+        let v = json(&[
+            "query", seeds, "--edges", "both", "who-met", actor, "--json",
+        ]);
+        assert_eq!(ids(&v, "met"), *want, "{actor}");
+        for row in v["met"].as_array().unwrap() {
+            assert!(row["facts"].as_u64().unwrap() > 0);
+            let ev = row["evidence"].as_array().unwrap();
+            assert!(
+                !ev.is_empty() && ev.iter().all(|e| e["cue_start"].is_u64()),
+                "{row}"
+            );
+        }
+    }
+    // (arguments after the actor, expected "type other" rows)
+    let cases: &[(&[&str], &[&str])] = &[
+        (
+            &["--type", "attack", "--direction", "out"],
+            &[
+                "attack kataib_hezbollah",
+                "attack abu_mahdi_al_muhandis",
+                "attack mushtaq_al_jawari",
+                "attack qassem_soleimani",
+            ],
+        ),
+        (&["--type", "attack", "--direction", "in"], &[]),
+        (&["--type", "support"], &["support iraq", "support israel"]),
+    ];
+    for (extra, want) in cases {
+        let mut args = vec![
+            "query",
+            seeds,
+            "--edges=relations",
+            "relations",
+            "united_states",
+        ];
+        args.extend(*extra);
+        args.push("--json");
+        assert_eq!(ids(&json(&args), "relations"), *want, "{extra:?}");
+    }
+    let r = run_in(d, &["query", seeds, "who-met", "iraq"]);
+    assert_eq!(r.status, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("--edges relations"), "{}", r.stderr);
+}

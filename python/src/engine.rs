@@ -8,12 +8,12 @@
 use pyo3::prelude::*;
 
 use actorgraph::analysis::Analysis;
-use actorgraph::counter::Counter;
 use actorgraph::counts::Counts;
 use actorgraph::input::{Corpus, Diagnostics, Document, Input};
 use actorgraph::pipeline;
-use actorgraph::run::{counting_warnings, Settings};
-use actorgraph::warning::{Warning, WarningKind};
+use actorgraph::run::{Counting, Settings};
+use actorgraph::scan::Scan;
+use actorgraph::warning::Warning;
 
 use crate::docs::{Chunk, Reader};
 use crate::errors::{to_py, usage};
@@ -101,20 +101,16 @@ pub fn count(
     settings: &Settings,
     reading: &Reading,
 ) -> PyResult<(Counts, Vec<Warning>)> {
-    let mut counter = Counter::new(&compiled.gazetteer, settings.recipe(&compiled.gazetteer));
+    // The library's counting step, as `actorgraph build` feeds it: zones that do not link are
+    // dropped and counted in the stats. There is no first pass here (documents may be a
+    // one-shot iterator), so the scan is empty and the settings say so.
+    let scan = Scan::default();
+    let mut counting = Counting::new(&compiled.gazetteer, settings, &scan, None);
     let diag = analyse(py, docs, compiled, reading, &mut |doc, analysis| {
-        counter.add(doc, &analysis.for_linking(&settings.linking))
+        counting.add(doc, analysis)
     })?;
     let mut warnings = diag.warnings;
-    warnings.extend(counter.repeated_ids().iter().map(|id| {
-        Warning::general(
-            WarningKind::DuplicateId,
-            format!(
-                "document id \"{id}\" appears more than once; both documents are counted under it"
-            ),
-        )
-    }));
-    let counts = py.detach(|| counter.into_counts());
-    warnings.extend(counting_warnings(&counts));
+    let (counts, counted) = py.detach(|| counting.finish());
+    warnings.extend(counted);
     Ok((counts, warnings))
 }

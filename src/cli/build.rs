@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
-use actorgraph::counts::Counts;
+use actorgraph::counts::{Counts, Edges};
 use actorgraph::export::{self, view::Finish, Format};
 use actorgraph::graph::{Filters, Unit};
 use actorgraph::input::{parse_date, Diagnostics};
@@ -75,6 +75,20 @@ pub struct GraphArgs {
     /// Only documents dated on or before DATE (YYYY-MM-DD); undated documents are left out.
     #[arg(long, value_name = "DATE", value_parser = date_arg, global = true)]
     pub until: Option<chrono::NaiveDate>,
+    /// Edges to count: co-occurrence, typed relations from the embedded lexicon (meet,
+    /// attack, ...; see docs/relations.md), or both.
+    #[arg(long, value_enum, default_value_t = EdgesArg::CoMention, global = true)]
+    pub edges: EdgesArg,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum EdgesArg {
+    /// Two actors in the same unit.
+    CoMention,
+    /// Typed relations (meet, visit, attack, criticize, support, cooperate, affiliation).
+    Relations,
+    /// Both kinds.
+    Both,
 }
 
 pub fn format_arg(s: &str) -> std::result::Result<Format, String> {
@@ -115,6 +129,11 @@ impl GraphArgs {
             linking: corpus.scan_options().linking,
             duplicates: corpus.scan_options().duplicates,
             repeated_lines: corpus.scan_options().repeated_lines,
+            edges: match self.edges {
+                EdgesArg::CoMention => Edges::CoMention,
+                EdgesArg::Relations => Edges::Relations,
+                EdgesArg::Both => Edges::Both,
+            },
         }
     }
 

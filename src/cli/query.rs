@@ -13,7 +13,7 @@ use actorgraph::graph::{ActorGraph, Evidence};
 use actorgraph::input::Diagnostics;
 use actorgraph::output::Output;
 use actorgraph::query::rank::{self, Centrality};
-use actorgraph::query::{self, community, path, stats, Resolver};
+use actorgraph::query::{self, community, path, relations, stats, Resolver};
 use actorgraph::{Error, Result};
 
 use super::build::{build_graph, GraphArgs};
@@ -38,12 +38,34 @@ pub struct QueryArgs {
 
 #[derive(Subcommand)]
 enum Question {
-    /// Every actor linked to ACTOR, heaviest link first.
-    #[command(visible_alias = "who-met")]
+    /// Every actor co-mentioned with ACTOR, heaviest link first.
     Neighbors {
         /// An actor id, label or alias, in any case.
         actor: String,
         /// Print the supporting sentences under each neighbour.
+        #[arg(long)]
+        evidence: bool,
+    },
+    /// Whom ACTOR met: `meet` relations that are facts and not negated, with their sentences
+    /// (needs a graph built with --edges relations or both).
+    WhoMet {
+        /// An actor id, label or alias, in any case.
+        actor: String,
+        /// Print the supporting sentences under each actor met.
+        #[arg(long)]
+        evidence: bool,
+    },
+    /// ACTOR's typed relations (meet, attack, ...; needs --edges relations or both).
+    Relations {
+        /// An actor id, label or alias, in any case.
+        actor: String,
+        /// Only this relation type.
+        #[arg(long = "type", value_name = "TYPE")]
+        kind: Option<String>,
+        /// Only relations going out of ACTOR, into it, or both (symmetric types always).
+        #[arg(long, value_enum, default_value_t = DirectionArg::Both)]
+        direction: DirectionArg,
+        /// Print the supporting sentences under each relation.
         #[arg(long)]
         evidence: bool,
     },
@@ -88,6 +110,13 @@ enum Question {
         #[arg(long, default_value_t = 5)]
         top: usize,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DirectionArg {
+    In,
+    Out,
+    Both,
 }
 
 #[derive(Clone, Copy, ValueEnum, Serialize)]
@@ -154,6 +183,21 @@ pub fn run(args: QueryArgs) -> Result<ExitCode> {
     let mut diag = Diagnostics::default();
     let (graph, gazetteer) = load(&args, &mut diag)?;
     let resolver = Resolver::new(&graph, Some(&gazetteer));
+    let typed_actor = match &args.question {
+        Question::WhoMet { actor, .. } | Question::Relations { actor, .. } => Some(actor),
+        _ => None,
+    };
+    if let Some(actor) = typed_actor {
+        // An unknown name is the more specific error (status 2) and comes first.
+        resolver.resolve(actor)?;
+    }
+    if typed_actor.is_some() && !relations::has_relations(&graph) {
+        eprintln!(
+            "actorgraph: this graph has co-mention edges only, so it cannot say who met whom; \
+             build it with --edges relations (or --edges both) and ask again"
+        );
+        return Ok(ExitCode::from(1));
+    }
     let mut out = Output::stdout();
     let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let hl = Highlighter { color };
@@ -217,6 +261,48 @@ fn answer(
                 writeln!(w).map_err(io)?;
             }
             Ok(())
+        }
+        Question::WhoMet { actor, evidence } => {
+            let a = resolver.resolve(actor)?;
+            let rows = relations::who_met(graph, a);
+            if args.json {
+                return to_json(w, &serde_json::json!({"actor": g[a].id, "met": rows}));
+            }
+            writeln!(
+                w,
+                "{} ({}) met {} actor(s)",
+                g[a].label,
+                g[a].id,
+                rows.len()
+            )
+            .map_err(io)?;
+            write_relations(w, &rows, *evidence, hl)
+        }
+        Question::Relations {
+            actor,
+            kind,
+            direction,
+            evidence,
+        } => {
+            let a = resolver.resolve(actor)?;
+            let dir = match direction {
+                DirectionArg::In => relations::Direction::In,
+                DirectionArg::Out => relations::Direction::Out,
+                DirectionArg::Both => relations::Direction::Both,
+            };
+            let rows = relations::relations(graph, a, kind.as_deref(), dir);
+            if args.json {
+                return to_json(w, &serde_json::json!({"actor": g[a].id, "relations": rows}));
+            }
+            writeln!(
+                w,
+                "{} ({}): {} relation(s)",
+                g[a].label,
+                g[a].id,
+                rows.len()
+            )
+            .map_err(io)?;
+            write_relations(w, &rows, *evidence, hl)
         }
         Question::Evidence { a, b } => {
             let (a, b) = (resolver.resolve(a)?, resolver.resolve(b)?);
@@ -374,6 +460,47 @@ fn answer(
             table::write(w, &["source", "target", "weight"], &cells).map_err(io)
         }
     }
+}
+
+fn write_relations(
+    w: &mut dyn Write,
+    rows: &[relations::RelationRow],
+    evidence: bool,
+    hl: &Highlighter,
+) -> Result<()> {
+    let header = [
+        "relation", "dir", "id", "label", "weight", "facts", "negated", "planned", "role",
+    ];
+    let row = |r: &relations::RelationRow| -> Vec<String> {
+        let dir = match r.direction {
+            relations::Direction::Out => "out",
+            relations::Direction::In => "in",
+            relations::Direction::Both => "both",
+        };
+        vec![
+            r.relation.clone(),
+            dir.to_owned(),
+            r.id.clone(),
+            r.label.clone(),
+            r.weight.to_string(),
+            r.facts.to_string(),
+            r.negated.to_string(),
+            r.planned.to_string(),
+            r.role.clone().unwrap_or_default(),
+        ]
+    };
+    if !evidence {
+        let cells: Vec<Vec<String>> = rows.iter().map(row).collect();
+        return table::write(w, &header, &cells).map_err(io);
+    }
+    for r in rows {
+        table::write(w, &header, &[row(r)]).map_err(io)?;
+        for ev in &r.evidence {
+            writeln!(w, "    {}", hl.evidence(ev)).map_err(io)?;
+        }
+        writeln!(w).map_err(io)?;
+    }
+    Ok(())
 }
 
 fn neighbor_row(n: &query::Neighbor) -> Vec<String> {

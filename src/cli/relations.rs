@@ -8,7 +8,7 @@ use clap::{Args, ValueEnum};
 use actorgraph::input::Diagnostics;
 use actorgraph::output::Output;
 use actorgraph::relation::write::{self, RelationFormat};
-use actorgraph::relation::{self, Lexicon};
+use actorgraph::relation::Lexicon;
 use actorgraph::{pipeline, Result};
 
 use super::CorpusArgs;
@@ -51,16 +51,20 @@ pub fn run(args: RelationsArgs) -> Result<ExitCode> {
     write::write_header(&mut out, format).map_err(|e| out.error(e))?;
     let mut diag = Diagnostics::default();
     let corpus = args.corpus.corpus(&inputs, false);
-    let mut scratch = relation::Scratch::default();
-    let mut found = Vec::new();
-    pipeline::run(
+    // Extracted in the parallel analysis stage; written here in corpus order.
+    let extract = pipeline::Extract {
+        gazetteer: &gazetteer,
+        lexicon: &lexicon,
+    };
+    pipeline::run_with(
         corpus,
         &tagger,
         args.corpus.line_breaks(),
+        &actorgraph::zone::ZoneRules::default(),
+        Some(extract),
         &mut diag,
         |doc, a| {
-            relation::extract_with(&doc.text, a, &gazetteer, &lexicon, &mut scratch, &mut found);
-            write::write_document(&mut out, format, &gazetteer, &lexicon, doc, &found)
+            write::write_document(&mut out, format, &gazetteer, &lexicon, doc, &a.relations)
                 .map_err(|e| out.error(e))
         },
     )?;

@@ -50,6 +50,7 @@ pub fn run(args: TagArgs) -> Result<ExitCode> {
         &tagger,
         args.corpus.line_breaks(),
         &scan.zone_rules(),
+        None,
         &mut diag,
         |doc, a| {
             found += a.mentions.len() + a.unresolved.len();

@@ -89,7 +89,13 @@ pub fn write(graph: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
     close(&mut w, "description")?;
     close(&mut w, "meta")?;
 
-    let mut graph_attrs = vec![("defaultedgetype", "undirected")];
+    // GEXF 1.3 "mixed" when typed relations bring directed edges (each edge then says its
+    // own type); plain co-mention graphs stay "undirected".
+    let mixed = graph.graph.edge_weights().any(|e| e.directed);
+    let mut graph_attrs = vec![(
+        "defaultedgetype",
+        if mixed { "mixed" } else { "undirected" },
+    )];
     if dynamic {
         graph_attrs.push(("mode", "dynamic"));
         graph_attrs.push(("timeformat", "date"));

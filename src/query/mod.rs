@@ -9,6 +9,7 @@ pub mod centrality;
 pub mod community;
 pub mod path;
 pub mod rank;
+pub mod relations;
 pub mod stats;
 
 use std::collections::HashMap;

@@ -68,10 +68,69 @@ def check(cond, what):
         raise AssertionError(what)
 
 
+def check_typed(d, j):
+    """A graph with typed relation edges (build --edges relations|both): several edges per
+    pair, some directed. Every reader must keep the kinds apart and the directions."""
+    want = {}
+    for e in j["edges"]:
+        key = (e["source"], e["target"], e.get("kind", "co-mention"))
+        want[key] = (e["weight"], e.get("directed", False))
+    ns = "{http://graphml.graphdrawing.org/xmlns}"
+
+    # GraphML: NetworkX reads a MultiGraph (edgedefault is undirected); the `directed`
+    # attribute and the XML source/target give the MultiDiGraph of the typed relations.
+    g = nx.read_graphml(d / "g.graphml", force_multigraph=True)
+    check(g.number_of_edges() == len(want), f"graphml edges {g.number_of_edges()} != {len(want)}")
+    got = sorted((tuple(sorted((u, v))), a["kind"], a["weight"], a["directed"]) for u, v, a in g.edges(data=True))
+    check(got == sorted((tuple(sorted((s, t))), k, float(w), dr) for (s, t, k), (w, dr) in want.items()),
+          "graphml kinds, weights and directions")
+    root = etree.parse(str(d / "g.graphml")).getroot()
+    keys = {k.get("attr.name"): k.get("id") for k in root.iter(ns + "key") if k.get("for") == "edge"}
+    dg = nx.MultiDiGraph()
+    for el in root.iter(ns + "edge"):
+        data = {x.get("key"): x.text for x in el.iter(ns + "data")}
+        kind, directed = data[keys["kind"]], data[keys["directed"]] == "true"
+        s, t = el.get("source"), el.get("target")
+        dg.add_edge(s, t, key=kind)
+        if not directed:
+            dg.add_edge(t, s, key=kind)
+        check(want.get((s, t, kind), (None, None))[1] == directed, f"graphml direction {s}->{t} {kind}")
+    check(dg.number_of_edges() == sum(1 if dr else 2 for _, dr in want.values()), "multidigraph edges")
+
+    # GEXF 1.3 mixed: NetworkX's read_gexf does not read mixed graphs (its documented limit),
+    # so the edges are read with lxml: one per typed edge, type directed/undirected per edge.
+    x = etree.parse(str(d / "g.gexf")).getroot()
+    gns = "{http://gexf.net/1.3}"
+    graph = x.find(gns + "graph")
+    directed_any = any(dr for _, dr in want.values())
+    check(graph.get("defaultedgetype") == ("mixed" if directed_any else "undirected"), "gexf defaultedgetype")
+    got = {}
+    for el in x.iter(gns + "edge"):
+        got[(el.get("source"), el.get("target"), el.get("kind"))] = (
+            int(float(el.get("weight"))), el.get("type") == "directed")
+    check(got == want, "gexf edges, kinds and types")
+
+    # DOT: a digraph Graphviz lays out without a warning, one edge per typed edge.
+    r = subprocess.run(["dot", "-Tsvg", str(d / "g.dot")], capture_output=True)
+    check(r.returncode == 0 and r.stderr == b"", f"dot: {r.stderr.decode(errors='replace')}")
+    r = subprocess.run(["dot", "-Tjson", str(d / "g.dot")], capture_output=True, check=True)
+    check(len(json.loads(r.stdout).get("edges", [])) == len(want), "dot edge count")
+
+    # CSV: one row per typed edge with its kind and direction.
+    with open(d / "csv" / "edges.csv", newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    check({(r["Source"], r["Target"], r["Kind"]): (int(r["Weight"]), r["Directed"] == "true") for r in rows}
+          == want, "csv typed edges")
+    kinds = sorted({k for _, _, k in want})
+    print(f"ok typed: {len(j['nodes'])} nodes, {len(want)} edges, kinds={','.join(kinds)}")
+
+
 def main(d):
     d = pathlib.Path(d)
     j = json.loads((d / "g.json").read_text(encoding="utf-8"))
     check(j["format"] == "actorgraph", "json format tag")
+    if any("kind" in e for e in j["edges"]):
+        return check_typed(d, j)
     nodes = {n["id"]: n for n in j["nodes"]}
     edges = {(e["source"], e["target"]): e for e in j["edges"]}
     dated = j["corpus"]["dated_documents"] > 0
