@@ -144,6 +144,7 @@ const FILES: &[(&str, usize)] = &[
     ("README.md", 15),
     ("docs/formats.md", 1),
     ("docs/gazetteer.md", 2),
+    ("docs/relations.md", 1),
 ];
 
 #[test]

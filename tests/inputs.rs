@@ -230,7 +230,7 @@ fn clap_errors_keep_their_message_on_one_line() {
         ),
         (
             &["query"],
-            "`actorgraph query` needs a subcommand: neighbors, evidence, path, top, communities, stats",
+            "`actorgraph query` needs a subcommand: neighbors, who-met, relations, evidence, path, top, communities, stats",
         ),
         (&["bogus"], "unrecognized subcommand 'bogus'; subcommands: tag, relations, build, merge, query, gazetteer"),
         (
