@@ -80,7 +80,7 @@ CALL_CASES = [
      'since="yesterday" is not an ISO 8601 date such as 2024-02-11'),
     ("zero threads", lambda: actorgraph.build(threads=0), ActorgraphError, "threads must be at least 1"),
     ("unknown format", lambda: actorgraph.build().to_bytes("pdf"), ActorgraphError,
-     'format="pdf": expected one of dot, graphml, gexf, json, csv, svg, png'),
+     'format="pdf": expected one of dot, graphml, gexf, json, csv, svg, png, html'),
     ("no gazetteer file", lambda: actorgraph.Gazetteer.load(), ActorgraphError,
      "Gazetteer.load needs at least one file; use Gazetteer.embedded() for the default"),
 ]

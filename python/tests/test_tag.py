@@ -44,7 +44,7 @@ def test_documents_python_can_give(name, docs, expected):
 def test_rows_have_the_cli_fields_and_byte_offsets():
     text = "Iran’s envoy met Al‑Sudani."  # a curly apostrophe and a non-breaking hyphen
     (iran, sudani) = actorgraph.tag(text)
-    assert list(iran) == ["doc", "sentence", "paragraph", "start", "end", "text", "actor"]
+    assert list(iran) == ["doc", "sentence", "paragraph", "zone", "start", "end", "text", "actor"]
     raw = text.encode()
     assert raw[sudani["start"]:sudani["end"]].decode() == sudani["text"] == "Al‑Sudani"
 
