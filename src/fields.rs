@@ -174,10 +174,7 @@ pub(crate) fn document(
         })?),
     };
     let title = raw.title.filter(|t| !t.trim().is_empty());
-    let text = match title.as_deref().map(str::trim) {
-        Some(t) if !body.trim_start().starts_with(t) => format!("{t}\n\n{body}"),
-        _ => body,
-    };
+    let text = headline_first(title.as_deref(), body);
     Ok(Document {
         id: raw.id.filter(|i| !i.is_empty()).unwrap_or_else(fallback_id),
         text,
@@ -186,6 +183,16 @@ pub(crate) fn document(
         url: raw.url.filter(|u| !u.is_empty()),
         source: raw.source.filter(|s| !s.is_empty()),
     })
+}
+
+/// A record's text with its title as the headline: the title, a blank line, then the text,
+/// unless the text already starts with the title (`docs/inputs.md`). Every reader of records
+/// (JSON Lines, CSV, the Python module) goes through here, so offsets agree.
+pub fn headline_first(title: Option<&str>, body: String) -> String {
+    match title.map(str::trim) {
+        Some(t) if !t.is_empty() && !body.trim_start().starts_with(t) => format!("{t}\n\n{body}"),
+        _ => body,
+    }
 }
 
 /// Parses the day of an ISO 8601 date, an RFC 3339 date-time, or `YYYY-MM-DD HH:MM:SS`.

@@ -187,11 +187,14 @@ fn record(d: &Bound<'_, PyDict>, position: usize) -> PyResult<Document> {
             }
         }
     };
+    // The title is the headline, as the CLI's readers make it (`fields::headline_first`).
+    let title = optional("title")?.filter(|t| !t.trim().is_empty());
+    let text = actorgraph::fields::headline_first(title.as_deref(), text);
     Ok(Document {
         id,
         text,
         date,
-        title: optional("title")?,
+        title: title.map(|t| t.trim().to_owned()),
         url: optional("url")?,
         source: optional("source")?,
     })
