@@ -8,33 +8,23 @@
 
 use std::time::Instant;
 
+#[allow(dead_code)]
+mod corpus;
+
 use actorgraph::analysis::analyze;
 use actorgraph::gazetteer::Gazetteer;
-use actorgraph::input::SEEDS;
 use actorgraph::relation::{self, Lexicon};
-use actorgraph::sentence::{split, LineBreaks};
+use actorgraph::sentence::LineBreaks;
 use actorgraph::tagger::{Scratch, Tagger};
 
+/// In-memory documents drawn like `corpus::generate`'s, without the JSON Lines wrapping.
 fn corpus(mb: usize, seed: u64) -> Vec<String> {
-    let sentences: Vec<&str> = SEEDS
-        .iter()
-        .flat_map(|(_, text)| {
-            split(text, &[], LineBreaks::Auto)
-                .into_iter()
-                .map(move |s| s.text(text))
-        })
-        .filter(|s| !s.is_empty())
-        .collect();
+    let sentences = corpus::seed_sentences();
     let mut rng = fastrand::Rng::with_seed(seed);
     let (mut docs, mut bytes) = (Vec::new(), 0);
     while bytes < mb << 20 {
         let mut text = String::new();
-        for i in 0..rng.usize(8..=40) {
-            if i > 0 {
-                text.push_str(if rng.u8(..5) == 0 { "\n\n" } else { " " });
-            }
-            text.push_str(sentences[rng.usize(..sentences.len())]);
-        }
+        corpus::document_text(&mut rng, &sentences, &mut text);
         bytes += text.len();
         docs.push(text);
     }

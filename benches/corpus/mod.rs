@@ -6,9 +6,9 @@ use std::path::Path;
 use actorgraph::input::SEEDS;
 use actorgraph::sentence::{split, LineBreaks};
 
-/// Seeded corpus generator: real sentences from the seeds, shuffled into new documents.
-pub fn generate(path: &Path, mb: usize, seed: u64) {
-    let sentences: Vec<&str> = SEEDS
+/// The sentences of the seed articles, the material every benchmark document is made of.
+pub fn seed_sentences() -> Vec<&'static str> {
+    SEEDS
         .iter()
         .flat_map(|(_, text)| {
             split(text, &[], LineBreaks::Auto)
@@ -16,20 +16,29 @@ pub fn generate(path: &Path, mb: usize, seed: u64) {
                 .map(move |s| s.text(text))
         })
         .filter(|s| !s.is_empty())
-        .collect();
+        .collect()
+}
+
+/// One document: 8 to 40 seed sentences, now and then a paragraph break, appended to `text`.
+pub fn document_text(rng: &mut fastrand::Rng, sentences: &[&str], text: &mut String) {
+    for i in 0..rng.usize(8..=40) {
+        if i > 0 {
+            text.push_str(if rng.u8(..5) == 0 { "\n\n" } else { " " });
+        }
+        text.push_str(sentences[rng.usize(..sentences.len())]);
+    }
+}
+
+/// Seeded corpus generator: real sentences from the seeds, shuffled into new documents.
+pub fn generate(path: &Path, mb: usize, seed: u64) {
+    let sentences = seed_sentences();
     let mut rng = fastrand::Rng::with_seed(seed);
     let mut out = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
     let (mut written, mut n) = (0usize, 0usize);
     let mut text = String::new();
     while written < mb << 20 {
         text.clear();
-        let k = rng.usize(8..=40);
-        for i in 0..k {
-            if i > 0 {
-                text.push_str(if rng.u8(..5) == 0 { "\n\n" } else { " " });
-            }
-            text.push_str(sentences[rng.usize(..sentences.len())]);
-        }
+        document_text(&mut rng, &sentences, &mut text);
         let line = serde_json::json!({
             "id": format!("doc{n:08}"),
             "date": format!("2024-{:02}-{:02}", rng.u8(1..=12), rng.u8(1..=28)),
