@@ -244,22 +244,19 @@ fn legend(graph: &ActorGraph, view: &View, by_community: bool) -> String {
     )
 }
 
-/// Text inside a Graphviz HTML-like label: `&`, `<`, `>`, `"` become entities, line breaks
-/// spaces, and characters XML forbids U+FFFD.
+/// Text inside a Graphviz HTML-like label: the page's entity escaping
+/// ([`super::html::html_text`]), after line breaks become spaces and characters XML forbids
+/// U+FFFD (Graphviz's lexer and SVG writer need both).
 pub fn html_text(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\n' | '\r' => out.push(' '),
-            c if super::xml::forbidden(c) => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
-    }
-    out
+    let cleaned: String = s
+        .chars()
+        .map(|c| match c {
+            '\n' | '\r' => ' ',
+            c if super::xml::forbidden(c) => '\u{fffd}',
+            c => c,
+        })
+        .collect();
+    super::html::html_text(&cleaned)
 }
 
 /// A quoted DOT identifier. Graphviz's lexer reads `\"` as a quote and keeps backslashes as
