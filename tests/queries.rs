@@ -484,3 +484,110 @@ fn who_met_and_relations_answer_from_typed_edges() {
     assert_eq!(r.status, 1, "{}", r.stderr);
     assert!(r.stderr.contains("--edges relations"), "{}", r.stderr);
 }
+
+/// A saved graph of person nodes `ids` and weighted links, for small path cases.
+fn small_graph(ids: &[&str], links: &[(&str, &str, u64)]) -> ActorGraph {
+    let nodes: Vec<Value> = ids
+        .iter()
+        .map(|id| {
+            serde_json::json!({"id": id, "label": id.to_uppercase(), "type": "person",
+                "mentions": 1, "sentences": 1, "units": 1, "documents": 1})
+        })
+        .collect();
+    let edges: Vec<Value> = links
+        .iter()
+        .map(|(s, t, w)| {
+            serde_json::json!({"source": s, "target": t, "weight": w, "documents": 1,
+                "npmi": 0.0, "jaccard": 0.0, "evidence": []})
+        })
+        .collect();
+    let doc = serde_json::json!({"format": "actorgraph", "version": 1, "unit": "sentence",
+        "corpus": {"documents": 1, "dated_documents": 0, "excluded_documents": 0,
+            "sentences": 1, "units": 1, "mentions": 1, "capped_units": 0},
+        "max_evidence": null, "nodes": nodes, "edges": edges});
+    json::read("small.json", doc.to_string().as_bytes()).unwrap()
+}
+
+#[test]
+fn shortest_path_prefers_heavier_links_among_the_fewest_hops() {
+    // (case, links, from, to, expected chain)
+    type Case<'a> = (
+        &'a str,
+        Vec<(&'a str, &'a str, u64)>,
+        &'a str,
+        &'a str,
+        Vec<&'a str>,
+    );
+    let cases: Vec<Case> = vec![
+        (
+            "two 2-hop chains: the heavier wins over the smaller id",
+            vec![("a", "b", 1), ("b", "z", 1), ("a", "c", 5), ("c", "z", 5)],
+            "a",
+            "z",
+            vec!["a", "c", "z"],
+        ),
+        (
+            "equal totals: the smaller id",
+            vec![("a", "b", 2), ("b", "z", 3), ("a", "c", 3), ("c", "z", 2)],
+            "a",
+            "z",
+            vec!["a", "b", "z"],
+        ),
+        (
+            "the total counts, not the first hop",
+            vec![("a", "b", 9), ("b", "z", 1), ("a", "c", 4), ("c", "z", 7)],
+            "a",
+            "z",
+            vec!["a", "c", "z"],
+        ),
+        (
+            "fewer hops beat heavier links",
+            vec![("a", "z", 1), ("a", "b", 50), ("b", "z", 50)],
+            "a",
+            "z",
+            vec!["a", "z"],
+        ),
+        (
+            "three hops, the heavy middle decides",
+            vec![
+                ("a", "b", 1),
+                ("a", "c", 1),
+                ("b", "d", 1),
+                ("c", "e", 8),
+                ("d", "z", 1),
+                ("e", "z", 1),
+            ],
+            "a",
+            "z",
+            vec!["a", "c", "e", "z"],
+        ),
+        (
+            "asked backwards, the same links",
+            vec![("a", "b", 1), ("b", "z", 1), ("a", "c", 5), ("c", "z", 5)],
+            "z",
+            "a",
+            vec!["z", "c", "a"],
+        ),
+        ("from itself", vec![("a", "b", 1)], "a", "a", vec!["a"]),
+    ];
+    for (name, links, from, to, want) in cases {
+        let mut ids: Vec<&str> = links.iter().flat_map(|l| [l.0, l.1]).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let g = small_graph(&ids, &links);
+        let got = path::shortest_hops(&g, node(&g, from), node(&g, to)).unwrap();
+        assert_eq!(got.actors, want, "{name}");
+        let total: u64 = got.hops.iter().map(|h| h.weight).sum();
+        let want_total: u64 = want
+            .windows(2)
+            .map(|w| {
+                links
+                    .iter()
+                    .find(|l| (l.0 == w[0] && l.1 == w[1]) || (l.0 == w[1] && l.1 == w[0]))
+                    .unwrap()
+                    .2
+            })
+            .sum();
+        assert_eq!(total, want_total, "{name}: hop weights");
+    }
+}
