@@ -40,7 +40,8 @@ pub struct Filters {
     pub top_edges: Option<usize>,
     /// Keep only actors of these types.
     pub types: Option<Vec<String>>,
-    /// Keep only these actors and their neighbours (ego networks).
+    /// Keep only these actor ids, their neighbours and the links among them (ego networks,
+    /// as NetworkX's `ego_graph` with radius 1).
     pub actors: Option<Vec<String>>,
     /// Evidence written per edge (the smallest under [`Evidence`]'s order); `None`: all the
     /// counts kept.
@@ -388,8 +389,22 @@ impl Counts {
                 e.weight >= filters.min_weight && type_ok(&k.source) && type_ok(&k.target)
             })
             .collect();
-        if let Some(wanted) = &filters.actors {
-            edges.retain(|(k, _)| wanted.iter().any(|w| *w == k.source || *w == k.target));
+        // An ego network, as NetworkX's `ego_graph` (radius 1): the named actors, their
+        // neighbours, and every link among those, ties between neighbours included.
+        let ego: Option<BTreeSet<&str>> = filters.actors.as_ref().map(|wanted| {
+            let mut k: BTreeSet<&str> = wanted.iter().map(String::as_str).collect();
+            for (key, _) in &edges {
+                if wanted.iter().any(|w| *w == key.source || *w == key.target) {
+                    k.insert(&key.source);
+                    k.insert(&key.target);
+                }
+            }
+            k
+        });
+        if let Some(ego) = &ego {
+            edges.retain(|(k, _)| {
+                ego.contains(k.source.as_str()) && ego.contains(k.target.as_str())
+            });
         }
         if let Some(k) = filters.top_edges {
             edges.sort_by(|x, y| y.1.weight.cmp(&x.1.weight).then_with(|| x.0.cmp(y.0)));
@@ -413,6 +428,7 @@ impl Counts {
                     .map(String::as_str)
                     .filter(|id| type_ok(id) && wanted.iter().any(|w| w == id))
                     .collect();
+                // With --top-edges, only the neighbours whose links survived stay.
                 for (key, _) in &edges {
                     k.insert(&key.source);
                     k.insert(&key.target);

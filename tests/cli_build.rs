@@ -216,20 +216,36 @@ fn filters_keep_exactly_what_they_select() {
         .collect();
     assert_eq!(got, want, "every person, linked or not");
 
+    // --actors is an ego network (NetworkX's ego_graph): Vowell, his neighbours, and every
+    // link among them, the ties between his neighbours included.
+    let mut around: Vec<&str> = vec!["vowell"];
+    for e in edges.iter().filter(|e| e.0 == "vowell" || e.1 == "vowell") {
+        around.extend([e.0.as_str(), e.1.as_str()]);
+    }
+    around.sort();
+    around.dedup();
+    assert_eq!(around, ["cjtf_oir", "isis", "united_states", "vowell"]);
     let ego: Vec<_> = edges
         .iter()
-        .filter(|e| e.0 == "vowell" || e.1 == "vowell")
+        .filter(|e| around.contains(&e.0.as_str()) && around.contains(&e.1.as_str()))
         .cloned()
         .collect();
-    let g = graph_json(&["seeds/", "--actors", "vowell"]);
-    assert_eq!(weighted_edges(&g), ego);
-    let ids: Vec<&str> = g["nodes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|n| n["id"].as_str().unwrap())
-        .collect();
-    assert_eq!(ids, ["cjtf_oir", "isis", "united_states", "vowell"]);
+    assert!(
+        ego.iter().any(|e| e.0 != "vowell" && e.1 != "vowell"),
+        "the seeds link some of Vowell's neighbours to each other"
+    );
+    // The same network whether he is named by id, label or alias, in any case.
+    for name in ["vowell", "JB Vowell", "j.b. vowell", "VOWELL"] {
+        let g = graph_json(&["seeds/", "--actors", name]);
+        assert_eq!(weighted_edges(&g), ego, "--actors {name}");
+        let ids: Vec<&str> = g["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(ids, around, "--actors {name}");
+    }
 }
 
 #[test]
@@ -313,7 +329,7 @@ fn bad_requests_give_one_line_and_no_file() {
         ),
         (
             &["build", "--actors", "nobody"],
-            "--actors: no actor has the id \"nobody\"",
+            "--actors: no actor is named \"nobody\" (by id, label or alias)",
         ),
     ];
     for (args, expected) in cases {
@@ -349,4 +365,35 @@ fn svg_is_rendered_by_graphviz() {
         r.stderr
     );
     assert!(!dir.path().join("h.svg").exists());
+}
+
+/// `merge` has no gazetteer: it takes ids and labels (the partial carries labels), and gives
+/// the ego network `build` gives.
+#[test]
+fn merge_takes_actors_by_label_as_build_does() {
+    let dir = tempdir();
+    let d = dir.path();
+    let seeds = root().join("seeds");
+    let seeds = seeds.to_str().unwrap();
+    let r = run_in(d, &["build", seeds, "--partial", "-o", "s.agc"]);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    let built = graph_json(&["seeds/", "--actors", "kataib_hezbollah,JB Vowell"]);
+    for names in ["kataib_hezbollah,vowell", "Kataib Hezbollah,jb vowell"] {
+        let r = run_in(
+            d,
+            &["merge", "s.agc", "--format", "json", "--actors", names],
+        );
+        assert_eq!(r.status, 0, "{names}: {}", r.stderr);
+        let merged: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+        assert_eq!(weighted_edges(&merged), weighted_edges(&built), "{names}");
+        assert_eq!(merged["nodes"], built["nodes"], "{names}");
+    }
+    // An alias is not a label: merge says what it can take.
+    let r = run_in(d, &["merge", "s.agc", "--format", "json", "--actors", "KH"]);
+    assert_eq!(r.status, 2);
+    assert!(
+        r.stderr.contains("--actors: no actor is named \"KH\""),
+        "{}",
+        r.stderr
+    );
 }

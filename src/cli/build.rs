@@ -12,6 +12,7 @@ use actorgraph::graph::{Filters, Unit};
 use actorgraph::input::{parse_date, Diagnostics};
 use actorgraph::output::Output;
 use actorgraph::partial;
+use actorgraph::query::names::ActorNames;
 use actorgraph::run::{self, Settings};
 use actorgraph::{Error, Result};
 
@@ -66,8 +67,9 @@ pub struct GraphArgs {
     /// Keep only actors of these types (comma-separated).
     #[arg(long, value_name = "TYPES", value_delimiter = ',', global = true)]
     pub types: Option<Vec<String>>,
-    /// Keep only these actors (ids, comma-separated) and their neighbours.
-    #[arg(long, value_name = "IDS", value_delimiter = ',', global = true)]
+    /// Keep only these actors (ids, labels or aliases, comma-separated), their neighbours and
+    /// the links among them (an ego network).
+    #[arg(long, value_name = "NAMES", value_delimiter = ',', global = true)]
     pub actors: Option<Vec<String>>,
     /// Only documents dated on or after DATE (YYYY-MM-DD); undated documents are left out.
     #[arg(long, value_name = "DATE", value_parser = date_arg, global = true)]
@@ -137,14 +139,21 @@ impl GraphArgs {
         }
     }
 
-    pub fn filters(&self) -> Filters {
-        Filters {
+    /// The filters, with `--actors` names (ids, labels or aliases) resolved to ids.
+    pub fn filters(&self, gazetteer: &actorgraph::gazetteer::Gazetteer) -> Result<Filters> {
+        let actors = match &self.actors {
+            None => None,
+            Some(names) => {
+                Some(ActorNames::from_gazetteer(gazetteer).resolve_all("--actors", names)?)
+            }
+        };
+        Ok(Filters {
             min_weight: self.min_weight,
             top_edges: self.top_edges,
             types: self.types.clone(),
-            actors: self.actors.clone(),
+            actors,
             max_evidence: None,
-        }
+        })
     }
 }
 
@@ -164,15 +173,8 @@ pub fn count(
 ) -> Result<(Counts, actorgraph::gazetteer::Gazetteer)> {
     corpus.init_threads()?;
     let gazetteer = corpus.gazetteer()?;
-    if let Some(ids) = &graph.actors {
-        for id in ids {
-            if gazetteer.by_id(id).is_none() {
-                return Err(Error::Usage(format!(
-                    "--actors: no actor has the id \"{id}\" in the gazetteer"
-                )));
-            }
-        }
-    }
+    // A misspelt --actors stops the run before the corpus is read.
+    graph.filters(&gazetteer)?;
     let tagger = corpus.tagger(&gazetteer)?;
     let inputs = corpus.inputs();
     let settings = graph.settings(corpus, default_evidence);
@@ -199,7 +201,7 @@ pub fn build_graph(
 ) -> Result<Built> {
     let (counts, gazetteer) = count(corpus, graph, default_evidence, diag)?;
     Ok(Built {
-        graph: counts.finish(&graph.filters()),
+        graph: counts.finish(&graph.filters(&gazetteer)?),
         gazetteer,
     })
 }
@@ -321,7 +323,7 @@ pub fn run(args: BuildArgs) -> Result<ExitCode> {
     match format {
         None => write_partial(&counts, args.output.as_deref())?,
         Some(format) => {
-            let filters = args.graph.filters();
+            let filters = args.graph.filters(&gazetteer)?;
             let finish = Finish {
                 keep_isolates: args.keep_isolates,
                 communities: args.communities.then_some(args.seed),

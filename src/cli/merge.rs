@@ -9,6 +9,7 @@ use actorgraph::counts::Counts;
 use actorgraph::export::Format;
 use actorgraph::graph::Filters;
 use actorgraph::input::Diagnostics;
+use actorgraph::query::names::ActorNames;
 use actorgraph::warning::{Warning, WarningKind};
 use actorgraph::{partial, run, Error, Result};
 
@@ -45,8 +46,9 @@ pub struct MergeArgs {
     /// Keep only actors of these types (comma-separated).
     #[arg(long, value_name = "TYPES", value_delimiter = ',')]
     types: Option<Vec<String>>,
-    /// Keep only these actors (ids, comma-separated) and their neighbours.
-    #[arg(long, value_name = "IDS", value_delimiter = ',')]
+    /// Keep only these actors (ids or labels, comma-separated: partials carry no aliases),
+    /// their neighbours and the links among them.
+    #[arg(long, value_name = "NAMES", value_delimiter = ',')]
     actors: Option<Vec<String>>,
     /// Refused: date filters are applied when building the parts (see docs/formats.md).
     #[arg(long, value_name = "DATE", hide = true)]
@@ -112,7 +114,12 @@ pub fn run(args: MergeArgs) -> Result<ExitCode> {
                 min_weight: args.min_weight,
                 top_edges: args.top_edges,
                 types: args.types,
-                actors: args.actors,
+                actors: match &args.actors {
+                    None => None,
+                    Some(names) => {
+                        Some(ActorNames::from_counts(&counts).resolve_all("--actors", names)?)
+                    }
+                },
                 max_evidence: args.max_evidence.or(default_evidence(Some(format))),
             };
             let finish = Finish {

@@ -7,6 +7,7 @@
 
 pub mod centrality;
 pub mod community;
+pub mod names;
 pub mod path;
 pub mod rank;
 pub mod relations;
