@@ -10,6 +10,7 @@
 //! The decisions and their alternatives are written down in `docs/matching.md`.
 
 mod context;
+mod fill;
 
 pub(crate) use context::is_caps_word;
 
@@ -83,10 +84,16 @@ impl Tagger {
     pub fn new(gazetteer: &Gazetteer) -> Result<Tagger> {
         let patterns = gazetteer.patterns.clone();
         let kind = (patterns.len() <= DFA_MAX_PATTERNS).then_some(AhoCorasickKind::DFA);
+        let fillers = fill::fillers(patterns.iter().map(|p| p.key.as_bytes()));
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
             .kind(kind)
-            .build(patterns.iter().map(|p| p.key.as_bytes()))
+            .build(
+                patterns
+                    .iter()
+                    .map(|p| p.key.as_bytes())
+                    .chain(fillers.iter().map(Vec::as_slice)),
+            )
             .map_err(|e| Error::Usage(format!("cannot compile the gazetteer: {e}")))?;
         let bounds = patterns
             .iter()
@@ -148,7 +155,9 @@ impl Tagger {
         exclusions.clear();
         for m in self.automaton.find_overlapping_iter(hay) {
             let pi = m.pattern().as_usize();
-            let (need_left, need_right) = self.bounds[pi];
+            let Some(&(need_left, need_right)) = self.bounds.get(pi) else {
+                continue; // a filler (see `fill`), not a name
+            };
             if need_left && !context::left_boundary(hay, m.start()) {
                 continue;
             }
@@ -457,5 +466,37 @@ mod tests {
         for w in ms.windows(2) {
             assert!(w[0].end <= w[1].start);
         }
+    }
+
+    #[test]
+    fn fillers_of_a_prefix_chain_never_tag() {
+        // w1..w999: dense enough that the prefix `w` becomes a filler pattern (see `fill`).
+        let mut json = String::from(r#"{"actors": ["#);
+        for i in 1..1000 {
+            if i > 1 {
+                json.push(',');
+            }
+            json.push_str(&format!(
+                r#"{{"id": "w{i}", "label": "w{i}", "type": "thing"}}"#
+            ));
+        }
+        json.push_str("]}");
+        let (g, _) = Gazetteer::from_sources(&[Source {
+            name: "chain.json",
+            bytes: json.as_bytes(),
+        }])
+        .unwrap();
+        assert!(!fill::fillers(g.patterns.iter().map(|p| p.key.as_bytes())).is_empty());
+        let t = Tagger::new(&g).unwrap();
+        let text = "w w1 w12 w999 w1000 W7 xw3";
+        let got: Vec<(&str, &str)> = t
+            .tag(text)
+            .iter()
+            .map(|m| (&text[m.start..m.end], g.actor(m.actor).id.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [("w1", "w1"), ("w12", "w12"), ("w999", "w999"), ("W7", "w7")]
+        );
     }
 }
