@@ -407,8 +407,11 @@
       }
       const text = el("div", { class: "text" });
       let at = 0;
-      for (const [a, b] of ev.marks) {
-        text.append(document.createTextNode(ev.text.slice(at, a)), el("mark", { text: ev.text.slice(a, b) }));
+      // Marks are the stored spans (UTF-16 ranges, sorted, disjoint): both mentions, and for a
+      // typed relation its cue.
+      for (const [a, b, role] of ev.marks) {
+        const title = role === "cue" ? "relation cue" : "mention of " + nodes[role === "source" ? e.s : e.t].label;
+        text.append(document.createTextNode(ev.text.slice(at, a)), el("mark", { class: role, title, text: ev.text.slice(a, b) }));
         at = b;
       }
       text.append(document.createTextNode(ev.text.slice(at)));
