@@ -497,7 +497,8 @@ fn html_marks_the_cue_of_typed_relations() {
     assert_eq!(r.status, 0, "{}", r.stderr);
     let data = embedded(&fs::read_to_string(dir.path().join("both.html")).unwrap());
     // (source, target, kind, marks of the first evidence in text order)
-    let cases: &[(&str, &str, &str, &[(&str, &str)])] = &[
+    type Case<'a> = (&'a str, &'a str, &'a str, &'a [(&'a str, &'a str)]);
+    let cases: &[Case] = &[
         (
             "global_coalition",
             "iraqi_armed_forces",

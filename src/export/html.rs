@@ -293,7 +293,15 @@ mod tests {
     fn marks_table() {
         // (document, quoted from byte, source span, target span, cue span, marked (text, role))
         type Span = (usize, usize);
-        let cases: &[(&str, usize, Span, Span, Option<Span>, &[(&str, &str)])] = &[
+        type Case<'a> = (
+            &'a str,
+            usize,
+            Span,
+            Span,
+            Option<Span>,
+            &'a [(&'a str, &'a str)],
+        );
+        let cases: &[Case] = &[
             (
                 "Al\u{2011}Sudani met Vowell.",
                 0,
