@@ -276,6 +276,17 @@ fn legend_title_and_community_colours() {
                 ">co-mention<",
             ],
         ),
+        // Typed relations: directed, coloured and labelled by type, in the legend.
+        (
+            &["--edges", "both"],
+            &[
+                "digraph \"actorgraph\"",
+                ">attack (source → target)<",
+                ">meet<",
+                "color=\"#d62728\", label=\"attack\"",
+            ],
+        ),
+        // Last: the fill colours below are checked on this one.
         (
             &["--min-weight", "3", "--communities"],
             &["weight ≥ 3", "community 0: "],
@@ -488,6 +499,24 @@ fn marked(ev: &Value) -> Vec<(String, String)> {
             )
         })
         .collect()
+}
+
+#[test]
+fn html_carries_communities_when_asked() {
+    let dir = tempdir();
+    for (flags, with) in [(&[][..], false), (&["--communities"][..], true)] {
+        let mut args = vec!["build", "-o", "c.html"];
+        args.extend(flags);
+        let r = run_in(dir.path(), &args);
+        assert_eq!(r.status, 0, "{}", r.stderr);
+        let data = embedded(&fs::read_to_string(dir.path().join("c.html")).unwrap());
+        let nodes = data["nodes"].as_array().unwrap();
+        assert!(
+            nodes.iter().all(|n| n["community"].is_u64() == with),
+            "{flags:?}"
+        );
+        assert!(!data["community_colors"].as_array().unwrap().is_empty());
+    }
 }
 
 #[test]

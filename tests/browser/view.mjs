@@ -2,7 +2,9 @@
 // installs both). Usage: node tests/browser/view.mjs PAGE.html SCREENSHOT.png
 // Checks: the seeds page loads with no console error or page error, draws every node, search
 // finds "Al Sudani", clicking the CJTF-OIR–Vowell edge shows both evidence sentences with the
-// stored mention spans highlighted, exactly; then saves a screenshot.
+// stored mention spans highlighted, exactly; a node's panel lists its counts and neighbours;
+// the legend, zoom, pan and the filters by type, relation, dates and weight work; then saves
+// a screenshot.
 import { chromium } from "playwright-core";
 import { pathToFileURL } from "node:url";
 import assert from "node:assert/strict";
@@ -34,6 +36,15 @@ try {
   await page.press("#search", "Enter");
   await page.waitForSelector("#info h2");
   assert.equal(await page.locator("#info h2").first().textContent(), "Mohammed Shia al-Sudani");
+  // The node's panel: its counts and one row per neighbour (weight in the last column).
+  const graph = await page.evaluate(() => JSON.parse(document.getElementById("graph-data").textContent));
+  const sudani = graph.nodes.findIndex((n) => n.id === "sudani");
+  const links = graph.edges.filter((e) => e.s === sudani || e.t === sudani);
+  assert.equal(stats.edges, graph.edges.length, "every edge is drawn in the first view");
+  const meta = await page.locator("#info .meta").first().textContent();
+  assert.ok(meta.includes(`${graph.nodes[sudani].mentions} mention(s)`) && meta.includes(`${graph.nodes[sudani].documents} document(s)`), meta);
+  const rows = await page.locator("#info table tr td.num").allTextContents();
+  assert.deepEqual(rows.map(Number), links.map((e) => e.weight).sort((a, b) => b - a), "neighbours by weight");
 
   // Back to the whole graph, then click on the CJTF-OIR – Vowell edge on the canvas.
   await page.reload();
@@ -59,9 +70,53 @@ try {
     assert.deepEqual(marks, [["Combined Task Force – Operation Inherent Resolve", "source"], ["JB Vowell", "target"]], text);
   });
 
-  // Filters: heavier edges only, fewer edges drawn.
+  // Legend: every actor type and relation kind.
+  const legend = await page.locator("#legend").textContent();
+  for (const [t] of graph.types) assert.ok(legend.includes(t), `legend lacks ${t}`);
+  for (const [k] of graph.kinds) assert.ok(legend.includes(k), `legend lacks ${k}`);
+
+  // Zoom (wheel around the cursor) and pan (drag) move the nodes on the canvas.
+  const at = () => page.evaluate(() => ["iraq", "united_states"].map((id) => window.actorgraph.screenOf(window.actorgraph.node(id))));
+  const gap = (p) => Math.hypot(p[0][0] - p[1][0], p[0][1] - p[1][1]);
+  const before = await at();
+  await page.mouse.move(box.x + 500, box.y + 400);
+  await page.mouse.wheel(0, -300);
+  await page.waitForFunction((g) => {
+    const [a, b] = ["iraq", "united_states"].map((id) => window.actorgraph.screenOf(window.actorgraph.node(id)));
+    return Math.hypot(a[0] - b[0], a[1] - b[1]) > 1.3 * g;
+  }, gap(before));
+  const zoomed = await at();
+  await page.mouse.move(box.x + 900, box.y + 150);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 960, box.y + 190, { steps: 5 });
+  await page.mouse.up();
+  const panned = await at();
+  for (let k = 0; k < 2; k++) {
+    assert.ok(Math.abs(panned[k][0] - zoomed[k][0] - 60) < 1 && Math.abs(panned[k][1] - zoomed[k][1] - 40) < 1, `pan: ${zoomed} → ${panned}`);
+  }
+  await page.reload();
+  await page.waitForFunction(() => window.actorgraph && window.actorgraph.ready);
+
+  // Filters, each checked by what is drawn: actor type, relation kind, dates, weight.
+  const drawn = (field, n) => page.waitForFunction(([f, m]) => window.actorgraph.stats()[f] === m, [field, n]);
+  const persons = graph.nodes.filter((n) => n.type === "person").length;
+  const person = page.locator("#side label", { hasText: /^person$/ }).locator("input");
+  await person.uncheck();
+  await drawn("nodes", total - persons);
+  await person.check();
+  await drawn("nodes", total);
+  const comention = page.locator("#side label", { hasText: /^co-mention$/ }).locator("input");
+  await comention.uncheck();
+  await drawn("edges", 0);
+  await comention.check();
+  await drawn("edges", stats.edges);
+  const last = graph.edges.flatMap((e) => e.dates).sort().pop();
+  await page.fill("#date-from", last);
+  await drawn("edges", graph.edges.filter((e) => e.dates.includes(last)).length);
+  await page.fill("#date-from", "");
+  await drawn("edges", stats.edges);
   await page.locator("#min-weight").fill("5");
-  await page.waitForFunction((n) => window.actorgraph.stats().edges < n, stats.edges);
+  await drawn("edges", graph.edges.filter((e) => e.weight >= 5).length);
 
   if (shot) {
     await page.reload();
