@@ -4,13 +4,14 @@
 // finds "Al Sudani", clicking the CJTF-OIR–Vowell edge shows both evidence sentences with the
 // stored mention spans highlighted, exactly; a node's panel lists its counts and neighbours;
 // the legend, zoom, pan and the filters by type, relation, dates and weight work; then saves
-// a screenshot.
+// a screenshot. With a third page (built with --communities): colour by community, then by
+// type, checked on the legend and on the pixels of a node.
 import { chromium } from "playwright-core";
 import { pathToFileURL } from "node:url";
 import assert from "node:assert/strict";
 import { LAUNCH } from "./launch.mjs";
 
-const [page_path, shot] = process.argv.slice(2);
+const [page_path, shot, communities_path] = process.argv.slice(2);
 const browser = await chromium.launch(LAUNCH);
 try {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -125,6 +126,36 @@ try {
     await page.mouse.click(box.x + p[0], box.y + p[1]);
     await page.waitForSelector("#info .evidence");
     await page.screenshot({ path: shot });
+  }
+  // Colour by community (a page built with --communities): the default there; the legend and
+  // the pixels at a node's centre follow the choice.
+  if (communities_path) {
+    const p2 = await context.newPage();
+    p2.on("console", (m) => { if (m.type() === "error" || m.type() === "warning") errors.push(m.text()); });
+    p2.on("pageerror", (e) => errors.push(String(e)));
+    await p2.goto(pathToFileURL(communities_path).href);
+    await p2.waitForFunction(() => window.actorgraph && window.actorgraph.ready);
+    const colourAt = (id) => p2.evaluate((id) => {
+      const canvas = document.getElementById("canvas");
+      const [x, y] = window.actorgraph.screenOf(window.actorgraph.node(id));
+      const probe = document.createElement("canvas");
+      probe.width = probe.height = 1;
+      const c = probe.getContext("2d", { willReadFrequently: true });
+      const dpr = canvas.width / canvas.clientWidth;
+      c.drawImage(canvas, Math.round(x * dpr), Math.round(y * dpr), 1, 1, 0, 0, 1, 1);
+      return "#" + [...c.getImageData(0, 0, 1, 1).data.slice(0, 3)].map((v) => v.toString(16).padStart(2, "0")).join("");
+    }, id);
+    const g2 = await p2.evaluate(() => JSON.parse(document.getElementById("graph-data").textContent));
+    const iraq = g2.nodes.find((n) => n.id === "iraq");
+    assert.equal(await p2.locator("#color-by").inputValue(), "community");
+    assert.match(await p2.locator("#legend").textContent(), /community 0: /);
+    assert.equal(await colourAt("iraq"), g2.community_colors[iraq.community]);
+    await p2.selectOption("#color-by", "type");
+    await p2.waitForFunction(() => !/community 0: /.test(document.getElementById("legend").textContent));
+    const typeColour = g2.types.find((t) => t[0] === iraq.type)[1];
+    await p2.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+    assert.equal(await colourAt("iraq"), typeColour);
+    assert.notEqual(typeColour, g2.community_colors[iraq.community]);
   }
   assert.deepEqual(errors, [], "no console errors");
   assert.deepEqual(requests, [], "no network requests");
