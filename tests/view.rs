@@ -14,7 +14,7 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 use actorgraph::export::{self, style, Format, View};
-use actorgraph::graph::{ActorGraph, CorpusStats, Edge, Node, Unit};
+use actorgraph::graph::{ActorGraph, CorpusStats, Edge, Evidence, Node, Unit};
 use serde_json::Value;
 use util::{root, run_in, tempdir};
 
@@ -557,4 +557,43 @@ fn html_marks_the_cue_of_typed_relations() {
             .collect();
         assert_eq!(marked(&edge["evidence"][0]), want, "{a} {kind} {b}");
     }
+}
+
+#[test]
+fn html_evidence_carries_document_date_and_url() {
+    let nodes = vec![
+        Node::new("a", "Al\u{2011}Sudani", "person"),
+        Node::new("b", "Vowell", "person"),
+    ];
+    let text = "Al\u{2011}Sudani met Vowell.";
+    let mut e = Edge::new(1);
+    e.evidence = vec![Evidence {
+        date: chrono::NaiveDate::from_ymd_opt(2024, 2, 8),
+        url: Some("https://example.org/a?b=<c>".into()),
+        source_end: 11,
+        target_start: 16,
+        target_end: 22,
+        ..Evidence::new("doc-1", 0, 0, text)
+    }];
+    let graph = ActorGraph::from_parts(
+        Unit::Sentence,
+        CorpusStats::default(),
+        None,
+        nodes,
+        vec![(0, 1, e)],
+    );
+    let mut page = Vec::new();
+    export::write_view(&graph, Format::Html, &View::default(), &mut page).unwrap();
+    let data = embedded(&String::from_utf8(page).unwrap());
+    let ev = &data["edges"][0]["evidence"][0];
+    assert_eq!(ev["doc"], "doc-1");
+    assert_eq!(ev["date"], "2024-02-08");
+    assert_eq!(ev["url"], "https://example.org/a?b=<c>");
+    assert_eq!(
+        marked(ev),
+        [
+            ("Al\u{2011}Sudani".to_owned(), "source".to_owned()),
+            ("Vowell".to_owned(), "target".to_owned())
+        ]
+    );
 }
