@@ -71,9 +71,14 @@ pub fn synthetic(n: usize, m: usize, seed: u64) -> ActorGraph {
             e.dates = vec![day];
             e.first_date = Some(day);
             e.last_date = Some(day);
-            let text = format!("Actor {a} met Actor {b} on {day}, officials said.");
+            let (source, target) = (format!("Actor {a}"), format!("Actor {b}"));
+            let text = format!("{source} met {target} on {day}, officials said.");
+            let at = source.len() + " met ".len();
             e.evidence = vec![Evidence {
                 date: Some(day),
+                source_end: source.len(),
+                target_start: at,
+                target_end: at + target.len(),
                 ..Evidence::new(format!("doc{:06}", rng.u32(0..100_000)), 0, 0, &text)
             }];
             (a, b, e)

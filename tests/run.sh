@@ -38,10 +38,12 @@ cargo clippy --all-targets --quiet -- -D warnings
 cargo test
 
 # The HTML view in a real browser: the seeds page loads without errors, search and the
-# evidence panel work (tests/browser/view.mjs); the screenshot goes to target/browser/.
+# evidence panel, filters, zoom, pan and colouring work (tests/browser/view.mjs); the
+# screenshot goes to target/browser/.
 mkdir -p target/browser
 cargo run --quiet -- build -o target/browser/seeds.html
-node tests/browser/view.mjs target/browser/seeds.html target/browser/seeds-view.png
+cargo run --quiet -- build --communities -o target/browser/seeds-communities.html
+node tests/browser/view.mjs target/browser/seeds.html target/browser/seeds-view.png target/browser/seeds-communities.html
 
 # ---- Python module and Spark job (python/, issue 14) -------------------------------------
 # Java for Spark's local mode (pyspark from PyPI ships Spark's jars, not a JVM).

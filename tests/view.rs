@@ -14,7 +14,7 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 use actorgraph::export::{self, style, Format, View};
-use actorgraph::graph::{ActorGraph, CorpusStats, Edge, Node, Unit};
+use actorgraph::graph::{ActorGraph, CorpusStats, Edge, Evidence, Node, Unit};
 use serde_json::Value;
 use util::{root, run_in, tempdir};
 
@@ -276,6 +276,17 @@ fn legend_title_and_community_colours() {
                 ">co-mention<",
             ],
         ),
+        // Typed relations: directed, coloured and labelled by type, in the legend.
+        (
+            &["--edges", "both"],
+            &[
+                "digraph \"actorgraph\"",
+                ">attack (source → target)<",
+                ">meet<",
+                "color=\"#d62728\", label=\"attack\"",
+            ],
+        ),
+        // Last: the fill colours below are checked on this one.
         (
             &["--min-weight", "3", "--communities"],
             &["weight ≥ 3", "community 0: "],
@@ -438,32 +449,151 @@ fn html_of_the_seeds_embeds_aliases_evidence_and_layout() {
     points.sort();
     points.dedup();
     assert_eq!(points.len(), nodes.len(), "distinct positions");
-    // Evidence of CJTF-OIR – Vowell: two sentences, with Vowell marked in each.
-    let ix = |id: &str| nodes.iter().position(|n| n["id"] == id).unwrap() as u64;
-    let (a, b) = (ix("cjtf_oir"), ix("vowell"));
-    let edge = data["edges"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["s"] == a && e["t"] == b)
-        .unwrap();
+    // Evidence of CJTF-OIR – Vowell: two sentences, each marking exactly the two stored
+    // mention spans (the text has an en dash before Vowell: UTF-16 offsets differ from bytes).
+    let edge = page_edge(&data, "cjtf_oir", "vowell", "co-mention");
     let evidence = edge["evidence"].as_array().unwrap();
     assert_eq!(evidence.len(), 2);
     for ev in evidence {
-        let text: Vec<u16> = ev["text"].as_str().unwrap().encode_utf16().collect();
-        let marked: Vec<String> = ev["marks"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|m| {
-                let m = floats(m);
-                String::from_utf16(&text[m[0] as usize..m[1] as usize]).unwrap()
-            })
-            .collect();
-        assert!(marked.iter().any(|m| m == "JB Vowell"), "{marked:?}");
-        assert!(
-            marked.iter().any(|m| m == "Operation Inherent Resolve"),
-            "{marked:?}"
+        assert_eq!(
+            marked(ev),
+            [
+                (
+                    "Combined Task Force \u{2013} Operation Inherent Resolve".to_owned(),
+                    "source".to_owned()
+                ),
+                ("JB Vowell".to_owned(), "target".to_owned())
+            ]
         );
     }
+}
+
+/// The edge `a`–`b` of `kind` on the page.
+fn page_edge<'a>(data: &'a Value, a: &str, b: &str, kind: &str) -> &'a Value {
+    let nodes = data["nodes"].as_array().unwrap();
+    let ix = |id: &str| nodes.iter().position(|n| n["id"] == id).unwrap() as u64;
+    let (a, b) = (ix(a), ix(b));
+    data["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["s"] == a && e["t"] == b && e["kind"] == kind)
+        .unwrap()
+}
+
+/// The (text, role) of each mark of a page's evidence, in text order.
+fn marked(ev: &Value) -> Vec<(String, String)> {
+    let text: Vec<u16> = ev["text"].as_str().unwrap().encode_utf16().collect();
+    ev["marks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            let (a, b) = (
+                m[0].as_u64().unwrap() as usize,
+                m[1].as_u64().unwrap() as usize,
+            );
+            (
+                String::from_utf16(&text[a..b]).unwrap(),
+                m[2].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn html_carries_communities_when_asked() {
+    let dir = tempdir();
+    for (flags, with) in [(&[][..], false), (&["--communities"][..], true)] {
+        let mut args = vec!["build", "-o", "c.html"];
+        args.extend(flags);
+        let r = run_in(dir.path(), &args);
+        assert_eq!(r.status, 0, "{}", r.stderr);
+        let data = embedded(&fs::read_to_string(dir.path().join("c.html")).unwrap());
+        let nodes = data["nodes"].as_array().unwrap();
+        assert!(
+            nodes.iter().all(|n| n["community"].is_u64() == with),
+            "{flags:?}"
+        );
+        assert!(!data["community_colors"].as_array().unwrap().is_empty());
+    }
+}
+
+#[test]
+fn html_marks_the_cue_of_typed_relations() {
+    let dir = tempdir();
+    let r = run_in(dir.path(), &["build", "--edges", "both", "-o", "both.html"]);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    let data = embedded(&fs::read_to_string(dir.path().join("both.html")).unwrap());
+    // (source, target, kind, marks of the first evidence in text order)
+    type Case<'a> = (&'a str, &'a str, &'a str, &'a [(&'a str, &'a str)]);
+    let cases: &[Case] = &[
+        (
+            "global_coalition",
+            "iraqi_armed_forces",
+            "meet",
+            &[
+                ("Iraqi armed forces", "target"),
+                ("US-led coalition", "source"),
+                ("met", "cue"),
+            ],
+        ),
+        (
+            "abu_mahdi_al_muhandis",
+            "pmf",
+            "affiliation",
+            &[
+                ("al-Muhandis", "source"),
+                ("deputy commander", "cue"),
+                ("Popular Mobilization Forces", "target"),
+            ],
+        ),
+    ];
+    for (a, b, kind, want) in cases {
+        let edge = page_edge(&data, a, b, kind);
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(t, r)| (t.to_string(), r.to_string()))
+            .collect();
+        assert_eq!(marked(&edge["evidence"][0]), want, "{a} {kind} {b}");
+    }
+}
+
+#[test]
+fn html_evidence_carries_document_date_and_url() {
+    let nodes = vec![
+        Node::new("a", "Al\u{2011}Sudani", "person"),
+        Node::new("b", "Vowell", "person"),
+    ];
+    let text = "Al\u{2011}Sudani met Vowell.";
+    let mut e = Edge::new(1);
+    e.evidence = vec![Evidence {
+        date: chrono::NaiveDate::from_ymd_opt(2024, 2, 8),
+        url: Some("https://example.org/a?b=<c>".into()),
+        source_end: 11,
+        target_start: 16,
+        target_end: 22,
+        ..Evidence::new("doc-1", 0, 0, text)
+    }];
+    let graph = ActorGraph::from_parts(
+        Unit::Sentence,
+        CorpusStats::default(),
+        None,
+        nodes,
+        vec![(0, 1, e)],
+    );
+    let mut page = Vec::new();
+    export::write_view(&graph, Format::Html, &View::default(), &mut page).unwrap();
+    let data = embedded(&String::from_utf8(page).unwrap());
+    let ev = &data["edges"][0]["evidence"][0];
+    assert_eq!(ev["doc"], "doc-1");
+    assert_eq!(ev["date"], "2024-02-08");
+    assert_eq!(ev["url"], "https://example.org/a?b=<c>");
+    assert_eq!(
+        marked(ev),
+        [
+            ("Al\u{2011}Sudani".to_owned(), "source".to_owned()),
+            ("Vowell".to_owned(), "target".to_owned())
+        ]
+    );
 }

@@ -62,9 +62,12 @@ struct PageEvidence<'a> {
     doc: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
     text: &'a str,
-    /// Highlighted ranges of `text`, in UTF-16 code units (JavaScript string indices).
-    marks: Vec<[usize; 2]>,
+    /// Highlighted ranges of `text` (start, end in UTF-16 code units, i.e. JavaScript string
+    /// indices) and what each is: `source`, `target` or `cue`.
+    marks: Vec<(usize, usize, &'static str)>,
 }
 
 /// Writes `graph` as the interactive HTML page titled and searchable by `view`.
@@ -99,12 +102,6 @@ pub fn write(graph: &ActorGraph, view: &View, w: &mut dyn Write) -> io::Result<(
         .map(|ix| {
             let (a, b) = graph.graph.edge_endpoints(ix).expect("edge exists");
             let e = &graph.graph[ix];
-            let names: Vec<&str> = [nodes[a.index()], nodes[b.index()]]
-                .into_iter()
-                .flat_map(|n| {
-                    std::iter::once(n.label.as_str()).chain(aliases(n).iter().map(String::as_str))
-                })
-                .collect();
             PageEdge {
                 s: a.index(),
                 t: b.index(),
@@ -113,7 +110,7 @@ pub fn write(graph: &ActorGraph, view: &View, w: &mut dyn Write) -> io::Result<(
                 documents: e.documents,
                 npmi: (e.npmi * 1000.0).round() / 1000.0,
                 dates: e.dates.iter().map(|d| d.to_string()).collect(),
-                evidence: e.evidence.iter().map(|ev| evidence(ev, &names)).collect(),
+                evidence: e.evidence.iter().map(evidence).collect(),
             }
         })
         .collect();
@@ -151,51 +148,50 @@ pub fn write(graph: &ActorGraph, view: &View, w: &mut dyn Write) -> io::Result<(
     )
 }
 
-/// Evidence with the actors' names marked: every case-insensitive occurrence of a label or
-/// alias in the text.
-fn evidence<'a>(ev: &'a Evidence, names: &[&str]) -> PageEvidence<'a> {
+/// Evidence with its stored spans marked: both mentions and, for a typed relation, the cue.
+fn evidence(ev: &Evidence) -> PageEvidence<'_> {
     PageEvidence {
         doc: &ev.doc,
         date: ev.date.map(|d| d.to_string()),
+        url: ev.url.as_deref(),
         text: &ev.text,
-        marks: marks(&ev.text, names),
+        marks: marks(ev),
     }
 }
 
-/// Ranges of `text` where one of `names` occurs (ASCII case-insensitive, at word bounds),
-/// merged and in UTF-16 units.
-fn marks(text: &str, names: &[&str]) -> Vec<[usize; 2]> {
-    let lower = text.to_ascii_lowercase();
-    let mut byte_ranges: Vec<(usize, usize)> = Vec::new();
-    for name in names {
-        let name = name.to_ascii_lowercase();
-        if name.is_empty() {
-            continue;
-        }
-        for (at, _) in lower.match_indices(&name) {
-            let end = at + name.len();
-            let before = lower[..at].chars().next_back();
-            let after = lower[end..].chars().next();
-            if before.is_none_or(|c| !c.is_alphanumeric())
-                && after.is_none_or(|c| !c.is_alphanumeric())
-            {
-                byte_ranges.push((at, end));
-            }
-        }
-    }
-    byte_ranges.sort_unstable();
-    let mut merged: Vec<(usize, usize)> = Vec::new();
-    for (a, b) in byte_ranges {
-        match merged.last_mut() {
-            Some(last) if a <= last.1 => last.1 = last.1.max(b),
-            _ => merged.push((a, b)),
+/// The mention spans (and the cue span) of `ev` as ranges of its text in UTF-16 units,
+/// sorted, with the role of each (`source`, `target`, `cue`). A span outside the quoted text
+/// (cut at [`crate::graph::MAX_EVIDENCE_BYTES`]), empty (evidence built by hand) or
+/// overlapping an earlier one is left out.
+fn marks(ev: &Evidence) -> Vec<(usize, usize, &'static str)> {
+    let mut spans: Vec<(usize, usize, &'static str)> = [
+        Some((ev.source_start, ev.source_end, "source")),
+        Some((ev.target_start, ev.target_end, "target")),
+        ev.cue_start.zip(ev.cue_end).map(|(s, e)| (s, e, "cue")),
+    ]
+    .into_iter()
+    .flatten()
+    .filter_map(|(s, e, role)| {
+        let s = utf16_index(&ev.text, s.checked_sub(ev.start)?)?;
+        let e = utf16_index(&ev.text, e.checked_sub(ev.start)?)?;
+        (s < e).then_some((s, e, role))
+    })
+    .collect();
+    spans.sort_unstable();
+    let mut out: Vec<(usize, usize, &'static str)> = Vec::with_capacity(spans.len());
+    for span in spans {
+        if out.last().is_none_or(|last| last.1 <= span.0) {
+            out.push(span);
         }
     }
-    let utf16 = |byte: usize| text[..byte].encode_utf16().count();
-    merged
-        .into_iter()
-        .map(|(a, b)| [utf16(a), utf16(b)])
-        .collect()
+    out
+}
+
+/// The UTF-16 index (a JavaScript string index) of byte offset `byte` of `text`; `None` when
+/// `byte` is past the end or inside a character.
+fn utf16_index(text: &str, byte: usize) -> Option<usize> {
+    text.is_char_boundary(byte)
+        .then(|| text[..byte].encode_utf16().count())
 }
 
 fn round1(x: f64) -> f64 {
@@ -269,26 +265,106 @@ mod tests {
     }
 
     #[test]
-    fn marks_table() {
-        // (text, names, marked substrings)
-        let cases: &[(&str, &[&str], &[&str])] = &[
-            (
-                "Vowell met al-Sudani.",
-                &["Vowell", "al-Sudani"],
-                &["Vowell", "al-Sudani"],
-            ),
-            ("VOWELL and vowell", &["Vowell"], &["VOWELL", "vowell"]),
-            ("Iraqi Iraq", &["Iraq"], &["Iraq"]),
-            ("US forces (US)", &["US", "US forces"], &["US forces", "US"]),
-            ("Ré: « Sudani » ✓", &["Sudani"], &["Sudani"]),
+    fn utf16_index_table() {
+        // (text, byte offset, UTF-16 index)
+        let cases: &[(&str, usize, Option<usize>)] = &[
+            ("Vowell", 0, Some(0)),
+            ("Vowell", 6, Some(6)),
+            ("Vowell", 7, None),
+            // U+2011 non-breaking hyphen: 3 bytes, 1 unit.
+            ("Al\u{2011}Sudani met", 5, Some(3)),
+            ("Al\u{2011}Sudani met", 12, Some(10)),
+            ("Al\u{2011}Sudani met", 3, None),
+            // U+1E25 (h with dot below): 3 bytes, 1 unit; é: 2 bytes, 1 unit.
+            ("Mu\u{1e25}ammad and Jos\u{e9}", 14, Some(12)),
+            ("Mu\u{1e25}ammad and Jos\u{e9}", 20, Some(17)),
+            ("Mu\u{1e25}ammad and Jos\u{e9}", 19, None),
+            // U+1F600 (outside the BMP): 4 bytes, 2 units (a surrogate pair).
+            ("\u{1f600} Vowell", 5, Some(3)),
+            ("\u{1f600} Vowell", 2, None),
+            ("", 0, Some(0)),
         ];
-        for (text, names, want) in cases {
-            let units: Vec<u16> = text.encode_utf16().collect();
-            let got: Vec<String> = marks(text, names)
+        for &(text, byte, want) in cases {
+            assert_eq!(utf16_index(text, byte), want, "{text:?} at byte {byte}");
+        }
+    }
+
+    #[test]
+    fn marks_table() {
+        // (document, quoted from byte, source span, target span, cue span, marked (text, role))
+        type Span = (usize, usize);
+        type Case<'a> = (
+            &'a str,
+            usize,
+            Span,
+            Span,
+            Option<Span>,
+            &'a [(&'a str, &'a str)],
+        );
+        let cases: &[Case] = &[
+            (
+                "Al\u{2011}Sudani met Vowell.",
+                0,
+                (0, 11),
+                (16, 22),
+                Some((12, 15)),
+                &[
+                    ("Al\u{2011}Sudani", "source"),
+                    ("met", "cue"),
+                    ("Vowell", "target"),
+                ],
+            ),
+            // Quoted from the second sentence; non-ASCII before the mention.
+            (
+                "Intro. Mu\u{1e25}ammad \u{2013} and Jos\u{e9} Vowell.",
+                7,
+                (7, 17),
+                (32, 38),
+                None,
+                &[("Mu\u{1e25}ammad", "source"), ("Vowell", "target")],
+            ),
+            // Target mention first in the text: marks are sorted by position.
+            (
+                "Vowell and CJTF.",
+                0,
+                (11, 15),
+                (0, 6),
+                None,
+                &[("Vowell", "target"), ("CJTF", "source")],
+            ),
+            // Empty spans (evidence built by hand) and a span past the quoted text are left out.
+            ("Vowell and CJTF.", 0, (0, 0), (40, 44), None, &[]),
+            // A span starting before the quoted text is left out; an overlapping cue too.
+            (
+                "Intro. Vowell met CJTF.",
+                7,
+                (0, 5),
+                (7, 13),
+                Some((10, 16)),
+                &[("Vowell", "target")],
+            ),
+            // A span inside a character is left out.
+            (
+                "\u{e9}Vowell",
+                0,
+                (1, 7),
+                (0, 2),
+                None,
+                &[("\u{e9}", "target")],
+            ),
+        ];
+        for &(doc, from, (ss, se), (ts, te), cue, want) in cases {
+            let mut ev = Evidence::new("d", 0, from, &doc[from..]);
+            (ev.source_start, ev.source_end) = (ss, se);
+            (ev.target_start, ev.target_end) = (ts, te);
+            (ev.cue_start, ev.cue_end) = (cue.map(|c| c.0), cue.map(|c| c.1));
+            let units: Vec<u16> = ev.text.encode_utf16().collect();
+            let got: Vec<(String, &str)> = marks(&ev)
                 .iter()
-                .map(|[a, b]| String::from_utf16(&units[*a..*b]).unwrap())
+                .map(|&(a, b, role)| (String::from_utf16(&units[a..b]).unwrap(), role))
                 .collect();
-            assert_eq!(got, *want, "{text:?}");
+            let want: Vec<(String, &str)> = want.iter().map(|&(t, r)| (t.to_owned(), r)).collect();
+            assert_eq!(got, want, "{doc:?}");
         }
     }
 }

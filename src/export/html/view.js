@@ -56,12 +56,15 @@
   };
   const nodeOn = new Uint8Array(N);
   const batches = new Map();
-  const movingBatches = new Map();
-  const MOVING_EDGES = 3000;
+  // While the user pans or zooms, each frame is the last full frame moved and scaled (one
+  // image copy, a few milliseconds even in software rendering); the full frame is redrawn
+  // IDLE_MS after the last step. Steps arriving within one frame are drawn once (draw() asks
+  // for at most one animation frame).
+  const IDLE_MS = 150;
   let moving = 0; // timer of the full redraw after the last pan or zoom step
   function moved() {
     clearTimeout(moving);
-    moving = setTimeout(() => { moving = 0; draw(); }, 150);
+    moving = setTimeout(() => { moving = 0; draw(); }, IDLE_MS);
     draw();
   }
   const edgeOn = new Uint8Array(E);
@@ -76,13 +79,6 @@
       edgeOn[j] = on ? 1 : 0;
     }
     batch(batches, (j) => edgeOn[j]);
-    // While panning or zooming a large graph, only the heaviest edges are drawn.
-    const on = [];
-    for (let j = 0; j < E; j++) if (edgeOn[j]) on.push(j);
-    on.sort((a, b) => edges[b].weight - edges[a].weight || a - b);
-    const heavy = new Uint8Array(E);
-    for (const j of on.slice(0, MOVING_EDGES)) heavy[j] = 1;
-    batch(movingBatches, (j) => heavy[j]);
     draw();
   }
   function batch(into, keep) {
@@ -197,10 +193,31 @@
   const sy = (i) => nodes[i].y * view.scale + view.y;
 
   // ---- drawing
-  const ctx = canvas.getContext("2d");
-  const stats = { nodes: 0, edges: 0, labels: 0, frames: 0, frameMs: 0 };
+  // Full frames are drawn off-screen into `next`, then swapped with `full` (the last complete
+  // frame) and copied to the visible canvas; `fullView` is the view `full` was drawn at. While
+  // the user pans or zooms, each frame is only `full` moved and scaled (one image copy). On a
+  // large graph a full frame is drawn in slices of at most SLICE_MS per animation frame (each
+  // slice made pixels at once, so its cost is known), so that input never waits for it; a
+  // pan or zoom step abandons it. A small graph's full frame is one slice.
+  // Slices read one pixel back (getImageData) to make their drawing happen at once; the
+  // off-screen canvases are then kept in memory (willReadFrequently), drawn by the CPU.
+  const screen = canvas.getContext("2d");
+  const SLICE_MS = 25;
+  const SLICED = E > 2000 || N > 2000;
+  let full = document.createElement("canvas");
+  let next = document.createElement("canvas");
+  full.getContext("2d", { willReadFrequently: SLICED });
+  let ctx = next.getContext("2d", { willReadFrequently: SLICED });
+  let fullView = null;
+  let job = null; // { steps, at, view, edges, nodes, labels }: the full frame being drawn
+  let dirty = true; // the state changed since the last full frame was started
+  const stats = { nodes: 0, edges: 0, labels: 0, frames: 0, frameMs: 0, fullFrames: 0 };
   let pending = false;
   function draw() {
+    dirty = true;
+    requestFrame();
+  }
+  function requestFrame() {
     if (!pending) { pending = true; requestAnimationFrame(frame); }
   }
   function shapePath(shape, x, y, r) {
@@ -220,49 +237,102 @@
   function frame() {
     pending = false;
     const t0 = performance.now();
+    if (moving && fullView) job = null;
+    else if (dirty) { dirty = false; job = fullJob(); }
+    if (job) runJob(fullView && SLICED ? t0 + SLICE_MS : Infinity);
+    show();
+    if (job) requestFrame();
+    stats.frames++;
+    stats.frameMs = performance.now() - t0;
+  }
+  // Runs steps of the full frame until `deadline`; swaps it in when complete.
+  function runJob(deadline) {
+    while (job.at < job.steps.length) {
+      job.steps[job.at++]();
+      if (deadline !== Infinity) {
+        ctx.getImageData(0, 0, 1, 1); // makes the slice pixels now, so its time counts
+        if (performance.now() > deadline) return;
+      }
+    }
+    [full, next] = [next, full];
+    ctx = next.getContext("2d");
+    fullView = job.view;
+    stats.nodes = job.nodes;
+    stats.edges = job.edges;
+    stats.labels = job.labels;
+    stats.fullFrames++;
+    job = null;
+  }
+  // The last full frame, moved and scaled from the view it was drawn at to the current view.
+  function show() {
+    screen.setTransform(1, 0, 0, 1, 0, 0);
+    screen.clearRect(0, 0, canvas.width, canvas.height);
+    if (!fullView) return;
+    const k = view.scale / fullView.scale;
+    screen.imageSmoothingQuality = "low";
+    screen.setTransform(dpr * k, 0, 0, dpr * k, dpr * (view.x - fullView.x * k), dpr * (view.y - fullView.y * k));
+    screen.drawImage(full, 0, 0, full.width / dpr, full.height / dpr);
+  }
+  // The full frame at the current view and filters, as a list of steps (each a few hundred
+  // edges or nodes) drawn into `next`.
+  function fullJob() {
+    const job = { steps: [], at: 0, view: { scale: view.scale, x: view.x, y: view.y }, edges: 0, nodes: 0, labels: 0 };
+    const steps = job.steps;
     const w = canvas.clientWidth, h = canvas.clientHeight;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, w, h);
+    steps.push(() => {
+      if (next.width !== canvas.width || next.height !== canvas.height) {
+        next.width = canvas.width;
+        next.height = canvas.height;
+      }
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      ctx.clearRect(0, 0, w, h);
+    });
     const onScreen = (i, pad) => { const x = sx(i), y = sy(i); return x > -pad && y > -pad && x < w + pad && y < h + pad; };
     const sel = state.selected;
     const focus = new Set();
     if (sel && sel.node !== undefined) { focus.add(sel.node); for (const j of adj[sel.node]) if (edgeOn[j]) focus.add(edges[j].s === sel.node ? edges[j].t : edges[j].s); }
     if (sel && sel.edge !== undefined) { focus.add(edges[sel.edge].s); focus.add(edges[sel.edge].t); }
-    // Edges, batched by kind and width (batches are rebuilt when filters change).
-    let edgeCount = 0;
-    ctx.globalAlpha = E > 2000 ? 0.35 : 0.7;
-    for (const [key, list] of moving ? movingBatches : batches) {
+    // Edges, batched by kind and width (batches are rebuilt when filters change), in paths of
+    // at most 500 (a software rasteriser strokes many small paths faster than one huge one);
+    // edges entirely left, right, above or below the canvas are skipped.
+    const alpha = E > 2000 ? 0.35 : 0.7;
+    for (const [key, list] of batches) {
       const [kind, width] = key.split("|");
       const st = kindStyle.get(kind);
-      ctx.strokeStyle = st.color;
-      ctx.lineWidth = Number(width);
-      ctx.setLineDash(st.dashed ? [6, 4] : []);
-      // Short paths: a software rasteriser strokes many small paths faster than one huge one.
-      ctx.beginPath();
-      let inPath = 0;
-      for (const j of list) {
-        const e = edges[j];
-        ctx.moveTo(sx(e.s), sy(e.s));
-        ctx.lineTo(sx(e.t), sy(e.t));
-        edgeCount++;
-        if (st.directed && E <= 5000) arrowHead(e);
-        if (++inPath === 500) { ctx.stroke(); ctx.beginPath(); inPath = 0; }
+      for (let from = 0; from < list.length; from += 500) {
+        steps.push(() => {
+          ctx.globalAlpha = alpha;
+          ctx.strokeStyle = st.color;
+          ctx.lineWidth = Number(width);
+          ctx.setLineDash(st.dashed ? [6, 4] : []);
+          ctx.beginPath();
+          for (const j of list.slice(from, from + 500)) {
+            const e = edges[j];
+            const x0 = sx(e.s), y0 = sy(e.s), x1 = sx(e.t), y1 = sy(e.t);
+            if ((x0 < 0 && x1 < 0) || (y0 < 0 && y1 < 0) || (x0 > w && x1 > w) || (y0 > h && y1 > h)) continue;
+            ctx.moveTo(x0, y0);
+            ctx.lineTo(x1, y1);
+            job.edges++;
+            if (st.directed && E <= 5000) arrowHead(e);
+          }
+          ctx.stroke();
+          ctx.setLineDash([]);
+          ctx.globalAlpha = 1;
+        });
       }
-      ctx.stroke();
     }
-    ctx.setLineDash([]);
-    ctx.globalAlpha = 1;
     // Highlighted edges: the selected edge, or the selected node's edges.
     if (sel) {
-      ctx.strokeStyle = "#111";
-      ctx.lineWidth = 2.5;
-      ctx.beginPath();
-      const list = sel.edge !== undefined ? [sel.edge] : adj[sel.node].filter((j) => edgeOn[j]);
-      for (const j of list) { const e = edges[j]; ctx.moveTo(sx(e.s), sy(e.s)); ctx.lineTo(sx(e.t), sy(e.t)); }
-      ctx.stroke();
+      steps.push(() => {
+        ctx.strokeStyle = "#111";
+        ctx.lineWidth = 2.5;
+        ctx.beginPath();
+        const list = sel.edge !== undefined ? [sel.edge] : adj[sel.node].filter((j) => edgeOn[j]);
+        for (const j of list) { const e = edges[j]; ctx.moveTo(sx(e.s), sy(e.s)); ctx.lineTo(sx(e.t), sy(e.t)); }
+        ctx.stroke();
+      });
     }
-    // Nodes, batched by colour and shape.
-    let nodeCount = 0;
+    // Nodes, batched by colour and shape, 1,000 per path at most.
     const groups = new Map();
     for (let i = 0; i < N; i++) {
       if (!nodeOn[i] || !onScreen(i, 20)) continue;
@@ -270,30 +340,33 @@
       let g = groups.get(key);
       if (!g) groups.set(key, (g = []));
       g.push(i);
-      nodeCount++;
+      job.nodes++;
     }
-    ctx.strokeStyle = "#333";
-    ctx.lineWidth = N > 2000 ? 0.5 : 1;
     for (const [key, list] of groups) {
       const [color, shape] = key.split("|");
-      ctx.fillStyle = color;
-      ctx.beginPath();
-      for (const i of list) shapePath(shape, sx(i), sy(i), Math.max(2, radius[i] * Math.sqrt(view.scale)));
-      ctx.fill();
-      ctx.stroke();
+      for (let from = 0; from < list.length; from += 1000) {
+        steps.push(() => {
+          ctx.strokeStyle = "#333";
+          ctx.lineWidth = N > 2000 ? 0.5 : 1;
+          ctx.fillStyle = color;
+          ctx.beginPath();
+          for (const i of list.slice(from, from + 1000)) shapePath(shape, sx(i), sy(i), Math.max(2, radius[i] * Math.sqrt(view.scale)));
+          ctx.fill();
+          ctx.stroke();
+        });
+      }
     }
-    if (focus.size) {
-      ctx.strokeStyle = "#111";
-      ctx.lineWidth = 2.5;
-      ctx.beginPath();
-      for (const i of focus) { const r = Math.max(2, radius[i] * Math.sqrt(view.scale)) + 3; ctx.moveTo(sx(i) + r, sy(i)); ctx.arc(sx(i), sy(i), r, 0, 2 * Math.PI); }
-      ctx.stroke();
-    }
-    stats.labels = drawLabels(focus, w, h, onScreen);
-    stats.nodes = nodeCount;
-    stats.edges = edgeCount;
-    stats.frames++;
-    stats.frameMs = performance.now() - t0;
+    steps.push(() => {
+      if (focus.size) {
+        ctx.strokeStyle = "#111";
+        ctx.lineWidth = 2.5;
+        ctx.beginPath();
+        for (const i of focus) { const r = Math.max(2, radius[i] * Math.sqrt(view.scale)) + 3; ctx.moveTo(sx(i) + r, sy(i)); ctx.arc(sx(i), sy(i), r, 0, 2 * Math.PI); }
+        ctx.stroke();
+      }
+      job.labels = drawLabels(focus, w, h, onScreen);
+    });
+    return job;
   }
   function arrowHead(e) {
     const x0 = sx(e.s), y0 = sy(e.s), x1 = sx(e.t), y1 = sy(e.t);
@@ -407,8 +480,11 @@
       }
       const text = el("div", { class: "text" });
       let at = 0;
-      for (const [a, b] of ev.marks) {
-        text.append(document.createTextNode(ev.text.slice(at, a)), el("mark", { text: ev.text.slice(a, b) }));
+      // Marks are the stored spans (UTF-16 ranges, sorted, disjoint): both mentions, and for a
+      // typed relation its cue.
+      for (const [a, b, role] of ev.marks) {
+        const title = role === "cue" ? "relation cue" : "mention of " + nodes[role === "source" ? e.s : e.t].label;
+        text.append(document.createTextNode(ev.text.slice(at, a)), el("mark", { class: role, title, text: ev.text.slice(a, b) }));
         at = b;
       }
       text.append(document.createTextNode(ev.text.slice(at)));
