@@ -12,6 +12,7 @@ use actorgraph::graph::{Filters, Unit};
 use actorgraph::input::{parse_date, Diagnostics};
 use actorgraph::output::Output;
 use actorgraph::partial;
+use actorgraph::period::Period;
 use actorgraph::run::{self, Settings};
 use actorgraph::{Error, Result};
 
@@ -46,6 +47,33 @@ pub struct BuildArgs {
     /// any link; by default they are dropped.
     #[arg(long)]
     keep_isolates: bool,
+    /// Also write each edge's weight (and each actor's mentions) per day, ISO week, month or
+    /// year: GEXF dynamic weights, a period column in CSV, `periods` in JSON (docs/formats.md).
+    #[arg(long, value_enum, value_name = "PERIOD")]
+    period: Option<PeriodArg>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum PeriodArg {
+    /// Calendar days.
+    Day,
+    /// ISO 8601 weeks (Monday to Sunday).
+    Week,
+    /// Calendar months.
+    Month,
+    /// Calendar years.
+    Year,
+}
+
+impl PeriodArg {
+    pub fn period(self) -> Period {
+        match self {
+            PeriodArg::Day => Period::Day,
+            PeriodArg::Week => Period::Week,
+            PeriodArg::Month => Period::Month,
+            PeriodArg::Year => Period::Year,
+        }
+    }
 }
 
 /// Flags that shape the graph; shared with `query`.
@@ -303,6 +331,7 @@ pub fn run(args: BuildArgs) -> Result<ExitCode> {
             (g.types.is_some(), "--types"),
             (g.actors.is_some(), "--actors"),
             (args.communities, "--communities"),
+            (args.period.is_some(), "--period"),
         ];
         if let Some((_, flag)) = finishing.iter().find(|f| f.0) {
             return Err(Error::Usage(format!(
@@ -326,7 +355,8 @@ pub fn run(args: BuildArgs) -> Result<ExitCode> {
                 keep_isolates: args.keep_isolates,
                 communities: args.communities.then_some(args.seed),
             };
-            let (graph, view) = finish.apply(&counts, &filters, Some(&gazetteer));
+            let period = args.period.map(PeriodArg::period);
+            let (graph, view) = finish.apply_by(&counts, &filters, Some(&gazetteer), period);
             if let Some(why) = super::empty::explain(&diag, &graph, &args.corpus, &args.graph) {
                 super::empty::warn(&why);
             }

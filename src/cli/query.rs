@@ -12,6 +12,7 @@ use actorgraph::gazetteer::Gazetteer;
 use actorgraph::graph::{ActorGraph, Evidence};
 use actorgraph::input::Diagnostics;
 use actorgraph::output::Output;
+use actorgraph::period;
 use actorgraph::query::rank::{self, Centrality};
 use actorgraph::query::{self, community, path, relations, stats, Resolver};
 use actorgraph::{Error, Result};
@@ -149,8 +150,6 @@ fn load(args: &QueryArgs, diag: &mut Diagnostics) -> Result<(ActorGraph, Gazette
             let conflicting = [
                 (!args.corpus.inputs.is_empty(), "documents"),
                 (args.build.unit.is_some(), "--unit"),
-                (args.build.since.is_some(), "--since"),
-                (args.build.until.is_some(), "--until"),
                 (args.build.top_edges.is_some(), "--top-edges"),
                 (args.build.types.is_some(), "--types"),
                 (args.build.actors.is_some(), "--actors"),
@@ -165,7 +164,11 @@ fn load(args: &QueryArgs, diag: &mut Diagnostics) -> Result<(ActorGraph, Gazette
                 path: path.clone(),
                 source: e,
             })?;
-            let graph = json::read(&path.display().to_string(), &bytes)?;
+            let mut graph = json::read(&path.display().to_string(), &bytes)?;
+            if args.build.since.is_some() || args.build.until.is_some() {
+                // Exact where the saved periods allow (docs/queries.md), else refused.
+                graph = period::window(&graph, args.build.since, args.build.until)?;
+            }
             (graph, args.corpus.gazetteer()?)
         }
         None => {

@@ -86,7 +86,18 @@ impl Finish {
         filters: &Filters,
         gazetteer: Option<&crate::gazetteer::Gazetteer>,
     ) -> (crate::graph::ActorGraph, View) {
-        let mut graph = counts.finish(filters);
+        self.apply_by(counts, filters, gazetteer, None)
+    }
+
+    /// [`Finish::apply`], with weights per `period` (`build --period`, `merge --period`).
+    pub fn apply_by(
+        &self,
+        counts: &Counts,
+        filters: &Filters,
+        gazetteer: Option<&crate::gazetteer::Gazetteer>,
+        period: Option<crate::period::Period>,
+    ) -> (crate::graph::ActorGraph, View) {
+        let mut graph = counts.finish_by(filters, period);
         // Actors a filter left without links are dropped (issue 15), unless asked for.
         if !self.keep_isolates && crate::export::isolates::filtering(filters) {
             graph = crate::export::isolates::drop_isolates(
