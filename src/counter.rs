@@ -131,6 +131,15 @@ impl<'g> Counter<'g> {
         c.dated_documents += u64::from(doc.date.is_some());
         c.sentences += analysis.sentences.len() as u64;
         c.mentions += analysis.mentions.len() as u64;
+        for (r, _) in &analysis.unresolved {
+            let id = &self.gazetteer.role(r.role).id;
+            match c.unresolved_roles.get_mut(id) {
+                Some(n) => *n += 1,
+                None => {
+                    c.unresolved_roles.insert(id.clone(), 1);
+                }
+            }
+        }
         c.units += match self.recipe.unit {
             Unit::Sentence => analysis.sentences.len() as u64,
             Unit::Paragraph => analysis

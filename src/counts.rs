@@ -368,6 +368,9 @@ fn add_stats(a: &mut CorpusStats, b: &CorpusStats) {
     a.capped_units += b.capped_units;
     a.duplicates += b.duplicates;
     a.boilerplate_sentences += b.boilerplate_sentences;
+    for (role, n) in &b.unresolved_roles {
+        *a.unresolved_roles.entry(role.clone()).or_insert(0) += n;
+    }
 }
 
 fn add_days(a: &mut BTreeMap<NaiveDate, u64>, b: BTreeMap<NaiveDate, u64>) {

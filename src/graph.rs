@@ -73,6 +73,17 @@ pub struct CorpusStats {
     /// linked unless `--keep-boilerplate`; see `docs/zones.md`).
     #[serde(default)]
     pub boilerplate_sentences: u64,
+    /// Role mentions left unresolved (no date, or nobody held the role that day), by role id;
+    /// counted, never linked (see `docs/roles.md`). Omitted from JSON when there are none.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub unresolved_roles: BTreeMap<String, u64>,
+}
+
+impl CorpusStats {
+    /// Unresolved role mentions, all roles together.
+    pub fn unresolved(&self) -> u64 {
+        self.unresolved_roles.values().sum()
+    }
 }
 
 /// One actor in the graph.

@@ -25,7 +25,7 @@ use crate::graph::{CorpusStats, Evidence};
 /// First bytes of every partial counts file.
 pub const MAGIC: &[u8] = b"actorgraph-counts\n";
 /// The current format version; another version is refused with a message.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 /// The conventional file extension.
 pub const EXTENSION: &str = "agc";
 
@@ -40,6 +40,7 @@ struct Header {
 
 #[derive(Serialize, Deserialize)]
 struct Body<'a> {
+    #[serde(with = "disk_corpus")]
     corpus: CorpusStats,
     /// Borrowed from the decompressed bytes when read: only the strings that evidence kept
     /// after a cap are copied.
@@ -60,6 +61,62 @@ struct DiskEdge {
     planned: u64,
     roles: BTreeMap<String, u64>,
     evidence: Vec<DiskEvidence>,
+}
+
+/// The corpus figures as stored: every field, always (postcard is not self-describing, so the
+/// JSON writer's "omit when empty" must not reach the disk).
+mod disk_corpus {
+    use std::collections::BTreeMap;
+
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use crate::graph::CorpusStats;
+
+    #[derive(Serialize, Deserialize)]
+    struct DiskCorpus {
+        documents: u64,
+        dated_documents: u64,
+        excluded_documents: u64,
+        sentences: u64,
+        units: u64,
+        mentions: u64,
+        capped_units: u64,
+        duplicates: u64,
+        boilerplate_sentences: u64,
+        unresolved_roles: BTreeMap<String, u64>,
+    }
+
+    pub fn serialize<S: Serializer>(c: &CorpusStats, s: S) -> Result<S::Ok, S::Error> {
+        DiskCorpus {
+            documents: c.documents,
+            dated_documents: c.dated_documents,
+            excluded_documents: c.excluded_documents,
+            sentences: c.sentences,
+            units: c.units,
+            mentions: c.mentions,
+            capped_units: c.capped_units,
+            duplicates: c.duplicates,
+            boilerplate_sentences: c.boilerplate_sentences,
+            unresolved_roles: c.unresolved_roles.clone(),
+        }
+        .serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<CorpusStats, D::Error> {
+        let c = DiskCorpus::deserialize(d)?;
+        Ok(CorpusStats {
+            documents: c.documents,
+            dated_documents: c.dated_documents,
+            excluded_documents: c.excluded_documents,
+            sentences: c.sentences,
+            units: c.units,
+            mentions: c.mentions,
+            capped_units: c.capped_units,
+            duplicates: c.duplicates,
+            boilerplate_sentences: c.boilerplate_sentences,
+            unresolved_roles: c.unresolved_roles,
+        })
+    }
 }
 
 /// Evidence with its strings as numbers into the body's table, and no optional-field

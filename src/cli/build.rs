@@ -215,6 +215,19 @@ pub fn count(
         diag,
     )?;
     super::check_read(diag)?;
+    if corpus.verbose && !counts.corpus.unresolved_roles.is_empty() {
+        let each: Vec<String> = counts
+            .corpus
+            .unresolved_roles
+            .iter()
+            .map(|(role, n)| format!("{role} {n}"))
+            .collect();
+        eprintln!(
+            "actorgraph: {} role mention(s) unresolved (no date, or no holder that day): {}",
+            counts.corpus.unresolved(),
+            each.join(", ")
+        );
+    }
     Ok((counts, gazetteer))
 }
 

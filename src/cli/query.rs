@@ -436,16 +436,22 @@ fn answer(
             if args.json {
                 return to_json(w, &s);
             }
-            let rows = vec![
+            let mut rows = vec![
                 vec!["documents".into(), s.documents.to_string()],
                 vec!["sentences".into(), s.sentences.to_string()],
                 vec!["mentions".into(), s.mentions.to_string()],
+            ];
+            // Only when there are some, so tables of corpora without roles keep their lines.
+            for (role, n) in &s.unresolved_roles {
+                rows.push(vec![format!("unresolved {role}"), n.to_string()]);
+            }
+            rows.extend([
                 vec!["actors".into(), s.actors.to_string()],
                 vec!["edges".into(), s.edges.to_string()],
                 vec!["density".into(), format!("{:.4}", s.density)],
                 vec!["components".into(), s.components.to_string()],
                 vec!["largest component".into(), s.largest_component.to_string()],
-            ];
+            ]);
             table::write(w, &["figure", "value"], &rows).map_err(io)?;
             writeln!(w, "\ntop actors").map_err(io)?;
             let cells: Vec<Vec<String>> = s

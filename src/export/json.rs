@@ -371,7 +371,10 @@ mod tests {
         write(&g, &mut first).unwrap();
         let back = read("g.json", &first).unwrap();
         assert_eq!(back.period, g.period);
-        assert_eq!(back.graph[petgraph::graph::NodeIndex::new(0)].periods.len(), 2);
+        assert_eq!(
+            back.graph[petgraph::graph::NodeIndex::new(0)].periods.len(),
+            2
+        );
         let mut second = Vec::new();
         write(&back, &mut second).unwrap();
         assert_eq!(
