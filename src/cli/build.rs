@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
-use actorgraph::counts::{Counts, Edges};
+use actorgraph::counts::{Counts, Edges, GroupBy};
 use actorgraph::export::{self, view::Finish, Format};
 use actorgraph::graph::{Filters, Unit};
 use actorgraph::input::{parse_date, Diagnostics};
@@ -107,6 +107,18 @@ pub struct GraphArgs {
     /// attack, ...; see docs/relations.md), or both.
     #[arg(long, value_enum, default_value_t = EdgesArg::CoMention, global = true)]
     pub edges: EdgesArg,
+    /// What a node stands for: each actor, or each actor's event-data code on the document's
+    /// date (gazetteer `codes`, e.g. from a PETRARCH import; see docs/gazetteer.md).
+    #[arg(long, value_enum, default_value_t = GroupByArg::Actor, global = true)]
+    pub group_by: GroupByArg,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum GroupByArg {
+    /// One node per actor.
+    Actor,
+    /// One node per code on the document's date; actors without one stay themselves.
+    Code,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -161,6 +173,10 @@ impl GraphArgs {
                 EdgesArg::CoMention => Edges::CoMention,
                 EdgesArg::Relations => Edges::Relations,
                 EdgesArg::Both => Edges::Both,
+            },
+            group_by: match self.group_by {
+                GroupByArg::Actor => GroupBy::Actor,
+                GroupByArg::Code => GroupBy::Code,
             },
         }
     }
