@@ -348,7 +348,8 @@ mod tests {
         docs[0].date = crate::input::parse_date("2024-02-11");
         docs[0].url = Some("https://example.org/a".into());
         docs[1].source = Some("Wire".into());
-        let (counts, _) = count_documents(docs, &g, &t, &Settings::default()).unwrap();
+        let (mut counts, _) = count_documents(docs, &g, &t, &Settings::default()).unwrap();
+        counts.corpus.unresolved_roles.insert("iraq_pm".into(), 2);
         let mut bytes = Vec::new();
         write(&counts, &mut bytes).unwrap();
         assert_eq!(read("p.agc", &bytes).unwrap(), counts);
@@ -363,7 +364,7 @@ mod tests {
 
     #[test]
     fn bad_files_are_refused_with_the_reason() {
-        let cases: [(&str, &[u8], &str); 4] = [
+        let cases: [(&str, &[u8], &str); 5] = [
             ("not ours", b"{\"format\": \"actorgraph\"}", "not a partial counts file"),
             ("no header", b"actorgraph-counts\n{", "truncated header"),
             (
@@ -372,8 +373,14 @@ mod tests {
                 "version 99 is not supported",
             ),
             (
+                // Version 3 added unresolved role counts and --group-by (issue 13).
+                "previous version",
+                b"actorgraph-counts\n{\"version\": 2}\n",
+                "version 2 is not supported (this actorgraph reads version 3)",
+            ),
+            (
                 "damaged body",
-                b"actorgraph-counts\n{\"version\":2,\"recipe\":{\"unit\":\"sentence\",\"line_breaks\":\"auto\",\"max_evidence\":null,\"since\":null,\"until\":null,\"gazetteer\":\"x\"},\"documents\":0,\"actors\":0,\"edges\":0}\nxx",
+                b"actorgraph-counts\n{\"version\":3,\"recipe\":{\"unit\":\"sentence\",\"line_breaks\":\"auto\",\"max_evidence\":null,\"since\":null,\"until\":null,\"gazetteer\":\"x\"},\"documents\":0,\"actors\":0,\"edges\":0}\nxx",
                 "damaged body",
             ),
         ];
