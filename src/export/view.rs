@@ -33,6 +33,9 @@ pub fn title(counts: &Counts, filters: &Filters) -> String {
             }
         ),
     ];
+    if r.group_by == crate::counts::GroupBy::Code {
+        parts.push("actors by code".to_owned());
+    }
     if let Some(d) = r.since {
         parts.push(format!("since {d}"));
     }
@@ -150,6 +153,13 @@ mod tests {
                  weight ≥ 2 · top 15 links",
             ),
         ];
+        let mut by_code = counts(Unit::Sentence, None);
+        by_code.recipe.group_by = crate::counts::GroupBy::Code;
+        let cases = cases.into_iter().chain([(
+            by_code,
+            none.clone(),
+            "actorgraph: 5 document(s) · sentence co-occurrence · actors by code",
+        )]);
         for (counts, filters, want) in cases {
             assert_eq!(title(&counts, &filters), want);
         }
