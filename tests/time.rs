@@ -272,7 +272,7 @@ fn csv_has_one_row_per_edge_and_period() {
 }
 
 /// lxml reads the GEXF: every edge's dynamic `weight` attvalues (start, end, value) and its
-/// spells. The undated bucket has no place on a timeline: it stays in the static weight.
+/// spells; NetworkX opens the file. The undated bucket has no place on a timeline: it stays in the static weight.
 #[test]
 fn gexf_dynamic_weights_read_by_lxml() {
     let dir = setup();
@@ -286,6 +286,11 @@ graph = t.find("g:graph", ns)
 assert graph.get("mode") == "dynamic" and graph.get("timeformat") == "date", graph.attrib
 weight = [a for a in graph.findall("g:attributes[@class='edge']/g:attribute", ns) if a.get("title") == "weight"]
 assert len(weight) == 1 and weight[0].get("id") == "weight", weight
+# NetworkX reads it too, keeping the static weight (the total).
+import networkx as nx
+G = nx.read_gexf(sys.argv[1])
+for e in graph.findall("g:edges/g:edge", ns):
+    assert G.edges[e.get("source"), e.get("target")]["weight"] == float(e.get("weight"))
 for e in graph.findall("g:edges/g:edge", ns):
     name = e.get("source") + "-" + e.get("target")
     spells = [(s.get("start"), s.get("end")) for s in e.findall("g:spells/g:spell", ns)]
