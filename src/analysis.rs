@@ -52,18 +52,20 @@ impl Analysis {
             .unwrap_or_default()
     }
 
-    /// The analysis as counting sees it: mentions in zones that `linking` leaves out of the
-    /// graph are dropped (they stay in `tag` output). Borrowed when nothing is dropped.
+    /// The analysis as counting sees it: mentions (resolved or not) in zones that `linking`
+    /// leaves out of the graph are dropped (they stay in `tag` output). Borrowed when nothing is dropped.
     pub fn for_linking(&self, linking: &Linking) -> Cow<'_, Analysis> {
         let links = |sentence: u32| linking.links(self.zone(sentence));
         if self.mentions.iter().all(|p| links(p.sentence))
             && self.relations.iter().all(|r| links(r.sentence))
+            && self.unresolved.iter().all(|r| links(r.1))
         {
             return Cow::Borrowed(self);
         }
         let mut a = self.clone();
         a.mentions.retain(|p| links(p.sentence));
         a.relations.retain(|r| links(r.sentence));
+        a.unresolved.retain(|r| links(r.1));
         Cow::Owned(a)
     }
 }

@@ -12,7 +12,9 @@ use chrono::NaiveDate;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::analysis::{Analysis, Placed};
-use crate::counts::{Counts, EdgeCounts, EdgeKey, NodeCounts, Recipe, CO_MENTION};
+use crate::counts::{
+    Counts, EdgeCounts, EdgeKey, GroupBy, NodeCounts, Recipe, CODE_TYPE, CO_MENTION,
+};
 use crate::gazetteer::{ActorIdx, Gazetteer};
 use crate::graph::{CorpusStats, Evidence, Unit, MAX_ACTORS_PER_UNIT, MAX_EVIDENCE_BYTES};
 use crate::input::{id_hash, Document};
@@ -72,6 +74,20 @@ pub struct Counter<'g> {
     /// Evidence text already cut in the current unit, by quoted sentence range: shared by
     /// every pair that quotes it.
     unit_text: FxHashMap<(u32, u32), (usize, Arc<str>)>,
+    /// `--group-by code`: the codes met so far; code `i` is node `actors + i` (a code that is
+    /// also an actor's id is that actor's node instead).
+    codes: Vec<String>,
+    code_nodes: FxHashMap<String, ActorIdx>,
+}
+
+/// The id of node `a`: an actor of `g`, or a code of `codes` past the actors.
+fn node_id<'a>(g: &'a Gazetteer, codes: &'a [String], a: ActorIdx) -> &'a str {
+    let n = g.actors().len();
+    if (a as usize) < n {
+        &g.actor(a).id
+    } else {
+        &codes[a as usize - n]
+    }
 }
 
 impl<'g> Counter<'g> {
@@ -92,7 +108,53 @@ impl<'g> Counter<'g> {
             unit_actors: Vec::new(),
             seen: FxHashSet::default(),
             unit_text: FxHashMap::default(),
+            codes: Vec::new(),
+            code_nodes: FxHashMap::default(),
         }
+    }
+
+    /// The node actor `a` counts as on `day` under `--group-by code`.
+    fn code_node(&mut self, a: ActorIdx, day: Option<NaiveDate>) -> ActorIdx {
+        let g = self.gazetteer;
+        let Some(code) = g.actor(a).code_on(day) else {
+            return a;
+        };
+        if let Some(i) = g.by_id(code) {
+            return i;
+        }
+        if let Some(&i) = self.code_nodes.get(code) {
+            return i;
+        }
+        let i = (g.actors().len() + self.codes.len()) as ActorIdx;
+        self.codes.push(code.to_owned());
+        self.code_nodes.insert(code.to_owned(), i);
+        i
+    }
+
+    /// `analysis` with every mention and relation moved to its actor's code on `day`.
+    /// Relations between two actors of one code are dropped (a node is not linked to
+    /// itself); a symmetric relation keeps the smaller id as its source.
+    fn grouped(&mut self, day: Option<NaiveDate>, analysis: &Analysis) -> Analysis {
+        let mut a = analysis.clone();
+        for p in &mut a.mentions {
+            p.mention.actor = self.code_node(p.mention.actor, day);
+        }
+        let mut relations = std::mem::take(&mut a.relations);
+        for r in &mut relations {
+            r.source = self.code_node(r.source, day);
+            r.target = self.code_node(r.target, day);
+            let symmetric = self
+                .lexicon
+                .is_some_and(|lex| lex.types[r.kind as usize].symmetric);
+            let (g, codes) = (self.gazetteer, &self.codes);
+            if symmetric && node_id(g, codes, r.source) > node_id(g, codes, r.target) {
+                std::mem::swap(&mut r.source, &mut r.target);
+                std::mem::swap(&mut r.source_span, &mut r.target_span);
+            }
+        }
+        relations.retain(|r| r.source != r.target);
+        a.relations = relations;
+        a
     }
 
     /// Also counts the typed relations of each analysis (their types named by `lexicon`);
@@ -131,6 +193,15 @@ impl<'g> Counter<'g> {
         c.dated_documents += u64::from(doc.date.is_some());
         c.sentences += analysis.sentences.len() as u64;
         c.mentions += analysis.mentions.len() as u64;
+        for (r, _) in &analysis.unresolved {
+            let id = &self.gazetteer.role(r.role).id;
+            match c.unresolved_roles.get_mut(id) {
+                Some(n) => *n += 1,
+                None => {
+                    c.unresolved_roles.insert(id.clone(), 1);
+                }
+            }
+        }
         c.units += match self.recipe.unit {
             Unit::Sentence => analysis.sentences.len() as u64,
             Unit::Paragraph => analysis
@@ -138,6 +209,14 @@ impl<'g> Counter<'g> {
                 .last()
                 .map_or(0, |s| s.paragraph as u64 + 1),
             Unit::Document => u64::from(!analysis.sentences.is_empty()),
+        };
+
+        let grouped;
+        let analysis = if self.recipe.group_by == GroupBy::Code {
+            grouped = self.grouped(doc.date, analysis);
+            &grouped
+        } else {
+            analysis
         };
 
         // Mentions and sentences per actor.
@@ -247,7 +326,7 @@ impl<'g> Counter<'g> {
                     }
                 }
                 // Source is the actor with the smaller id.
-                let (ms_, mt) = if g.actor(a).id <= g.actor(b).id {
+                let (ms_, mt) = if node_id(g, &self.codes, a) <= node_id(g, &self.codes, b) {
                     (ma, mb)
                 } else {
                     (mb, ma)
@@ -342,14 +421,28 @@ impl<'g> Counter<'g> {
         let g = self.gazetteer;
         let mut counts = Counts::new(self.recipe);
         counts.corpus = self.corpus;
+        let codes = &self.codes;
         for (a, n) in self.nodes {
-            let actor = g.actor(a);
+            let (id, label, kind, attributes) = match (a as usize).checked_sub(g.actors().len()) {
+                None => {
+                    let actor = g.actor(a);
+                    let (id, label) = (actor.id.clone(), actor.label.clone());
+                    (id, label, actor.kind.clone(), actor.attributes.clone())
+                }
+                // A code node: id and label are the code.
+                Some(i) => (
+                    codes[i].clone(),
+                    codes[i].clone(),
+                    CODE_TYPE.to_owned(),
+                    BTreeMap::new(),
+                ),
+            };
             counts.nodes.insert(
-                actor.id.clone(),
+                id,
                 NodeCounts {
-                    label: actor.label.clone(),
-                    kind: actor.kind.clone(),
-                    attributes: actor.attributes.clone(),
+                    label,
+                    kind,
+                    attributes,
                     mentions: n.mentions,
                     sentences: n.sentences,
                     units: n.units,
@@ -359,13 +452,13 @@ impl<'g> Counter<'g> {
             );
         }
         for ((a, b), mut e) in self.edges {
-            let (ia, ib) = (&g.actor(a).id, &g.actor(b).id);
+            let (ia, ib) = (node_id(g, codes, a), node_id(g, codes, b));
             let (source, target) = if ia <= ib { (ia, ib) } else { (ib, ia) };
             e.evidence.sort_unstable();
             counts.edges.insert(
                 EdgeKey {
-                    source: source.clone(),
-                    target: target.clone(),
+                    source: source.to_owned(),
+                    target: target.to_owned(),
                     kind: CO_MENTION.to_owned(),
                 },
                 EdgeCounts {
@@ -383,8 +476,8 @@ impl<'g> Counter<'g> {
                 let symmetric = lex.types[kind as usize].symmetric;
                 counts.edges.insert(
                     EdgeKey {
-                        source: g.actor(a).id.clone(),
-                        target: g.actor(b).id.clone(),
+                        source: node_id(g, codes, a).to_owned(),
+                        target: node_id(g, codes, b).to_owned(),
                         kind: lex.type_name(kind).to_owned(),
                     },
                     EdgeCounts {

@@ -62,6 +62,32 @@ impl Edges {
     }
 }
 
+/// What a graph node stands for: each actor, or each actor's event-data code on the
+/// document's date (`build --group-by code`; see `docs/gazetteer.md`, "Grouping by code").
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum GroupBy {
+    /// One node per actor (the default).
+    #[default]
+    Actor,
+    /// One node per code: a mention counts for the code its actor carries on the document's
+    /// date; undated documents use only undated codes; an actor without a code stays itself.
+    Code,
+}
+
+impl GroupBy {
+    /// The flag value (`actor`, `code`).
+    pub fn name(self) -> &'static str {
+        match self {
+            GroupBy::Actor => "actor",
+            GroupBy::Code => "code",
+        }
+    }
+}
+
+/// The type of a node that stands for a code (`--group-by code`).
+pub const CODE_TYPE: &str = "code";
+
 /// What decides how documents are counted. Counts merge only when their recipes agree
 /// (except `max_evidence`: a merge keeps the smaller cap, which stays exact).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -94,6 +120,9 @@ pub struct Recipe {
     /// Which edges were counted (absent in partials written before `--edges`: co-mention).
     #[serde(default)]
     pub edges: Edges,
+    /// What a node stands for (absent in partials written before `--group-by`: actors).
+    #[serde(default)]
+    pub group_by: GroupBy,
 }
 
 impl Recipe {
@@ -111,6 +140,7 @@ impl Recipe {
             duplicates: true,
             repeated_lines: 5,
             edges: Edges::default(),
+            group_by: GroupBy::default(),
         }
     }
 
@@ -135,6 +165,7 @@ impl Recipe {
             ("--keep-duplicates", (!self.duplicates).to_string()),
             ("--repeated-lines", self.repeated_lines.to_string()),
             ("--edges", self.edges.name().to_owned()),
+            ("--group-by", self.group_by.name().to_owned()),
         ]
     }
 
@@ -154,7 +185,8 @@ impl Recipe {
 }
 
 /// A stable fingerprint of what a gazetteer tags: every actor's id, label, type, attributes
-/// and aliases (with their case rules), in load order. FNV-1a over a length-prefixed
+/// and aliases (with their case rules), and its codes when it has any (they decide
+/// `--group-by code`), in load order. FNV-1a over a length-prefixed
 /// encoding, as 16 hex digits.
 pub fn gazetteer_fingerprint(g: &Gazetteer) -> String {
     let mut h = Fnv(0xcbf29ce484222325);
@@ -171,6 +203,17 @@ pub fn gazetteer_fingerprint(g: &Gazetteer) -> String {
         for alias in &a.aliases {
             h.str(&alias.text);
             h.u64(matches!(alias.case, crate::gazetteer::CaseRule::Sensitive) as u64);
+        }
+        // Only when present, so that fingerprints of gazetteers without codes stay as they were.
+        if !a.codes.is_empty() {
+            h.str("codes");
+            h.u64(a.codes.len() as u64);
+            for c in &a.codes {
+                h.str(&c.code);
+                for end in [c.period.from, c.period.until] {
+                    h.str(&end.map(|d| d.to_string()).unwrap_or_default());
+                }
+            }
         }
     }
     format!("{:016x}", h.0)
@@ -368,6 +411,9 @@ fn add_stats(a: &mut CorpusStats, b: &CorpusStats) {
     a.capped_units += b.capped_units;
     a.duplicates += b.duplicates;
     a.boilerplate_sentences += b.boilerplate_sentences;
+    for (role, n) in &b.unresolved_roles {
+        *a.unresolved_roles.entry(role.clone()).or_insert(0) += n;
+    }
 }
 
 fn add_days(a: &mut BTreeMap<NaiveDate, u64>, b: BTreeMap<NaiveDate, u64>) {

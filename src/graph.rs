@@ -13,6 +13,7 @@ use petgraph::graph::{NodeIndex, UnGraph};
 use serde::{Deserialize, Serialize};
 
 use crate::counts::{min_cap, Counts, EdgeCounts, EdgeKey};
+use crate::period::{Bucket, Period};
 
 /// The co-occurrence unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -73,6 +74,17 @@ pub struct CorpusStats {
     /// linked unless `--keep-boilerplate`; see `docs/zones.md`).
     #[serde(default)]
     pub boilerplate_sentences: u64,
+    /// Role mentions left unresolved (no date, or nobody held the role that day), by role id;
+    /// counted, never linked (see `docs/roles.md`). Omitted from JSON when there are none.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub unresolved_roles: BTreeMap<String, u64>,
+}
+
+impl CorpusStats {
+    /// Unresolved role mentions, all roles together.
+    pub fn unresolved(&self) -> u64 {
+        self.unresolved_roles.values().sum()
+    }
 }
 
 /// One actor in the graph.
@@ -108,6 +120,13 @@ pub struct Node {
     /// Community number, when communities were computed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub community: Option<u32>,
+    /// Mentions per period (`build --period`), in time order, undated last; empty otherwise.
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        with = "crate::period::node_buckets"
+    )]
+    pub periods: Vec<Bucket>,
 }
 
 impl Node {
@@ -126,6 +145,7 @@ impl Node {
             last_date: None,
             dates: Vec::new(),
             community: None,
+            periods: Vec::new(),
         }
     }
 }
@@ -147,6 +167,7 @@ impl Edge {
             dates: Vec::new(),
             npmi: 0.0,
             jaccard: 0.0,
+            periods: Vec::new(),
             evidence: Vec::new(),
         }
     }
@@ -285,6 +306,9 @@ pub struct Edge {
     /// The most frequent role noun of an affiliation ("spokesman"; ties by name).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
+    /// Weight per period (`build --period`), in time order, undated last; empty otherwise.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub periods: Vec<Bucket>,
     /// Supporting units, smallest first under [`Evidence`]'s order (capped by `max_evidence`).
     pub evidence: Vec<Evidence>,
 }
@@ -317,6 +341,8 @@ pub struct ActorGraph {
     pub corpus: CorpusStats,
     /// Evidence cap used when building (`None`: all).
     pub max_evidence: Option<usize>,
+    /// The period of the nodes' and edges' `periods` (`build --period`); `None`: none.
+    pub period: Option<Period>,
     /// Nodes sorted by id; edges sorted by (source id, target id, kind). An undirected petgraph
     /// multigraph: each edge's endpoints keep (source, target) order, and [`Edge::directed`]
     /// says whether that order is a direction. Co-mention edges have source id < target id.
@@ -366,6 +392,7 @@ impl ActorGraph {
             unit,
             corpus,
             max_evidence,
+            period: None,
             graph,
         }
     }
@@ -375,6 +402,15 @@ impl Counts {
     /// Computes scores, applies `filters` and returns the graph: nodes sorted by id, edges by
     /// (source id, target id, kind). Needs no gazetteer: the counts carry labels and types.
     pub fn finish(&self, filters: &Filters) -> ActorGraph {
+        self.finish_by(filters, None)
+    }
+
+    /// [`Counts::finish`], with the weight of every edge and the mentions of every node per
+    /// `period` (`build --period`; see [`crate::period`]).
+    pub fn finish_by(&self, filters: &Filters, period: Option<Period>) -> ActorGraph {
+        let periods = |days: &BTreeMap<NaiveDate, u64>, total: u64| {
+            period.map_or_else(Vec::new, |p| crate::period::buckets(p, days, total))
+        };
         let n_units = self.corpus.units.max(1) as f64;
         let type_ok = |id: &str| {
             filters.types.as_ref().is_none_or(|ts| {
@@ -456,6 +492,7 @@ impl Counts {
                 last_date: n.days.keys().next_back().copied(),
                 dates: n.days.keys().copied().collect(),
                 community: None,
+                periods: periods(&n.days, n.mentions),
             });
             index.insert(id, ix);
         }
@@ -485,6 +522,7 @@ impl Counts {
                     negated: e.negated,
                     planned: e.planned,
                     role,
+                    periods: periods(&e.days, e.weight),
                     evidence: e.evidence.iter().take(cap).cloned().collect(),
                 },
             );
@@ -493,6 +531,7 @@ impl Counts {
             unit: self.recipe.unit,
             corpus: self.corpus.clone(),
             max_evidence: min_cap(self.recipe.max_evidence, filters.max_evidence),
+            period,
             graph,
         }
     }

@@ -18,6 +18,7 @@
 //!    (saved by [`partial`], merged in any order);
 //! 10. [`run`] — the whole run as one library call: settings and documents in, counts out;
 //! 11. [`graph`] — counts finished into a network: scores, evidence and filters (petgraph);
+//!     [`period`] gives weights per day, week, month or year;
 //! 12. [`query`] — neighbours, paths, centralities, communities, stats;
 //! 13. [`export`] — writers for every output format; [`output`] makes files atomic.
 //!
@@ -54,6 +55,7 @@ pub mod input;
 pub mod normalize;
 pub mod output;
 pub mod partial;
+pub mod period;
 pub mod pipeline;
 pub mod query;
 pub mod relation;

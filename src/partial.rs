@@ -25,7 +25,7 @@ use crate::graph::{CorpusStats, Evidence};
 /// First bytes of every partial counts file.
 pub const MAGIC: &[u8] = b"actorgraph-counts\n";
 /// The current format version; another version is refused with a message.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 /// The conventional file extension.
 pub const EXTENSION: &str = "agc";
 
@@ -40,6 +40,7 @@ struct Header {
 
 #[derive(Serialize, Deserialize)]
 struct Body<'a> {
+    #[serde(with = "disk_corpus")]
     corpus: CorpusStats,
     /// Borrowed from the decompressed bytes when read: only the strings that evidence kept
     /// after a cap are copied.
@@ -60,6 +61,62 @@ struct DiskEdge {
     planned: u64,
     roles: BTreeMap<String, u64>,
     evidence: Vec<DiskEvidence>,
+}
+
+/// The corpus figures as stored: every field, always (postcard is not self-describing, so the
+/// JSON writer's "omit when empty" must not reach the disk).
+mod disk_corpus {
+    use std::collections::BTreeMap;
+
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use crate::graph::CorpusStats;
+
+    #[derive(Serialize, Deserialize)]
+    struct DiskCorpus {
+        documents: u64,
+        dated_documents: u64,
+        excluded_documents: u64,
+        sentences: u64,
+        units: u64,
+        mentions: u64,
+        capped_units: u64,
+        duplicates: u64,
+        boilerplate_sentences: u64,
+        unresolved_roles: BTreeMap<String, u64>,
+    }
+
+    pub fn serialize<S: Serializer>(c: &CorpusStats, s: S) -> Result<S::Ok, S::Error> {
+        DiskCorpus {
+            documents: c.documents,
+            dated_documents: c.dated_documents,
+            excluded_documents: c.excluded_documents,
+            sentences: c.sentences,
+            units: c.units,
+            mentions: c.mentions,
+            capped_units: c.capped_units,
+            duplicates: c.duplicates,
+            boilerplate_sentences: c.boilerplate_sentences,
+            unresolved_roles: c.unresolved_roles.clone(),
+        }
+        .serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<CorpusStats, D::Error> {
+        let c = DiskCorpus::deserialize(d)?;
+        Ok(CorpusStats {
+            documents: c.documents,
+            dated_documents: c.dated_documents,
+            excluded_documents: c.excluded_documents,
+            sentences: c.sentences,
+            units: c.units,
+            mentions: c.mentions,
+            capped_units: c.capped_units,
+            duplicates: c.duplicates,
+            boilerplate_sentences: c.boilerplate_sentences,
+            unresolved_roles: c.unresolved_roles,
+        })
+    }
 }
 
 /// Evidence with its strings as numbers into the body's table, and no optional-field
@@ -291,7 +348,8 @@ mod tests {
         docs[0].date = crate::input::parse_date("2024-02-11");
         docs[0].url = Some("https://example.org/a".into());
         docs[1].source = Some("Wire".into());
-        let (counts, _) = count_documents(docs, &g, &t, &Settings::default()).unwrap();
+        let (mut counts, _) = count_documents(docs, &g, &t, &Settings::default()).unwrap();
+        counts.corpus.unresolved_roles.insert("iraq_pm".into(), 2);
         let mut bytes = Vec::new();
         write(&counts, &mut bytes).unwrap();
         assert_eq!(read("p.agc", &bytes).unwrap(), counts);
@@ -306,7 +364,7 @@ mod tests {
 
     #[test]
     fn bad_files_are_refused_with_the_reason() {
-        let cases: [(&str, &[u8], &str); 4] = [
+        let cases: [(&str, &[u8], &str); 5] = [
             ("not ours", b"{\"format\": \"actorgraph\"}", "not a partial counts file"),
             ("no header", b"actorgraph-counts\n{", "truncated header"),
             (
@@ -315,8 +373,14 @@ mod tests {
                 "version 99 is not supported",
             ),
             (
+                // Version 3 added unresolved role counts and --group-by (issue 13).
+                "previous version",
+                b"actorgraph-counts\n{\"version\": 2}\n",
+                "version 2 is not supported (this actorgraph reads version 3)",
+            ),
+            (
                 "damaged body",
-                b"actorgraph-counts\n{\"version\":2,\"recipe\":{\"unit\":\"sentence\",\"line_breaks\":\"auto\",\"max_evidence\":null,\"since\":null,\"until\":null,\"gazetteer\":\"x\"},\"documents\":0,\"actors\":0,\"edges\":0}\nxx",
+                b"actorgraph-counts\n{\"version\":3,\"recipe\":{\"unit\":\"sentence\",\"line_breaks\":\"auto\",\"max_evidence\":null,\"since\":null,\"until\":null,\"gazetteer\":\"x\"},\"documents\":0,\"actors\":0,\"edges\":0}\nxx",
                 "damaged body",
             ),
         ];

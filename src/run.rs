@@ -25,7 +25,7 @@ use chrono::NaiveDate;
 
 use crate::analysis::Analysis;
 use crate::counter::Counter;
-use crate::counts::{Counts, Edges, Recipe};
+use crate::counts::{Counts, Edges, GroupBy, Recipe};
 use crate::error::Result;
 use crate::gazetteer::Gazetteer;
 use crate::graph::{Unit, MAX_ACTORS_PER_UNIT};
@@ -60,6 +60,8 @@ pub struct Settings {
     pub repeated_lines: u32,
     /// Which edges to count; relations use the embedded lexicon.
     pub edges: Edges,
+    /// What a node stands for: actors, or their codes on the document's date.
+    pub group_by: GroupBy,
 }
 
 impl Default for Settings {
@@ -75,6 +77,7 @@ impl Default for Settings {
             duplicates: scan.duplicates,
             repeated_lines: scan.repeated_lines,
             edges: Edges::default(),
+            group_by: GroupBy::default(),
         }
     }
 }
@@ -112,6 +115,7 @@ impl Settings {
             duplicates: self.duplicates,
             repeated_lines: self.repeated_lines,
             edges: self.edges,
+            group_by: self.group_by,
             ..Recipe::new(gazetteer)
         }
     }

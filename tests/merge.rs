@@ -4,7 +4,8 @@
 //! ids in an order unlike the file order, one repeated id) are split into k random parts,
 //! each built as a partial (`build --partial`, random `--threads`), then merged in random
 //! order and grouping (through intermediate partials); every output format must equal, byte
-//! for byte, a single `build` over all the inputs — with and without `--max-evidence`.
+//! for byte, a single `build` over all the inputs — with and without `--max-evidence`, and
+//! with `--period` (one per seed).
 
 mod util;
 
@@ -193,11 +194,22 @@ fn partials_merged_in_any_order_and_grouping_equal_one_build() {
                 pending.push(out);
             }
             let all = pending.pop().unwrap();
-            for (ext, name) in FORMATS {
+            // Every format plain, then (uncapped) with one --period per seed (issue 13).
+            let period = ["day", "week", "month", "year"][seed as usize % 4];
+            let timed = (partial_cap, output_cap) == (None, None);
+            let runs = FORMATS
+                .iter()
+                .map(|f| (f, None))
+                .chain(FORMATS.iter().filter(|_| timed).map(|f| (f, Some(period))));
+            for ((ext, name), period) in runs {
                 let _ = std::fs::remove_dir_all(d.join(name));
                 let mut one = vec!["build", "--format", ext, "-o", name];
                 one.extend(NO_FIRST_PASS);
                 let mut merged = vec!["merge", all.as_str(), "--format", ext, "-o", name];
+                if let Some(p) = period {
+                    one.extend(["--period", p]);
+                    merged.extend(["--period", p]);
+                }
                 if let Some(c) = output_cap {
                     one.extend(["--max-evidence", c]);
                     merged.extend(["--max-evidence", c]);
@@ -212,8 +224,8 @@ fn partials_merged_in_any_order_and_grouping_equal_one_build() {
                 let got = read_output(d, name);
                 assert!(
                     got == expected,
-                    "seed {seed}, caps {partial_cap:?}/{output_cap:?}, {ext}: merge of {parts:?} \
-                     differs from one build"
+                    "seed {seed}, caps {partial_cap:?}/{output_cap:?}, {ext}, period {period:?}: \
+                     merge of {parts:?} differs from one build"
                 );
             }
         }

@@ -246,7 +246,8 @@ fn query_command_answers_and_fails_clearly() {
                 "2024-01-01",
                 "stats",
             ],
-            "--since cannot be combined with --graph",
+            // Issue 13: a saved graph without periods names the fix.
+            "this graph has none; rebuild it with `actorgraph build --period day -o graph.json`",
         ),
     ];
     for (args, expected) in errors {

@@ -292,3 +292,87 @@ fn an_unresolved_role_is_never_linked() {
     });
     assert_eq!(g["edges"].as_array().map(Vec::len), Some(0), "{g}");
 }
+
+/// Unresolved role mentions are counted per role in the corpus figures: the JSON `corpus`
+/// block, `query stats` (table and JSON), `--verbose`, and partial counts, which merge them.
+/// One document has no date; two are dated when nobody held the role (2010: before the
+/// default gazetteer's first Iraqi prime minister, and no US secretary of defense listed).
+#[test]
+fn unresolved_role_mentions_are_counted_and_merge() {
+    let dir = util::tempdir();
+    let d = dir.path();
+    let docs = [
+        (
+            "u1",
+            "",
+            "The Iraqi prime minister met JB Vowell in Baghdad.",
+        ),
+        (
+            "u2",
+            "2010-01-01",
+            "Iraq's prime minister spoke with JB Vowell on Monday.",
+        ),
+        ("u3", "2024-02-11", "The Iraqi PM met JB Vowell again."),
+        (
+            "u4",
+            "2010-05-05",
+            "The US Secretary of Defense and the Iraqi PM talked.",
+        ),
+    ];
+    let mut files = Vec::new();
+    for (id, date, text) in docs {
+        let mut rec = serde_json::json!({"id": id, "text": text});
+        if !date.is_empty() {
+            rec["date"] = date.into();
+        }
+        let name = format!("{id}.jsonl");
+        std::fs::write(d.join(&name), format!("{rec}\n")).unwrap();
+        files.push(name);
+    }
+    let run = |args: &[&str]| {
+        let r = util::run_in(d, args);
+        assert_eq!(r.status, 0, "{args:?}: {}", r.stderr);
+        r
+    };
+    let want = serde_json::json!({"iraq_pm": 3, "us_secdef": 1});
+    let mut build = vec!["build", "-o", "g.json", "--verbose"];
+    build.extend(files.iter().map(String::as_str));
+    let r = run(&build);
+    assert!(
+        r.stderr.contains(
+            "4 role mention(s) unresolved (no date, or no holder that day): iraq_pm 3, us_secdef 1"
+        ),
+        "{}",
+        r.stderr
+    );
+    let one: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(d.join("g.json")).unwrap()).unwrap();
+    assert_eq!(one["corpus"]["unresolved_roles"], want);
+    // u3 resolved to the holder and was linked.
+    assert_eq!(one["edges"][0]["source"], "sudani", "{one}");
+
+    let r = run(&["query", "--graph", "g.json", "stats", "--json"]);
+    let stats: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(stats["unresolved_roles"], want);
+    let r = run(&["query", "--graph", "g.json", "stats"]);
+    assert!(
+        r.stdout
+            .contains("\nunresolved iraq_pm         3\nunresolved us_secdef       1\n"),
+        "{}",
+        r.stdout
+    );
+
+    // One partial per document, merged: the same corpus block.
+    let mut parts = Vec::new();
+    for f in &files {
+        let out = f.replace(".jsonl", ".agc");
+        run(&["build", f, "-o", &out]);
+        parts.push(out);
+    }
+    let mut merge = vec!["merge", "-o", "m.json"];
+    merge.extend(parts.iter().map(String::as_str));
+    run(&merge);
+    let merged: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(d.join("m.json")).unwrap()).unwrap();
+    assert_eq!(merged["corpus"]["unresolved_roles"], want);
+}

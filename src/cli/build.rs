@@ -6,12 +6,13 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
-use actorgraph::counts::{Counts, Edges};
+use actorgraph::counts::{Counts, Edges, GroupBy};
 use actorgraph::export::{self, view::Finish, Format};
 use actorgraph::graph::{Filters, Unit};
 use actorgraph::input::{parse_date, Diagnostics};
 use actorgraph::output::Output;
 use actorgraph::partial;
+use actorgraph::period::Period;
 use actorgraph::query::names::ActorNames;
 use actorgraph::run::{self, Settings};
 use actorgraph::{Error, Result};
@@ -47,6 +48,33 @@ pub struct BuildArgs {
     /// any link; by default they are dropped.
     #[arg(long)]
     keep_isolates: bool,
+    /// Also write each edge's weight (and each actor's mentions) per day, ISO week, month or
+    /// year: GEXF dynamic weights, a period column in CSV, `periods` in JSON (docs/formats.md).
+    #[arg(long, value_enum, value_name = "PERIOD")]
+    period: Option<PeriodArg>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum PeriodArg {
+    /// Calendar days.
+    Day,
+    /// ISO 8601 weeks (Monday to Sunday).
+    Week,
+    /// Calendar months.
+    Month,
+    /// Calendar years.
+    Year,
+}
+
+impl PeriodArg {
+    pub fn period(self) -> Period {
+        match self {
+            PeriodArg::Day => Period::Day,
+            PeriodArg::Week => Period::Week,
+            PeriodArg::Month => Period::Month,
+            PeriodArg::Year => Period::Year,
+        }
+    }
 }
 
 /// Flags that shape the graph; shared with `query`.
@@ -81,6 +109,18 @@ pub struct GraphArgs {
     /// attack, ...; see docs/relations.md), or both.
     #[arg(long, value_enum, default_value_t = EdgesArg::CoMention, global = true)]
     pub edges: EdgesArg,
+    /// What a node stands for: each actor, or each actor's event-data code on the document's
+    /// date (gazetteer `codes`, e.g. from a PETRARCH import; see docs/gazetteer.md).
+    #[arg(long, value_enum, default_value_t = GroupByArg::Actor, global = true)]
+    pub group_by: GroupByArg,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum GroupByArg {
+    /// One node per actor.
+    Actor,
+    /// One node per code on the document's date; actors without one stay themselves.
+    Code,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -136,6 +176,10 @@ impl GraphArgs {
                 EdgesArg::Relations => Edges::Relations,
                 EdgesArg::Both => Edges::Both,
             },
+            group_by: match self.group_by {
+                GroupByArg::Actor => GroupBy::Actor,
+                GroupByArg::Code => GroupBy::Code,
+            },
         }
     }
 
@@ -189,6 +233,19 @@ pub fn count(
         diag,
     )?;
     super::check_read(diag)?;
+    if corpus.verbose && !counts.corpus.unresolved_roles.is_empty() {
+        let each: Vec<String> = counts
+            .corpus
+            .unresolved_roles
+            .iter()
+            .map(|(role, n)| format!("{role} {n}"))
+            .collect();
+        eprintln!(
+            "actorgraph: {} role mention(s) unresolved (no date, or no holder that day): {}",
+            counts.corpus.unresolved(),
+            each.join(", ")
+        );
+    }
     Ok((counts, gazetteer))
 }
 
@@ -305,6 +362,7 @@ pub fn run(args: BuildArgs) -> Result<ExitCode> {
             (g.types.is_some(), "--types"),
             (g.actors.is_some(), "--actors"),
             (args.communities, "--communities"),
+            (args.period.is_some(), "--period"),
         ];
         if let Some((_, flag)) = finishing.iter().find(|f| f.0) {
             return Err(Error::Usage(format!(
@@ -328,7 +386,8 @@ pub fn run(args: BuildArgs) -> Result<ExitCode> {
                 keep_isolates: args.keep_isolates,
                 communities: args.communities.then_some(args.seed),
             };
-            let (graph, view) = finish.apply(&counts, &filters, Some(&gazetteer));
+            let period = args.period.map(PeriodArg::period);
+            let (graph, view) = finish.apply_by(&counts, &filters, Some(&gazetteer), period);
             if let Some(why) = super::empty::explain(&diag, &graph, &args.corpus, &args.graph) {
                 super::empty::warn(&why);
             }

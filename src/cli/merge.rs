@@ -15,7 +15,9 @@ use actorgraph::{partial, run, Error, Result};
 
 use actorgraph::export::view::Finish;
 
-use super::build::{default_evidence, format_arg, output_format, write_graph, write_partial};
+use super::build::{
+    default_evidence, format_arg, output_format, write_graph, write_partial, PeriodArg,
+};
 
 #[derive(Args)]
 pub struct MergeArgs {
@@ -65,6 +67,9 @@ pub struct MergeArgs {
     /// Keep actors that a filter left without any link; by default they are dropped.
     #[arg(long)]
     keep_isolates: bool,
+    /// Also write weights per day, ISO week, month or year (as `build --period`).
+    #[arg(long, value_enum, value_name = "PERIOD")]
+    period: Option<PeriodArg>,
 }
 
 pub fn run(args: MergeArgs) -> Result<ExitCode> {
@@ -77,6 +82,13 @@ pub fn run(args: MergeArgs) -> Result<ExitCode> {
         ));
     }
     let format = output_format(args.format, args.partial, args.output.as_deref())?;
+    if format.is_none() && args.period.is_some() {
+        return Err(Error::Usage(
+            "--period shapes the finished graph; partial counts keep every day anyway, so give \
+             --period when merging into a graph"
+                .into(),
+        ));
+    }
     // Evidence beyond what will be written is dropped while reading (exact: see partial.rs).
     let cap = format.and_then(|f| args.max_evidence.or(default_evidence(Some(f))));
     let mut merged: Option<(String, Counts)> = None;
@@ -126,7 +138,8 @@ pub fn run(args: MergeArgs) -> Result<ExitCode> {
                 keep_isolates: args.keep_isolates,
                 communities: args.communities.then_some(args.seed),
             };
-            let (graph, view) = finish.apply(&counts, &filters, None);
+            let period = args.period.map(PeriodArg::period);
+            let (graph, view) = finish.apply_by(&counts, &filters, None, period);
             write_graph(&graph, format, args.output.as_deref(), &view)?;
         }
     }

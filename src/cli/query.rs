@@ -12,6 +12,7 @@ use actorgraph::gazetteer::Gazetteer;
 use actorgraph::graph::{ActorGraph, Evidence};
 use actorgraph::input::Diagnostics;
 use actorgraph::output::Output;
+use actorgraph::period;
 use actorgraph::query::rank::{self, Centrality};
 use actorgraph::query::{self, community, path, relations, stats, Resolver};
 use actorgraph::{Error, Result};
@@ -149,8 +150,6 @@ fn load(args: &QueryArgs, diag: &mut Diagnostics) -> Result<(ActorGraph, Gazette
             let conflicting = [
                 (!args.corpus.inputs.is_empty(), "documents"),
                 (args.build.unit.is_some(), "--unit"),
-                (args.build.since.is_some(), "--since"),
-                (args.build.until.is_some(), "--until"),
                 (args.build.top_edges.is_some(), "--top-edges"),
                 (args.build.types.is_some(), "--types"),
                 (args.build.actors.is_some(), "--actors"),
@@ -165,7 +164,11 @@ fn load(args: &QueryArgs, diag: &mut Diagnostics) -> Result<(ActorGraph, Gazette
                 path: path.clone(),
                 source: e,
             })?;
-            let graph = json::read(&path.display().to_string(), &bytes)?;
+            let mut graph = json::read(&path.display().to_string(), &bytes)?;
+            if args.build.since.is_some() || args.build.until.is_some() {
+                // Exact where the saved periods allow (docs/queries.md), else refused.
+                graph = period::window(&graph, args.build.since, args.build.until)?;
+            }
             (graph, args.corpus.gazetteer()?)
         }
         None => {
@@ -433,16 +436,22 @@ fn answer(
             if args.json {
                 return to_json(w, &s);
             }
-            let rows = vec![
+            let mut rows = vec![
                 vec!["documents".into(), s.documents.to_string()],
                 vec!["sentences".into(), s.sentences.to_string()],
                 vec!["mentions".into(), s.mentions.to_string()],
+            ];
+            // Only when there are some, so tables of corpora without roles keep their lines.
+            for (role, n) in &s.unresolved_roles {
+                rows.push(vec![format!("unresolved {role}"), n.to_string()]);
+            }
+            rows.extend([
                 vec!["actors".into(), s.actors.to_string()],
                 vec!["edges".into(), s.edges.to_string()],
                 vec!["density".into(), format!("{:.4}", s.density)],
                 vec!["components".into(), s.components.to_string()],
                 vec!["largest component".into(), s.largest_component.to_string()],
-            ];
+            ]);
             table::write(w, &["figure", "value"], &rows).map_err(io)?;
             writeln!(w, "\ntop actors").map_err(io)?;
             let cells: Vec<Vec<String>> = s

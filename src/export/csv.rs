@@ -1,6 +1,7 @@
 //! CSV for spreadsheets, Gephi's spreadsheet import and Neo4j's `LOAD CSV`: a directory with
 //! `nodes.csv` (Id, Label, Type, ...) and `edges.csv` (Source, Target, Type, Weight, ...).
-//! Quoting is the `csv` crate's (RFC 4180).
+//! Quoting is the `csv` crate's (RFC 4180). With `--period`, `edges.csv` has one row per edge
+//! and period (`Period`, `PeriodStart`, `PeriodEnd`, `PeriodWeight` columns at the end).
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -113,7 +114,13 @@ pub fn write_files(graph: &ActorGraph, nodes: &Path, edges: &Path) -> Result<()>
     if !relation.is_empty() {
         header.push("Label");
     }
+    // With --period: one row per edge and period; `Weight` stays the edge's total.
+    let timed = graph.period.is_some();
+    if timed {
+        header.extend(["Period", "PeriodStart", "PeriodEnd", "PeriodWeight"]);
+    }
     w.write_record(&header).map_err(fail)?;
+    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     for (a, b, e) in graph.edges() {
         let mut row = vec![
             a.id.clone(),
@@ -131,7 +138,20 @@ pub fn write_files(graph: &ActorGraph, nodes: &Path, edges: &Path) -> Result<()>
         if !relation.is_empty() {
             row.push(e.kind.clone());
         }
-        w.write_record(&row).map_err(fail)?;
+        if !timed {
+            w.write_record(&row).map_err(fail)?;
+            continue;
+        }
+        for p in &e.periods {
+            let mut timed_row = row.clone();
+            timed_row.extend([
+                p.period.clone(),
+                date(p.start),
+                date(p.end),
+                p.weight.to_string(),
+            ]);
+            w.write_record(&timed_row).map_err(fail)?;
+        }
     }
     commit(w, edges)
 }

@@ -1,6 +1,8 @@
 //! GEXF 1.3 for Gephi: viz colour by type and size by mentions; with dated documents the graph
 //! is `mode="dynamic"` with `timeformat="date"` and one spell per date on every node and edge,
-//! so Gephi's timeline works in one step. Text goes through [`super::xml`].
+//! so Gephi's timeline works in one step. With `--period` the spells are the periods and each
+//! edge carries its weight per period as a dynamic `weight` attribute, so the timeline animates
+//! weights. Text goes through [`super::xml`].
 
 use std::collections::BTreeSet;
 use std::io::{self, Write};
@@ -12,6 +14,7 @@ use quick_xml::Writer;
 use super::xml::{self, start};
 use super::{evidence_lines, style};
 use crate::graph::ActorGraph;
+use crate::period::Bucket;
 
 const NODE_ATTRS: &[(&str, &str)] = &[
     ("type", "string"),
@@ -40,14 +43,24 @@ fn close<W: Write>(w: &mut Writer<W>, name: &str) -> io::Result<()> {
     w.write_event(Event::End(BytesEnd::new(name)))
 }
 
-fn spells<W: Write>(w: &mut Writer<W>, dates: &[NaiveDate]) -> io::Result<()> {
-    if dates.is_empty() {
+/// One spell per date, or with `--period` one per dated period (the undated bucket has no
+/// place on a timeline).
+fn spells<W: Write>(w: &mut Writer<W>, dates: &[NaiveDate], periods: &[Bucket]) -> io::Result<()> {
+    let spans: Vec<(NaiveDate, NaiveDate)> = if periods.is_empty() {
+        dates.iter().map(|&d| (d, d)).collect()
+    } else {
+        periods.iter().filter_map(|b| b.start.zip(b.end)).collect()
+    };
+    if spans.is_empty() {
         return Ok(());
     }
     open(w, "spells", &[])?;
-    for d in dates {
-        let d = d.to_string();
-        empty(w, "spell", &[("start", &d), ("end", &d)])?;
+    for (start, end) in spans {
+        empty(
+            w,
+            "spell",
+            &[("start", &start.to_string()), ("end", &end.to_string())],
+        )?;
     }
     close(w, "spells")
 }
@@ -144,7 +157,16 @@ pub fn write(graph: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
     open(&mut w, "attributes", &[("class", "edge")])?;
     let relation = super::relation_fields(graph);
     let relation_attrs = relation.iter().map(|f| (f.0, f.1));
-    for (name, ty) in EDGE_ATTRS.iter().copied().chain(relation_attrs) {
+    // With --period, the reserved title "weight" makes the edge weight dynamic in Gephi
+    // (GEXF 1.3, dynamics): one value per period, each with its start and end.
+    let timed = graph.period.is_some() && dynamic;
+    let weight_attr = timed.then_some(("weight", "double"));
+    for (name, ty) in EDGE_ATTRS
+        .iter()
+        .copied()
+        .chain(relation_attrs)
+        .chain(weight_attr)
+    {
         empty(
             &mut w,
             "attribute",
@@ -180,7 +202,7 @@ pub fn write(graph: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
             }
         }
         close(&mut w, "attvalues")?;
-        spells(&mut w, &n.dates)?;
+        spells(&mut w, &n.dates, &n.periods)?;
         let [r, g, b] = style::color(&n.kind);
         empty(
             &mut w,
@@ -226,8 +248,24 @@ pub fn write(graph: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
         for (k, v) in &values {
             empty(&mut w, "attvalue", &[("for", k), ("value", v)])?;
         }
+        if timed {
+            for b in &e.periods {
+                if let Some((start, end)) = b.start.zip(b.end) {
+                    empty(
+                        &mut w,
+                        "attvalue",
+                        &[
+                            ("for", "weight"),
+                            ("value", &b.weight.to_string()),
+                            ("start", &start.to_string()),
+                            ("end", &end.to_string()),
+                        ],
+                    )?;
+                }
+            }
+        }
         close(&mut w, "attvalues")?;
-        spells(&mut w, &e.dates)?;
+        spells(&mut w, &e.dates, &e.periods)?;
         close(&mut w, "edge")?;
     }
     close(&mut w, "edges")?;

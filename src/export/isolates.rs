@@ -34,13 +34,15 @@ pub fn drop_isolates(graph: ActorGraph, keep: &[String]) -> ActorGraph {
             (new_index[a.index()], new_index[b.index()], g[e].clone())
         })
         .collect();
-    ActorGraph::from_parts(
+    let mut out = ActorGraph::from_parts(
         graph.unit,
         graph.corpus.clone(),
         graph.max_evidence,
         nodes,
         edges,
-    )
+    );
+    out.period = graph.period;
+    out
 }
 
 #[cfg(test)]

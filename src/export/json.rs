@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::graph::{ActorGraph, CorpusStats, Edge, Node, Unit};
+use crate::period::Period;
 
 /// The value of the `format` field.
 pub const FORMAT: &str = "actorgraph";
@@ -21,6 +22,8 @@ struct SavedRef<'a> {
     unit: Unit,
     corpus: &'a CorpusStats,
     max_evidence: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    period: Option<Period>,
     nodes: Vec<&'a Node>,
     edges: Vec<EdgeRef<'a>>,
 }
@@ -43,6 +46,8 @@ struct Saved {
     unit: Unit,
     corpus: CorpusStats,
     max_evidence: Option<usize>,
+    #[serde(default)]
+    period: Option<Period>,
     nodes: Vec<Node>,
     edges: Vec<SavedEdge>,
 }
@@ -74,6 +79,8 @@ struct SavedEdge {
     dates: Vec<chrono::NaiveDate>,
     npmi: f64,
     jaccard: f64,
+    #[serde(default)]
+    periods: Vec<crate::period::Bucket>,
     evidence: Vec<crate::graph::Evidence>,
 }
 
@@ -101,6 +108,7 @@ pub fn write(graph: &ActorGraph, w: &mut dyn Write) -> io::Result<()> {
         unit: graph.unit,
         corpus: &graph.corpus,
         max_evidence: graph.max_evidence,
+        period: graph.period,
         nodes: graph.nodes().collect(),
         edges: graph
             .edges()
@@ -206,6 +214,7 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<ActorGraph> {
                 dates: e.dates,
                 npmi: e.npmi,
                 jaccard: e.jaccard,
+                periods: e.periods,
                 evidence: e.evidence,
             },
         ));
@@ -221,13 +230,10 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<ActorGraph> {
             nodes[w[0].0].id, nodes[w[0].1].id, w[0].2.kind
         )));
     }
-    Ok(ActorGraph::from_parts(
-        saved.unit,
-        saved.corpus,
-        saved.max_evidence,
-        nodes,
-        edges,
-    ))
+    let mut graph =
+        ActorGraph::from_parts(saved.unit, saved.corpus, saved.max_evidence, nodes, edges);
+    graph.period = saved.period;
+    Ok(graph)
 }
 
 #[cfg(test)]
@@ -326,6 +332,11 @@ mod tests {
             last_date: crate::input::parse_date("2024-02-12"),
             dates: vec![],
             community: Some(1),
+            periods: crate::period::buckets(
+                crate::period::Period::Week,
+                &[(crate::input::parse_date("2024-02-11").unwrap(), 2)].into(),
+                3,
+            ),
         };
         let edge = Edge {
             kind: crate::counts::CO_MENTION.into(),
@@ -341,18 +352,29 @@ mod tests {
             // Values whose shortest decimal form needs exact parsing to come back.
             npmi: 1.0 / 11.0,
             jaccard: 0.1 + 0.2,
+            periods: crate::period::buckets(
+                crate::period::Period::Week,
+                &[(crate::input::parse_date("2024-02-12").unwrap(), 4)].into(),
+                7,
+            ),
             evidence: vec![Evidence::new("d", 4, 10, "0123456789")],
         };
-        let g = ActorGraph::from_parts(
+        let mut g = ActorGraph::from_parts(
             Unit::Paragraph,
             CorpusStats::default(),
             Some(3),
             vec![node("a"), node("b")],
             vec![(0, 1, edge)],
         );
+        g.period = Some(crate::period::Period::Week);
         let mut first = Vec::new();
         write(&g, &mut first).unwrap();
         let back = read("g.json", &first).unwrap();
+        assert_eq!(back.period, g.period);
+        assert_eq!(
+            back.graph[petgraph::graph::NodeIndex::new(0)].periods.len(),
+            2
+        );
         let mut second = Vec::new();
         write(&back, &mut second).unwrap();
         assert_eq!(

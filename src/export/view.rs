@@ -33,6 +33,9 @@ pub fn title(counts: &Counts, filters: &Filters) -> String {
             }
         ),
     ];
+    if r.group_by == crate::counts::GroupBy::Code {
+        parts.push("actors by code".to_owned());
+    }
     if let Some(d) = r.since {
         parts.push(format!("since {d}"));
     }
@@ -86,7 +89,18 @@ impl Finish {
         filters: &Filters,
         gazetteer: Option<&crate::gazetteer::Gazetteer>,
     ) -> (crate::graph::ActorGraph, View) {
-        let mut graph = counts.finish(filters);
+        self.apply_by(counts, filters, gazetteer, None)
+    }
+
+    /// [`Finish::apply`], with weights per `period` (`build --period`, `merge --period`).
+    pub fn apply_by(
+        &self,
+        counts: &Counts,
+        filters: &Filters,
+        gazetteer: Option<&crate::gazetteer::Gazetteer>,
+        period: Option<crate::period::Period>,
+    ) -> (crate::graph::ActorGraph, View) {
+        let mut graph = counts.finish_by(filters, period);
         // Actors a filter left without links are dropped (issue 15), unless asked for.
         if !self.keep_isolates && crate::export::isolates::filtering(filters) {
             graph = crate::export::isolates::drop_isolates(
@@ -139,6 +153,13 @@ mod tests {
                  weight ≥ 2 · top 15 links",
             ),
         ];
+        let mut by_code = counts(Unit::Sentence, None);
+        by_code.recipe.group_by = crate::counts::GroupBy::Code;
+        let cases = cases.into_iter().chain([(
+            by_code,
+            none.clone(),
+            "actorgraph: 5 document(s) · sentence co-occurrence · actors by code",
+        )]);
         for (counts, filters, want) in cases {
             assert_eq!(title(&counts, &filters), want);
         }

@@ -1,5 +1,7 @@
 //! A summary of the corpus and the network.
 
+use std::collections::BTreeMap;
+
 use petgraph::unionfind::UnionFind;
 use petgraph::visit::EdgeRef;
 use serde::Serialize;
@@ -15,6 +17,10 @@ pub struct Stats {
     pub sentences: u64,
     /// Mentions tagged.
     pub mentions: u64,
+    /// Role mentions left unresolved (no date, or no holder that day), by role id; omitted
+    /// when there are none.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub unresolved_roles: BTreeMap<String, u64>,
     /// Actors in the graph.
     pub actors: usize,
     /// Links in the graph.
@@ -59,6 +65,7 @@ pub fn stats(graph: &ActorGraph, top: usize) -> Stats {
         documents: graph.corpus.documents,
         sentences: graph.corpus.sentences,
         mentions: graph.corpus.mentions,
+        unresolved_roles: graph.corpus.unresolved_roles.clone(),
         actors: n,
         edges: g.edge_count(),
         density: if n > 1 {
