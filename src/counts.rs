@@ -94,6 +94,11 @@ pub struct Recipe {
     /// Which edges were counted (absent in partials written before `--edges`: co-mention).
     #[serde(default)]
     pub edges: Edges,
+    /// The fingerprint of the relation lexicon ([`crate::relation::Lexicon::fingerprint`])
+    /// when `edges` counts relations; `None` for co-mention edges only, which no lexicon
+    /// changes.
+    #[serde(default)]
+    pub lexicon: Option<String>,
 }
 
 impl Recipe {
@@ -111,6 +116,7 @@ impl Recipe {
             duplicates: true,
             repeated_lines: 5,
             edges: Edges::default(),
+            lexicon: None,
         }
     }
 
@@ -135,6 +141,10 @@ impl Recipe {
             ("--keep-duplicates", (!self.duplicates).to_string()),
             ("--repeated-lines", self.repeated_lines.to_string()),
             ("--edges", self.edges.name().to_owned()),
+            (
+                "--lexicon fingerprint",
+                self.lexicon.clone().unwrap_or_else(|| "none".to_owned()),
+            ),
         ]
     }
 
@@ -157,7 +167,7 @@ impl Recipe {
 /// and aliases (with their case rules), in load order. FNV-1a over a length-prefixed
 /// encoding, as 16 hex digits.
 pub fn gazetteer_fingerprint(g: &Gazetteer) -> String {
-    let mut h = Fnv(0xcbf29ce484222325);
+    let mut h = Fnv::new();
     for a in g.actors() {
         for s in [&a.id, &a.label, &a.kind] {
             h.str(s);
@@ -176,18 +186,23 @@ pub fn gazetteer_fingerprint(g: &Gazetteer) -> String {
     format!("{:016x}", h.0)
 }
 
-struct Fnv(u64);
+/// FNV-1a, 64 bits: the hash of recipe fingerprints (stable across builds and platforms,
+/// unlike `std`'s hasher).
+pub(crate) struct Fnv(pub(crate) u64);
 
 impl Fnv {
-    fn bytes(&mut self, b: &[u8]) {
+    pub(crate) fn new() -> Fnv {
+        Fnv(0xcbf29ce484222325)
+    }
+    pub(crate) fn bytes(&mut self, b: &[u8]) {
         for &x in b {
             self.0 = (self.0 ^ u64::from(x)).wrapping_mul(0x100000001b3);
         }
     }
-    fn u64(&mut self, x: u64) {
+    pub(crate) fn u64(&mut self, x: u64) {
         self.bytes(&x.to_le_bytes());
     }
-    fn str(&mut self, s: &str) {
+    pub(crate) fn str(&mut self, s: &str) {
         self.u64(s.len() as u64);
         self.bytes(s.as_bytes());
     }

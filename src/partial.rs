@@ -25,7 +25,7 @@ use crate::graph::{CorpusStats, Evidence};
 /// First bytes of every partial counts file.
 pub const MAGIC: &[u8] = b"actorgraph-counts\n";
 /// The current format version; another version is refused with a message.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 /// The conventional file extension.
 pub const EXTENSION: &str = "agc";
 
@@ -76,6 +76,8 @@ struct DiskEvidence {
     spans: [u64; 4],
     cue: Option<(u64, u64)>,
     text: u32,
+    /// Source and target role ids (relations whose argument was a resolved role mention).
+    roles: (Option<u32>, Option<u32>),
 }
 
 /// Strings interned for the body's table.
@@ -133,6 +135,10 @@ pub fn write(counts: &Counts, w: &mut dyn Write) -> std::io::Result<()> {
                         .zip(ev.cue_end)
                         .map(|(s, e)| (s as u64, e as u64)),
                     text: table.get(&ev.text),
+                    roles: (
+                        ev.source_role.as_deref().map(|s| table.get(s)),
+                        ev.target_role.as_deref().map(|s| table.get(s)),
+                    ),
                 })
                 .collect();
             let disk = DiskEdge {
@@ -250,6 +256,8 @@ pub fn read_capped(name: &str, bytes: &[u8], cap: Option<usize>) -> Result<Count
                 target_end: ev.spans[3] as usize,
                 cue_start: ev.cue.map(|c| c.0 as usize),
                 cue_end: ev.cue.map(|c| c.1 as usize),
+                source_role: ev.roles.0.map(&mut s).transpose()?.map(|x| x.to_string()),
+                target_role: ev.roles.1.map(&mut s).transpose()?.map(|x| x.to_string()),
                 text: s(ev.text)?,
             });
         }
@@ -316,7 +324,7 @@ mod tests {
             ),
             (
                 "damaged body",
-                b"actorgraph-counts\n{\"version\":2,\"recipe\":{\"unit\":\"sentence\",\"line_breaks\":\"auto\",\"max_evidence\":null,\"since\":null,\"until\":null,\"gazetteer\":\"x\"},\"documents\":0,\"actors\":0,\"edges\":0}\nxx",
+                b"actorgraph-counts\n{\"version\":3,\"recipe\":{\"unit\":\"sentence\",\"line_breaks\":\"auto\",\"max_evidence\":null,\"since\":null,\"until\":null,\"gazetteer\":\"x\"},\"documents\":0,\"actors\":0,\"edges\":0}\nxx",
                 "damaged body",
             ),
         ];

@@ -3,6 +3,7 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::{Args, ValueEnum};
 
@@ -12,6 +13,7 @@ use actorgraph::graph::{Filters, Unit};
 use actorgraph::input::{parse_date, Diagnostics};
 use actorgraph::output::Output;
 use actorgraph::partial;
+use actorgraph::relation::Lexicon;
 use actorgraph::run::{self, Settings};
 use actorgraph::{Error, Result};
 
@@ -75,10 +77,14 @@ pub struct GraphArgs {
     /// Only documents dated on or before DATE (YYYY-MM-DD); undated documents are left out.
     #[arg(long, value_name = "DATE", value_parser = date_arg, global = true)]
     pub until: Option<chrono::NaiveDate>,
-    /// Edges to count: co-occurrence, typed relations from the embedded lexicon (meet,
-    /// attack, ...; see docs/relations.md), or both.
+    /// Edges to count: co-occurrence, typed relations from the lexicon (meet, attack, ...;
+    /// see docs/relations.md), or both.
     #[arg(long, value_enum, default_value_t = EdgesArg::CoMention, global = true)]
     pub edges: EdgesArg,
+    /// Relation lexicon JSON file for typed edges (--edges relations or both). Default: the
+    /// embedded lexicon. With co-mention edges only it is checked, then changes nothing.
+    #[arg(long, value_name = "FILE", global = true)]
+    pub lexicon: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -114,9 +120,17 @@ pub enum UnitArg {
 }
 
 impl GraphArgs {
-    /// Counting settings: these flags and the corpus' line-break mode.
-    pub fn settings(&self, corpus: &CorpusArgs, default_evidence: Option<usize>) -> Settings {
-        Settings {
+    /// Counting settings: these flags and the corpus' line-break mode. Loads `--lexicon`.
+    pub fn settings(
+        &self,
+        corpus: &CorpusArgs,
+        default_evidence: Option<usize>,
+    ) -> Result<Settings> {
+        let lexicon = match &self.lexicon {
+            Some(path) => Some(Arc::new(Lexicon::load_file(path)?)),
+            None => None,
+        };
+        Ok(Settings {
             unit: match self.unit.unwrap_or(UnitArg::Sentence) {
                 UnitArg::Sentence => Unit::Sentence,
                 UnitArg::Paragraph => Unit::Paragraph,
@@ -134,7 +148,8 @@ impl GraphArgs {
                 EdgesArg::Relations => Edges::Relations,
                 EdgesArg::Both => Edges::Both,
             },
-        }
+            lexicon,
+        })
     }
 
     pub fn filters(&self) -> Filters {
@@ -175,7 +190,7 @@ pub fn count(
     }
     let tagger = corpus.tagger(&gazetteer)?;
     let inputs = corpus.inputs();
-    let settings = graph.settings(corpus, default_evidence);
+    let settings = graph.settings(corpus, default_evidence)?;
     // Zones and duplicates: a first pass, then only linked zones of distinct documents count.
     let scan = corpus.scan(&inputs, true)?;
     let counts = run::count_corpus(
