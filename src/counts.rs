@@ -546,12 +546,34 @@ mod tests {
                 },
                 "different --line-breaks (auto and space)",
             ),
+            (
+                Recipe {
+                    edges: Edges::Relations,
+                    lexicon: Some("1".into()),
+                    ..base.clone()
+                },
+                "different --edges (co-mention and relations)",
+            ),
         ];
         for (other, expected) in cases {
             let mut a = Counts::new(base.clone());
             let err = a.merge(Counts::new(other)).unwrap_err().to_string();
             assert!(err.contains(expected), "{err}");
         }
+        // Same edges, different lexicons.
+        let typed = |fp: &str| Recipe {
+            edges: Edges::Both,
+            lexicon: Some(fp.into()),
+            ..base.clone()
+        };
+        let err = Counts::new(typed("aa"))
+            .merge(Counts::new(typed("bb")))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("different --lexicon fingerprint (aa and bb)"),
+            "{err}"
+        );
         // A different evidence cap is not a conflict: the smaller one wins.
         let mut a = Counts::new(base.clone());
         a.merge(Counts::new(Recipe {

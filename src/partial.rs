@@ -299,7 +299,17 @@ mod tests {
         docs[0].date = crate::input::parse_date("2024-02-11");
         docs[0].url = Some("https://example.org/a".into());
         docs[1].source = Some("Wire".into());
-        let (counts, _) = count_documents(docs, &g, &t, &Settings::default()).unwrap();
+        let settings = Settings {
+            edges: crate::counts::Edges::Both,
+            ..Settings::default()
+        };
+        let (counts, _) = count_documents(docs, &g, &t, &settings).unwrap();
+        // Typed edges with role marks in their evidence ("the Iraqi prime minister") travel too.
+        assert!(counts
+            .edges
+            .values()
+            .flat_map(|e| &e.evidence)
+            .any(|ev| ev.target_role.as_deref() == Some("iraq_pm")));
         let mut bytes = Vec::new();
         write(&counts, &mut bytes).unwrap();
         assert_eq!(read("p.agc", &bytes).unwrap(), counts);
