@@ -83,7 +83,6 @@ pub(crate) struct Grammar {
     pub both: Word,
     pub from: Word,
     pub pronouns: [Word; 4],
-    pub possessives: [Word; 4],
     pub as_: Word,
     pub copulas: [Word; 8],
     pub served: Word,
@@ -113,7 +112,6 @@ impl Grammar {
             both: w("both"),
             from: w("from"),
             pronouns: [w("it"), w("they"), w("he"), w("she")],
-            possessives: [w("its"), w("their"), w("his"), w("her")],
             as_: w("as"),
             copulas: [
                 w("is"),
@@ -688,11 +686,7 @@ impl Ctx<'_> {
                 && t.mention().is_none()
                 && !t.verbish
                 && !self.is_barrier(w)
-                && !self
-                    .lex
-                    .flags
-                    .get(w as usize)
-                    .is_some_and(|f| f & LOCATIVE != 0)
+                && !self.flag(w, LOCATIVE)
                 && self.cue_type(k).is_none()
                 && self.marker_at(k).is_none();
             if !descriptive {
