@@ -354,6 +354,8 @@ impl<'g> Counter<'g> {
                     target_end: t.end,
                     cue_start: None,
                     cue_end: None,
+                    source_role: None,
+                    target_role: None,
                     text,
                 };
                 push_capped(&mut e.evidence, ev, cap);
@@ -409,6 +411,8 @@ impl<'g> Counter<'g> {
                     target_end: r.target_span.end,
                     cue_start: Some(r.cue.start),
                     cue_end: Some(r.cue.end),
+                    source_role: r.source_role.map(|i| self.gazetteer.role(i).id.clone()),
+                    target_role: r.target_role.map(|i| self.gazetteer.role(i).id.clone()),
                     text,
                 },
                 cap,

@@ -123,6 +123,11 @@ pub struct Recipe {
     /// What a node stands for (absent in partials written before `--group-by`: actors).
     #[serde(default)]
     pub group_by: GroupBy,
+    /// The fingerprint of the relation lexicon ([`crate::relation::Lexicon::fingerprint`])
+    /// when `edges` counts relations; `None` for co-mention edges only, which no lexicon
+    /// changes.
+    #[serde(default)]
+    pub lexicon: Option<String>,
 }
 
 impl Recipe {
@@ -141,6 +146,7 @@ impl Recipe {
             repeated_lines: 5,
             edges: Edges::default(),
             group_by: GroupBy::default(),
+            lexicon: None,
         }
     }
 
@@ -166,6 +172,10 @@ impl Recipe {
             ("--repeated-lines", self.repeated_lines.to_string()),
             ("--edges", self.edges.name().to_owned()),
             ("--group-by", self.group_by.name().to_owned()),
+            (
+                "--lexicon fingerprint",
+                self.lexicon.clone().unwrap_or_else(|| "none".to_owned()),
+            ),
         ]
     }
 
@@ -189,7 +199,7 @@ impl Recipe {
 /// `--group-by code`), in load order. FNV-1a over a length-prefixed
 /// encoding, as 16 hex digits.
 pub fn gazetteer_fingerprint(g: &Gazetteer) -> String {
-    let mut h = Fnv(0xcbf29ce484222325);
+    let mut h = Fnv::new();
     for a in g.actors() {
         for s in [&a.id, &a.label, &a.kind] {
             h.str(s);
@@ -219,18 +229,23 @@ pub fn gazetteer_fingerprint(g: &Gazetteer) -> String {
     format!("{:016x}", h.0)
 }
 
-struct Fnv(u64);
+/// FNV-1a, 64 bits: the hash of recipe fingerprints (stable across builds and platforms,
+/// unlike `std`'s hasher).
+pub(crate) struct Fnv(pub(crate) u64);
 
 impl Fnv {
-    fn bytes(&mut self, b: &[u8]) {
+    pub(crate) fn new() -> Fnv {
+        Fnv(0xcbf29ce484222325)
+    }
+    pub(crate) fn bytes(&mut self, b: &[u8]) {
         for &x in b {
             self.0 = (self.0 ^ u64::from(x)).wrapping_mul(0x100000001b3);
         }
     }
-    fn u64(&mut self, x: u64) {
+    pub(crate) fn u64(&mut self, x: u64) {
         self.bytes(&x.to_le_bytes());
     }
-    fn str(&mut self, s: &str) {
+    pub(crate) fn str(&mut self, s: &str) {
         self.u64(s.len() as u64);
         self.bytes(s.as_bytes());
     }
@@ -577,12 +592,34 @@ mod tests {
                 },
                 "different --line-breaks (auto and space)",
             ),
+            (
+                Recipe {
+                    edges: Edges::Relations,
+                    lexicon: Some("1".into()),
+                    ..base.clone()
+                },
+                "different --edges (co-mention and relations)",
+            ),
         ];
         for (other, expected) in cases {
             let mut a = Counts::new(base.clone());
             let err = a.merge(Counts::new(other)).unwrap_err().to_string();
             assert!(err.contains(expected), "{err}");
         }
+        // Same edges, different lexicons.
+        let typed = |fp: &str| Recipe {
+            edges: Edges::Both,
+            lexicon: Some(fp.into()),
+            ..base.clone()
+        };
+        let err = Counts::new(typed("aa"))
+            .merge(Counts::new(typed("bb")))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("different --lexicon fingerprint (aa and bb)"),
+            "{err}"
+        );
         // A different evidence cap is not a conflict: the smaller one wins.
         let mut a = Counts::new(base.clone());
         a.merge(Counts::new(Recipe {

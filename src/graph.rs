@@ -214,6 +214,13 @@ pub struct Evidence {
     /// End of the cue.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cue_end: Option<usize>,
+    /// For a relation, when the source mention named a role resolved to its holder on the
+    /// document's date ("the Iraqi prime minister"): the gazetteer's role id (`iraq_pm`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_role: Option<String>,
+    /// The same for the target mention.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_role: Option<String>,
     /// The sentence(s) from the first mention of one actor to the first of the other, at most
     /// [`MAX_EVIDENCE_BYTES`]. Shared by every pair of the same unit and span.
     pub text: Arc<str>,
@@ -237,6 +244,8 @@ impl Evidence {
             target_end: start,
             cue_start: None,
             cue_end: None,
+            source_role: None,
+            target_role: None,
             text: text.into(),
         }
     }
@@ -252,6 +261,7 @@ impl Evidence {
             ),
             (self.cue_start, self.cue_end, self.date),
             (&self.url, &self.source, &self.text),
+            (&self.source_role, &self.target_role),
         )
     }
 }

@@ -133,6 +133,8 @@ struct DiskEvidence {
     spans: [u64; 4],
     cue: Option<(u64, u64)>,
     text: u32,
+    /// Source and target role ids (relations whose argument was a resolved role mention).
+    roles: (Option<u32>, Option<u32>),
 }
 
 /// Strings interned for the body's table.
@@ -190,6 +192,10 @@ pub fn write(counts: &Counts, w: &mut dyn Write) -> std::io::Result<()> {
                         .zip(ev.cue_end)
                         .map(|(s, e)| (s as u64, e as u64)),
                     text: table.get(&ev.text),
+                    roles: (
+                        ev.source_role.as_deref().map(|s| table.get(s)),
+                        ev.target_role.as_deref().map(|s| table.get(s)),
+                    ),
                 })
                 .collect();
             let disk = DiskEdge {
@@ -307,6 +313,8 @@ pub fn read_capped(name: &str, bytes: &[u8], cap: Option<usize>) -> Result<Count
                 target_end: ev.spans[3] as usize,
                 cue_start: ev.cue.map(|c| c.0 as usize),
                 cue_end: ev.cue.map(|c| c.1 as usize),
+                source_role: ev.roles.0.map(&mut s).transpose()?.map(|x| x.to_string()),
+                target_role: ev.roles.1.map(&mut s).transpose()?.map(|x| x.to_string()),
                 text: s(ev.text)?,
             });
         }
@@ -348,8 +356,18 @@ mod tests {
         docs[0].date = crate::input::parse_date("2024-02-11");
         docs[0].url = Some("https://example.org/a".into());
         docs[1].source = Some("Wire".into());
-        let (mut counts, _) = count_documents(docs, &g, &t, &Settings::default()).unwrap();
+        let settings = Settings {
+            edges: crate::counts::Edges::Both,
+            ..Settings::default()
+        };
+        let (mut counts, _) = count_documents(docs, &g, &t, &settings).unwrap();
         counts.corpus.unresolved_roles.insert("iraq_pm".into(), 2);
+        // Typed edges with role marks in their evidence ("the Iraqi prime minister") travel too.
+        assert!(counts
+            .edges
+            .values()
+            .flat_map(|e| &e.evidence)
+            .any(|ev| ev.target_role.as_deref() == Some("iraq_pm")));
         let mut bytes = Vec::new();
         write(&counts, &mut bytes).unwrap();
         assert_eq!(read("p.agc", &bytes).unwrap(), counts);

@@ -21,6 +21,8 @@
 //! assert_eq!(edges, [("rasool", "sudani"), ("rasool", "vowell")]);
 //! ```
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 
 use crate::analysis::Analysis;
@@ -58,10 +60,13 @@ pub struct Settings {
     pub duplicates: bool,
     /// A line found verbatim in at least this many documents is boilerplate (0: never).
     pub repeated_lines: u32,
-    /// Which edges to count; relations use the embedded lexicon.
+    /// Which edges to count.
     pub edges: Edges,
     /// What a node stands for: actors, or their codes on the document's date.
     pub group_by: GroupBy,
+    /// The relation lexicon for typed edges (`--lexicon`); `None` is the embedded one. Only
+    /// used, and only in the recipe, when `edges` counts relations.
+    pub lexicon: Option<Arc<Lexicon>>,
 }
 
 impl Default for Settings {
@@ -78,6 +83,7 @@ impl Default for Settings {
             repeated_lines: scan.repeated_lines,
             edges: Edges::default(),
             group_by: GroupBy::default(),
+            lexicon: None,
         }
     }
 }
@@ -102,6 +108,24 @@ impl Settings {
         }
     }
 
+    /// The lexicon relations are extracted with, when `edges` counts them.
+    pub fn relation_lexicon(&self) -> Option<Arc<Lexicon>> {
+        self.edges.relations().then(|| {
+            self.lexicon
+                .clone()
+                .unwrap_or_else(|| Arc::new(Lexicon::embedded()))
+        })
+    }
+
+    /// The fingerprint of the lexicon in use: `None` unless `edges` counts relations (with
+    /// co-mention edges only the lexicon changes nothing, so it does not enter the recipe).
+    fn lexicon_fingerprint(&self) -> Option<String> {
+        self.edges.relations().then(|| match &self.lexicon {
+            Some(lex) => lex.fingerprint().to_owned(),
+            None => crate::relation::fingerprint::embedded().to_owned(),
+        })
+    }
+
     /// The recipe these settings give with `gazetteer`.
     pub fn recipe(&self, gazetteer: &Gazetteer) -> Recipe {
         Recipe {
@@ -116,6 +140,7 @@ impl Settings {
             repeated_lines: self.repeated_lines,
             edges: self.edges,
             group_by: self.group_by,
+            lexicon: self.lexicon_fingerprint(),
             ..Recipe::new(gazetteer)
         }
     }
@@ -142,9 +167,9 @@ pub fn count_corpus(
     settings: &Settings,
     diag: &mut Diagnostics,
 ) -> Result<Counts> {
-    let lexicon = settings.edges.relations().then(Lexicon::embedded);
-    let mut counting = Counting::new(gazetteer, settings, scan, lexicon.as_ref());
-    let extract = extraction(gazetteer, lexicon.as_ref());
+    let lexicon = settings.relation_lexicon();
+    let mut counting = Counting::new(gazetteer, settings, scan, lexicon.as_deref());
+    let extract = extraction(gazetteer, lexicon.as_deref());
     pipeline::run_with(
         corpus,
         tagger,
@@ -188,9 +213,9 @@ pub fn count_documents_with(
     tagger: &Tagger,
     settings: &Settings,
 ) -> Result<(Counts, Vec<Warning>)> {
-    let lexicon = settings.edges.relations().then(Lexicon::embedded);
-    let mut counting = Counting::new(gazetteer, settings, scan, lexicon.as_ref());
-    let extract = extraction(gazetteer, lexicon.as_ref());
+    let lexicon = settings.relation_lexicon();
+    let mut counting = Counting::new(gazetteer, settings, scan, lexicon.as_deref());
+    let extract = extraction(gazetteer, lexicon.as_deref());
     pipeline::for_each_document_with(
         docs,
         tagger,
@@ -218,14 +243,17 @@ pub struct Counting<'a> {
 
 impl<'a> Counting<'a> {
     /// A counter for `settings`, skipping what `scan` found to be duplicates; typed relations
-    /// are counted when `lexicon` is given.
+    /// are counted when `lexicon` is given (it must be [`Settings::relation_lexicon`], whose
+    /// fingerprint the recipe carries).
     pub fn new(
         gazetteer: &'a Gazetteer,
         settings: &'a Settings,
         scan: &'a Scan,
         lexicon: Option<&'a Lexicon>,
     ) -> Counting<'a> {
-        let mut counter = Counter::new(gazetteer, settings.recipe(gazetteer));
+        let recipe = settings.recipe(gazetteer);
+        debug_assert!(lexicon.is_none_or(|l| recipe.lexicon.as_deref() == Some(l.fingerprint())));
+        let mut counter = Counter::new(gazetteer, recipe);
         if let Some(lex) = lexicon {
             counter = counter.with_lexicon(lex);
         }

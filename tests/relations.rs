@@ -75,10 +75,11 @@ struct Annotated {
     expected: Vec<Key>,
 }
 
-/// Reads `tests/relations/set.txt`: a sentence per line; below it, indented, one expected
-/// relation per line (`type source target [negated] [planned]`) or `-` for none.
-fn annotated_set(f: &Fixture) -> Vec<Annotated> {
-    let path = root().join("tests/relations/set.txt");
+/// Reads an annotated set (`tests/relations/set.txt`, `heldout.txt`): a sentence per line;
+/// below it, indented, one expected relation per line (`type source target [negated]
+/// [planned]`) or `-` for none. Messages name the file as `set`.
+fn annotated_set(f: &Fixture, set: &str) -> Vec<Annotated> {
+    let path = root().join("tests/relations").join(set);
     let text = fs::read_to_string(&path).unwrap();
     let mut out: Vec<Annotated> = Vec::new();
     for (i, line) in text.lines().enumerate() {
@@ -89,7 +90,7 @@ fn annotated_set(f: &Fixture) -> Vec<Annotated> {
         if let Some(exp) = line.strip_prefix("  ") {
             let cur = out
                 .last_mut()
-                .unwrap_or_else(|| panic!("set.txt:{n}: expectation before any sentence"));
+                .unwrap_or_else(|| panic!("{set}:{n}: expectation before any sentence"));
             let exp = exp.trim();
             if exp == "-" {
                 continue;
@@ -97,17 +98,17 @@ fn annotated_set(f: &Fixture) -> Vec<Annotated> {
             let parts: Vec<&str> = exp.split_whitespace().collect();
             assert!(
                 parts.len() >= 3,
-                "set.txt:{n}: want `type source target [negated] [planned]`"
+                "{set}:{n}: want `type source target [negated] [planned]`"
             );
             for id in &parts[1..3] {
-                assert!(f.g.by_id(id).is_some(), "set.txt:{n}: unknown actor {id}");
+                assert!(f.g.by_id(id).is_some(), "{set}:{n}: unknown actor {id}");
             }
             let ty = f
                 .lex
                 .types()
                 .iter()
                 .find(|t| t.name == parts[0])
-                .unwrap_or_else(|| panic!("set.txt:{n}: unknown type {}", parts[0]));
+                .unwrap_or_else(|| panic!("{set}:{n}: unknown type {}", parts[0]));
             let (mut s, mut t) = (parts[1].to_owned(), parts[2].to_owned());
             if ty.symmetric && t < s {
                 std::mem::swap(&mut s, &mut t);
@@ -115,7 +116,7 @@ fn annotated_set(f: &Fixture) -> Vec<Annotated> {
             for flag in &parts[3..] {
                 assert!(
                     ["negated", "planned"].contains(flag),
-                    "set.txt:{n}: unknown flag {flag}"
+                    "{set}:{n}: unknown flag {flag}"
                 );
             }
             cur.expected.push((
@@ -139,7 +140,7 @@ fn annotated_set(f: &Fixture) -> Vec<Annotated> {
         let next = raw.get(a.line).copied().unwrap_or("");
         assert!(
             next.starts_with("  "),
-            "set.txt:{}: sentence without annotation",
+            "{set}:{}: sentence without annotation",
             a.line
         );
     }
@@ -153,9 +154,27 @@ struct Score {
     fn_: usize,
 }
 
-fn score_set() -> (BTreeMap<String, Score>, usize, Vec<String>) {
-    let f = fixture(Some("tests/relations/actors.json"));
-    let set = annotated_set(&f);
+impl Score {
+    fn add(self, o: Score) -> Score {
+        Score {
+            tp: self.tp + o.tp,
+            fp: self.fp + o.fp,
+            fn_: self.fn_ + o.fn_,
+        }
+    }
+    fn precision(self) -> f64 {
+        self.tp as f64 / (self.tp + self.fp).max(1) as f64
+    }
+    fn recall(self) -> f64 {
+        self.tp as f64 / (self.tp + self.fn_).max(1) as f64
+    }
+}
+
+/// Scores per type of the annotated set `set`, tagged with `gazetteer`: (scores, sentences,
+/// every miss as `set:line: extra|missing key`).
+fn score_set(set: &str, gazetteer: &str) -> (BTreeMap<String, Score>, usize, Vec<String>) {
+    let f = fixture(Some(gazetteer));
+    let sentences = annotated_set(&f, set);
     let mut scores: BTreeMap<String, Score> = f
         .lex
         .types()
@@ -163,7 +182,7 @@ fn score_set() -> (BTreeMap<String, Score>, usize, Vec<String>) {
         .map(|t| (t.name.clone(), Score::default()))
         .collect();
     let mut misses = Vec::new();
-    for a in &set {
+    for a in &sentences {
         let got: BTreeSet<Key> = relations(&f, &a.text).into_iter().collect();
         let want: BTreeSet<Key> = a.expected.iter().cloned().collect();
         for k in got.union(&want) {
@@ -172,34 +191,31 @@ fn score_set() -> (BTreeMap<String, Score>, usize, Vec<String>) {
                 (true, true) => s.tp += 1,
                 (true, false) => {
                     s.fp += 1;
-                    misses.push(format!("set.txt:{}: extra   {k:?}", a.line));
+                    misses.push(format!("{set}:{}: extra   {k:?}", a.line));
                 }
                 _ => {
                     s.fn_ += 1;
-                    misses.push(format!("set.txt:{}: missing {k:?}", a.line));
+                    misses.push(format!("{set}:{}: missing {k:?}", a.line));
                 }
             }
         }
     }
-    (scores, set.len(), misses)
+    (scores, sentences.len(), misses)
 }
 
-#[test]
-fn annotated_set_precision_and_recall_per_type() {
-    let (scores, n, misses) = score_set();
-    assert!(n >= 150, "the set has {n} sentences; it needs at least 150");
+const DEV: (&str, &str) = ("set.txt", "tests/relations/actors.json");
+const HELD_OUT: (&str, &str) = ("heldout.txt", "tests/relations/heldout_actors.json");
+
+/// The Markdown table of `scores` (as in docs/relations.md), with an `all` row; and the types
+/// below the thresholds (or with nothing expected).
+fn table(scores: &BTreeMap<String, Score>) -> (String, Vec<String>) {
     let mut table = String::from(
         "| type | expected | found | correct | precision | recall |\n|---|---|---|---|---|---|\n",
     );
     let mut failed = Vec::new();
-    let total = scores.values().fold(Score::default(), |a, s| Score {
-        tp: a.tp + s.tp,
-        fp: a.fp + s.fp,
-        fn_: a.fn_ + s.fn_,
-    });
+    let total = scores.values().fold(Score::default(), |a, s| a.add(*s));
     for (name, s) in scores.iter().chain([(&"all".to_owned(), &total)]) {
-        let p = s.tp as f64 / (s.tp + s.fp).max(1) as f64;
-        let r = s.tp as f64 / (s.tp + s.fn_).max(1) as f64;
+        let (p, r) = (s.precision(), s.recall());
         table.push_str(&format!(
             "| {name} | {} | {} | {} | {p:.2} | {r:.2} |\n",
             s.tp + s.fn_,
@@ -210,12 +226,67 @@ fn annotated_set_precision_and_recall_per_type() {
             failed.push(name.clone());
         }
     }
+    (table, failed)
+}
+
+#[test]
+fn annotated_set_precision_and_recall_per_type() {
+    let (scores, n, misses) = score_set(DEV.0, DEV.1);
+    assert!(n >= 150, "the set has {n} sentences; it needs at least 150");
+    let (table, failed) = table(&scores);
     println!("{n} sentences\n{table}");
     for m in &misses {
         println!("{m}");
     }
     assert!(failed.is_empty(), "below precision {MIN_PRECISION} / recall {MIN_RECALL} (or no expected relation): {failed:?}\n{table}");
 }
+
+/// The held-out set (sentences the rules were not developed on): its own scores per type are
+/// reported (`-- --nocapture`), and the thresholds hold on the union of both sets.
+#[test]
+fn held_out_set_scores_and_the_union_meets_the_thresholds() {
+    let (held, n, misses) = score_set(HELD_OUT.0, HELD_OUT.1);
+    assert!(
+        n >= 60,
+        "the held-out set has {n} sentences; it needs at least 60"
+    );
+    let (held_table, _) = table(&held);
+    println!("held out: {n} sentences\n{held_table}");
+    for m in &misses {
+        println!("{m}");
+    }
+    let (dev, m, _) = score_set(DEV.0, DEV.1);
+    let union: BTreeMap<String, Score> = dev
+        .iter()
+        .map(|(name, s)| (name.clone(), s.add(held[name])))
+        .collect();
+    let (union_table, failed) = table(&union);
+    println!("development + held out: {} sentences\n{union_table}", n + m);
+    // A type listed in BELOW_ON_UNION must keep its recorded recall (and the precision bar);
+    // once it meets the bar, the test asks for it to be taken off the list.
+    for (name, floor) in BELOW_ON_UNION {
+        let s = union[*name];
+        assert!(
+            s.recall() + 1e-9 >= *floor && s.precision() >= MIN_PRECISION,
+            "{name} fell below its recorded recall {floor} on the union\n{union_table}"
+        );
+        assert!(
+            failed.contains(&name.to_string()),
+            "{name} now meets the thresholds on the union: remove it from BELOW_ON_UNION"
+        );
+    }
+    let failed: Vec<&String> = failed
+        .iter()
+        .filter(|f| !BELOW_ON_UNION.iter().any(|(n, _)| n == f))
+        .collect();
+    assert!(failed.is_empty(), "below precision {MIN_PRECISION} / recall {MIN_RECALL} on the union: {failed:?}\n{union_table}");
+}
+
+/// Types below the issue's thresholds on the union of the development and held-out sets, with
+/// the recall each must keep: `support` misses on held-out text are classes the rules do not
+/// cover (an endorsement inside a quote, "the campaigns of B", an object relative clause;
+/// docs/relations.md, "Held-out evaluation"). The issue's bar is NOT met for these.
+const BELOW_ON_UNION: &[(&str, f64)] = &[("support", 0.77)];
 
 /// Every lexicon entry's own examples: each "yes" sentence yields a relation of the entry's
 /// type whose cue is one of the entry's forms; no "no" sentence does.
@@ -374,6 +445,8 @@ fn relations_command_writes_sorted_jsonl_with_the_documented_fields() {
             "source_end",
             "target_start",
             "target_end",
+            "source_role",
+            "target_role",
         ];
         assert_eq!(v.as_object().unwrap().len(), fields.len());
         let at: Vec<usize> = fields
@@ -412,6 +485,110 @@ fn relations_command_writes_sorted_jsonl_with_the_documented_fields() {
     assert_eq!(tsv.stdout.lines().count(), lines + 1);
     let again = run_in(&root(), &["relations", "seeds/", "--threads", "3"]);
     assert_eq!(again.stdout, r.stdout, "output depends on the thread count");
+}
+
+/// `source_role` / `target_role` name the gazetteer role an argument was resolved from, on the
+/// document's date (issue 13), in JSON Lines and TSV; plain names and unresolved roles give
+/// none. Evidence of typed edges carries the same marks.
+#[test]
+fn role_marks_name_the_role_an_argument_was_resolved_from() {
+    // (name, date, text, expected "relation source target source_role target_role" lines)
+    let cases: &[(&str, &str, &str, &[&str])] = &[
+        (
+            "role as target",
+            "2024-02-11",
+            "Lloyd Austin met the Iraqi prime minister in Baghdad.",
+            &["meet lloyd_austin sudani - iraq_pm"],
+        ),
+        (
+            "same words, another holder",
+            "2019-06-01",
+            "Lloyd Austin met the Iraqi prime minister in Baghdad.",
+            &["meet abdul_mahdi lloyd_austin iraq_pm -"],
+        ),
+        (
+            "both roles, directed",
+            "2024-02-11",
+            "The US Secretary of Defense criticized the Iraqi prime minister.",
+            &["criticize lloyd_austin sudani us_secdef iraq_pm"],
+        ),
+        (
+            "names only",
+            "2024-02-11",
+            "Lloyd Austin met Sudani in Baghdad.",
+            &["meet lloyd_austin sudani - -"],
+        ),
+        (
+            "no holder that day: no mention, no relation",
+            "2010-01-01",
+            "Lloyd Austin met the Iraqi prime minister in Baghdad.",
+            &[],
+        ),
+    ];
+    let dir = tempdir();
+    for (name, date, text, want) in cases {
+        let doc = serde_json::json!({"id": "d", "date": date, "text": text});
+        fs::write(dir.path().join("in.jsonl"), format!("{doc}\n")).unwrap();
+        let r = run_in(dir.path(), &["relations", "in.jsonl"]);
+        assert_eq!(r.status, 0, "{name}: {}", r.stderr);
+        let got: Vec<String> = r
+            .stdout
+            .lines()
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).unwrap();
+                let s = |k: &str| v[k].as_str().unwrap_or("-").to_owned();
+                ["relation", "source", "target", "source_role", "target_role"]
+                    .map(s)
+                    .join(" ")
+            })
+            .collect();
+        assert_eq!(got, *want, "{name}");
+        // TSV: the same marks in the last two columns, empty for none.
+        let t = run_in(dir.path(), &["relations", "in.jsonl", "--format", "tsv"]);
+        let rows: Vec<String> = t
+            .stdout
+            .lines()
+            .skip(1)
+            .map(|l| {
+                let cols: Vec<&str> = l.split('\t').collect();
+                assert_eq!(cols.len(), 17, "{name}: {l}");
+                format!("{} {}", cols[15], cols[16])
+            })
+            .collect();
+        let want_tsv: Vec<String> = want
+            .iter()
+            .map(|w| {
+                let p: Vec<&str> = w.split(' ').collect();
+                format!("{} {}", p[3], p[4]).replace('-', "")
+            })
+            .collect();
+        assert_eq!(rows, want_tsv, "{name}: tsv");
+        // Evidence of the typed edge marks the same roles.
+        if want.is_empty() {
+            continue;
+        }
+        let b = run_in(dir.path(), &["build", "in.jsonl", "--edges", "relations"]);
+        assert_eq!(b.status, 0, "{name}: {}", b.stderr);
+        let g: serde_json::Value = serde_json::from_str(&b.stdout).unwrap();
+        let marks: Vec<String> = g["edges"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                let ev = &e["evidence"][0];
+                let s = |k: &str| ev[k].as_str().unwrap_or("-").to_owned();
+                format!(
+                    "{} {} {} {} {}",
+                    e["kind"].as_str().unwrap(),
+                    e["source"].as_str().unwrap(),
+                    e["target"].as_str().unwrap(),
+                    s("source_role"),
+                    s("target_role")
+                )
+            })
+            .collect();
+        assert_eq!(marks, *want, "{name}: evidence");
+    }
 }
 
 #[test]

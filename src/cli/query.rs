@@ -153,6 +153,7 @@ fn load(args: &QueryArgs, diag: &mut Diagnostics) -> Result<(ActorGraph, Gazette
                 (args.build.top_edges.is_some(), "--top-edges"),
                 (args.build.types.is_some(), "--types"),
                 (args.build.actors.is_some(), "--actors"),
+                (args.build.lexicon.is_some(), "--lexicon"),
             ];
             if let Some((_, what)) = conflicting.iter().find(|c| c.0) {
                 return Err(Error::Usage(format!(

@@ -113,7 +113,18 @@ pub struct Lexicon {
     pub entries: Vec<Entry>,
     /// Per cue: its entry.
     pub(crate) cue_entry: Vec<u32>,
+    /// [`Lexicon::fingerprint`].
+    fingerprint: String,
 }
+
+/// Two lexicons are equal when their fingerprints are: they say the same thing.
+impl PartialEq for Lexicon {
+    fn eq(&self, other: &Lexicon) -> bool {
+        self.fingerprint == other.fingerprint
+    }
+}
+
+impl Eq for Lexicon {}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -247,6 +258,13 @@ impl Lexicon {
         Lexicon::from_source(&path.display().to_string(), &bytes)
     }
 
+    /// A stable hash of the lexicon's canonical content (16 hex digits; see
+    /// `relation/fingerprint.rs`): partial counts of typed relations carry it in their
+    /// recipe, so parts built with different lexicons refuse to merge.
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
+    }
+
     /// The relation types, in file order.
     pub fn types(&self) -> &[RelationType] {
         &self.types
@@ -304,6 +322,12 @@ impl Lexicon {
             canonicals: Vec::new(),
             entries: Vec::new(),
             cue_entry: Vec::new(),
+            // Parsed above, so this is JSON; hashing the bytes is only a fallback.
+            fingerprint: super::fingerprint::of_source(body).unwrap_or_else(|| {
+                let mut h = crate::counts::Fnv::new();
+                h.bytes(body);
+                format!("{:016x}", h.0)
+            }),
         };
         // Where each cue phrase was defined, to report a phrase claimed twice.
         let mut claimed: FxHashMap<Vec<Word>, (usize, String)> = FxHashMap::default();

@@ -23,6 +23,7 @@
 //! assert_eq!(found, ["attack united_states -> kataib_hezbollah"]);
 //! ```
 
+pub mod fingerprint;
 pub mod lexicon;
 mod roles;
 mod rules;
@@ -32,7 +33,7 @@ pub mod write;
 pub use lexicon::{Lexicon, RelationType, DEFAULT_LEXICON, DEFAULT_LEXICON_NAME};
 
 use crate::analysis::Analysis;
-use crate::gazetteer::{ActorIdx, Gazetteer};
+use crate::gazetteer::{ActorIdx, Gazetteer, RoleIdx};
 
 /// Whether a relation happened or is announced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -85,6 +86,11 @@ pub struct Relation {
     pub source_span: Span,
     /// The target mention.
     pub target_span: Span,
+    /// When the source mention named a role ("the Iraqi prime minister") resolved to its
+    /// holder on the document's date: that role.
+    pub source_role: Option<RoleIdx>,
+    /// The same for the target mention.
+    pub target_role: Option<RoleIdx>,
 }
 
 impl Relation {
@@ -115,6 +121,7 @@ pub struct Scratch {
     tokens: Vec<tokens::Tok>,
     spans: Vec<(usize, usize)>,
     actors: Vec<ActorIdx>,
+    roles: Vec<Option<RoleIdx>>,
     word: String,
     found: Vec<rules::Found>,
     bufs: rules::Buffers,
@@ -157,9 +164,11 @@ pub fn extract_with(
         let sentence = analysis.sentences[si as usize];
         scratch.spans.clear();
         scratch.actors.clear();
+        scratch.roles.clear();
         for p in group {
             scratch.spans.push((p.mention.start, p.mention.end));
             scratch.actors.push(p.mention.actor);
+            scratch.roles.push(p.mention.role);
         }
         tokens::tokenize(
             text,
@@ -206,10 +215,13 @@ pub fn extract_with(
                     start: ts.0,
                     end: ts.1,
                 },
+                source_role: scratch.roles[f.source],
+                target_role: scratch.roles[f.target],
             };
             if lex.types[r.kind as usize].symmetric && g.actor(r.target).id < g.actor(r.source).id {
                 std::mem::swap(&mut r.source, &mut r.target);
                 std::mem::swap(&mut r.source_span, &mut r.target_span);
+                std::mem::swap(&mut r.source_role, &mut r.target_role);
             }
             // One relation per (type, pair, polarity, modality) and sentence: the first cue.
             let dup = out[first..].iter().any(|o| {

@@ -6,7 +6,12 @@
 //! 2. *apposition*: "A, [a|the] [modifiers] ROLE of|for B" — also "A was the ROLE of B" and
 //!    "A, who is the ROLE of B";
 //! 3. *fronted*: "ROLE of|for B, [titles] A" — "Commander of CJTF-OIR, Maj. Gen. JB Vowell";
-//! 4. *possessive apposition*: "A, B's ROLE".
+//! 4. *possessive apposition*: "A, B's ROLE";
+//! 5. *title with "of"*: "ROLE [titles] A of B" — "President Abdel Fattah el-Sisi of Egypt",
+//!    also for each "and A of B" that follows; tried as well after patterns 1–4.
+//!
+//! Pattern 3 also takes the person right after B with no comma: "President of France Emmanuel
+//! Macron".
 //!
 //! B is the last actor of a possessive chain: "commander of the IRGC's elite Quds Force" is
 //! the Quds Force. With no person on one side, or no actor on the other, nothing is found.
@@ -17,9 +22,33 @@ use super::tokens::Punct;
 use super::{Modality, Span};
 
 pub(crate) fn role(cx: &Ctx, occ: Occ, out: &mut Vec<Found>) {
-    let Some((a, b)) = find(cx, occ) else {
-        return;
-    };
+    let found = find(cx, occ);
+    if let Some((a, b)) = found {
+        push(cx, occ, a, b, out);
+    }
+    // 5. title with "of": "President Abdel Fattah el-Sisi of Egypt", "Presidents Muhammadu
+    // Buhari of Nigeria and Patrice Talon of Benin" — also after a title pattern gave the
+    // person another actor ("AU chairperson President el-Sisi of Egypt").
+    let mut p = occ.t1;
+    while let Some(a) = person_after(cx, p) {
+        let g = cx.group_right(a);
+        let next = g.last().map_or(a + 1, |&l| l + 1);
+        if g.len() != 1 || cx.word(next) != cx.w.of || !cx.is_mention(next + 1) {
+            break;
+        }
+        let b = chain(cx, next + 1);
+        if found != Some((a, b)) {
+            push(cx, occ, a, b, out);
+        }
+        // "... and Patrice Talon of Benin"
+        if cx.word(b + 1) != cx.w.and {
+            break;
+        }
+        p = b + 2;
+    }
+}
+
+fn push(cx: &Ctx, occ: Occ, a: usize, b: usize, out: &mut Vec<Found>) {
     let cue = &cx.lex.cues[occ.cue as usize];
     let (Some(a), Some(b)) = (cx.toks[a].mention(), cx.toks[b].mention()) else {
         return;
@@ -89,7 +118,8 @@ fn find(cx: &Ctx, occ: Occ) -> Option<(usize, usize)> {
         let a = person_after(cx, p + 1)?;
         return Some((a, b));
     }
-    None
+    // "President of France Emmanuel Macron": the person right after the actor served.
+    (p == b + 1 && cx.is_mention(p)).then_some((p, b))
 }
 
 /// Words that may stand between the connector (or B) and the role: articles, and words the

@@ -416,6 +416,26 @@ impl Ctx<'_> {
             if speaker && self.w.pronouns.contains(&w) {
                 return self.speaker(p - 1, rel, mods);
             }
+            // "Carrie Lam, who is supported by ...", "Chris Christie, who denounced ...": the
+            // relative pronoun stands for the actor before the comma.
+            if w == self.w.who && p >= 3 && self.punct(p - 2) == Some(Punct::Comma) {
+                let mut m = p - 3;
+                while m > 0 && self.is_head(m) {
+                    m -= 1;
+                }
+                if self.is_mention(m) {
+                    return Some(self.group_left(m));
+                }
+            }
+            // "accused Saudi Arabia of funding the Islamic State": the object of a verb cue is
+            // the subject of the gerund after "of".
+            if w == self.w.of && p == c0 && p >= 3 && self.is_mention(p - 2) {
+                let g = self.group_left(p - 2);
+                let b = g[0];
+                if b > 0 && matches!(self.cue_type(b - 1), Some((_, CueKind::Verb))) {
+                    return Some(g);
+                }
+            }
             // "obligates the U.S. military to assist Iraq": the object of the first verb is the
             // subject of the infinitive (not after a preposition: "travelled to Iraq to meet").
             if w == self.w.to && p >= 2 {
@@ -565,7 +585,12 @@ impl Ctx<'_> {
                     return None;
                 }
                 let occ = self.occs[self.at[k]];
-                return self.compound_agent(occ.t0).map(|m| vec![m]);
+                if let Some(m) = self.compound_agent(occ.t0) {
+                    return Some(vec![m]);
+                }
+                // "Iran launched missiles targeting US troops": the light verb's subject.
+                let (len, _) = self.light_verb_ending(occ.t0)?;
+                return self.subject(occ.t0 - len, rel, &mut Mods::default(), true);
             }
         }
         None
@@ -614,22 +639,73 @@ impl Ctx<'_> {
             }
         }
         if self.word(p) == self.w.by {
-            let mut k = p + 1;
-            if self.is_det(self.word(k)) {
-                k += 1;
-            }
+            let k = self.after_descriptor(p + 1);
             return (self.is_mention(k) && !self.is_modifier_mention(k))
                 .then(|| (self.group_right(k), true));
         }
         if let Some(g) = self.late_agent(c1) {
             return Some((g, true));
         }
+        // "met on Monday with B", "met in Doha with B": a short adjunct before the cue's own
+        // preposition.
+        if !preps.contains(&self.word(p)) {
+            for k in p..(p + 4).min(self.toks.len()) {
+                let t = &self.toks[k];
+                if k > p && preps.contains(&t.word()) {
+                    p = k;
+                    break;
+                }
+                if t.punct().is_some() || t.mention().is_some() || self.is_barrier(t.word()) {
+                    break;
+                }
+            }
+        }
         if preps.contains(&self.word(p)) {
             p += 1;
         } else if prep_required {
             return None;
         }
-        self.first_mention_right(p, 4).map(|g| (g, false))
+        self.first_mention_right(p, 4)
+            .or_else(|| self.appositive_object(p))
+            .map(|g| (g, false))
+    }
+
+    /// "endorsed his former rival, Joe Biden.", "killed Iranian general, Qasem Soleimani at
+    /// ...": a short description (an article or possessive, words the lexicon does not know),
+    /// a comma, then the named actor — which must not start a new clause ("..., Iraq said").
+    fn appositive_object(&self, p: usize) -> Option<Group> {
+        let mut k = p;
+        let mut words = 0;
+        while words < 4 {
+            let t = self.toks.get(k)?;
+            if t.punct() == Some(Punct::Comma) {
+                break;
+            }
+            let w = t.word();
+            let descriptive = t.punct().is_none()
+                && t.mention().is_none()
+                && !t.verbish
+                && !self.is_barrier(w)
+                && !self.flag(w, LOCATIVE)
+                && self.cue_type(k).is_none()
+                && self.marker_at(k).is_none();
+            if !descriptive {
+                return None;
+            }
+            words += 1;
+            k += 1;
+        }
+        if words == 0 || self.punct(k) != Some(Punct::Comma) || !self.is_mention(k + 1) {
+            return None;
+        }
+        let g = self.group_right(k + 1);
+        let after = g.last().map_or(k + 2, |&l| l + 1);
+        let ends = after >= self.toks.len()
+            || self.punct(after).is_some()
+            || self.word(after) == self.lex.word("at")
+            || self.word(after) == self.lex.word("in")
+            || self.word(after) == self.lex.word("on");
+        ends.then_some(g)
     }
 
     /// "was condemned in a joint statement by Egypt": after a passive auxiliary, "by" may
@@ -657,6 +733,32 @@ impl Ctx<'_> {
             }
         }
         None
+    }
+
+    /// Past an article and at most two lower-case words the lexicon does not know, to a
+    /// mention: "by entrepreneur Elon Musk", "by the mainland Chinese government". Returns
+    /// `k` itself when no mention follows.
+    fn after_descriptor(&self, k: usize) -> usize {
+        let mut m = k;
+        if self.is_det(self.word(m)) {
+            m += 1;
+        }
+        for _ in 0..2 {
+            if self.is_mention(m) {
+                return m;
+            }
+            match self.toks.get(m) {
+                Some(t) if t.punct().is_none() && !t.cap && t.word() == NONE && !t.verbish => {
+                    m += 1
+                }
+                _ => break,
+            }
+        }
+        if self.is_mention(m) {
+            m
+        } else {
+            k
+        }
     }
 
     /// "Iran-backed groups", "US-led coalition": a mention glued by a hyphen to the next word
@@ -818,7 +920,9 @@ fn noun(cx: &Ctx, occ: Occ, preps: &[Word], out: &mut Vec<Found>) {
             continue;
         }
         let t = &cx.toks[k - 1];
-        if t.punct().is_some() || t.mention().is_some() || cx.is_barrier(t.word()) {
+        // "paid a three-day state visit": a hyphen inside a modifier does not end the phrase.
+        let hyphen = t.punct() == Some(Punct::Hyphen) && k >= 2 && !cx.is_mention(k - 2);
+        if (t.punct().is_some() && !hyphen) || t.mention().is_some() || cx.is_barrier(t.word()) {
             break;
         }
         k -= 1;

@@ -3,9 +3,12 @@
 //!
 //! JSON Lines fields, in this order: `doc`, `sentence`, `relation`, `source`, `target`,
 //! `negated`, `modality`, `role`, `cue`, `cue_start`, `cue_end`, `source_start`, `source_end`,
-//! `target_start`, `target_end`. `source`/`target` are actor ids, offsets are bytes into the
-//! document text (as in `tag`), `role` is null except for affiliations. TSV has the same
-//! columns under a header line, escaped as `tag` escapes them; a null role is empty.
+//! `target_start`, `target_end`, then `source_role`, `target_role`. `source`/`target` are actor
+//! ids, offsets are bytes into the document text (as in `tag`), `role` is null except for
+//! affiliations (the role noun, "spokesman"). `source_role`/`target_role` are null unless that
+//! argument was a role mention ("the Iraqi prime minister") resolved to its holder on the
+//! document's date: then the gazetteer's role id (`iraq_pm`), as `tag` reports it. TSV has
+//! the same columns under a header line, escaped as `tag` escapes them; a null is empty.
 
 use std::io::{self, Write};
 
@@ -42,9 +45,11 @@ struct Row<'a> {
     source_end: usize,
     target_start: usize,
     target_end: usize,
+    source_role: Option<&'a str>,
+    target_role: Option<&'a str>,
 }
 
-const COLUMNS: &str = "doc\tsentence\trelation\tsource\ttarget\tnegated\tmodality\trole\tcue\tcue_start\tcue_end\tsource_start\tsource_end\ttarget_start\ttarget_end\n";
+const COLUMNS: &str = "doc\tsentence\trelation\tsource\ttarget\tnegated\tmodality\trole\tcue\tcue_start\tcue_end\tsource_start\tsource_end\ttarget_start\ttarget_end\tsource_role\ttarget_role\n";
 
 /// Writes the header, if the format has one.
 pub fn write_header(w: &mut dyn Write, format: RelationFormat) -> io::Result<()> {
@@ -80,6 +85,8 @@ pub fn write_document(
             source_end: r.source_span.end,
             target_start: r.target_span.start,
             target_end: r.target_span.end,
+            source_role: r.source_role.map(|i| g.role(i).id.as_str()),
+            target_role: r.target_role.map(|i| g.role(i).id.as_str()),
         };
         match format {
             RelationFormat::Jsonl => {
@@ -88,7 +95,7 @@ pub fn write_document(
             }
             RelationFormat::Tsv => writeln!(
                 w,
-                "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
                 tsv(row.doc),
                 row.sentence,
                 tsv(row.relation),
@@ -103,7 +110,9 @@ pub fn write_document(
                 row.source_start,
                 row.source_end,
                 row.target_start,
-                row.target_end
+                row.target_end,
+                tsv(row.source_role.unwrap_or("")),
+                tsv(row.target_role.unwrap_or(""))
             )?,
         }
     }
