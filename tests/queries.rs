@@ -592,3 +592,57 @@ fn shortest_path_prefers_heavier_links_among_the_fewest_hops() {
         assert_eq!(total, want_total, "{name}: hop weights");
     }
 }
+
+/// An option's value that is also a question's name (`--edges relations`) is the option's
+/// value, wherever the option stands: the same answer as `--edges=relations`.
+#[test]
+fn option_values_named_like_questions_stay_values() {
+    let root = root();
+    let want = run_in(
+        &root,
+        &[
+            "query",
+            "seeds/",
+            "--edges=relations",
+            "relations",
+            "iraq",
+            "--json",
+        ],
+    );
+    assert_eq!(want.status, 0, "{}", want.stderr);
+    assert!(want.stdout.contains("united_states"), "{}", want.stdout);
+    let cases: &[&[&str]] = &[
+        &[
+            "query",
+            "seeds/",
+            "--edges",
+            "relations",
+            "relations",
+            "iraq",
+            "--json",
+        ],
+        &[
+            "query",
+            "--edges",
+            "relations",
+            "seeds/",
+            "relations",
+            "iraq",
+            "--json",
+        ],
+        &[
+            "query",
+            "seeds/",
+            "relations",
+            "iraq",
+            "--edges",
+            "relations",
+            "--json",
+        ],
+    ];
+    for args in cases {
+        let r = run_in(&root, args);
+        assert_eq!(r.status, 0, "{args:?}: {}", r.stderr);
+        assert_eq!(r.stdout, want.stdout, "{args:?}");
+    }
+}

@@ -434,6 +434,53 @@ fn one_line(e: &clap::Error) -> String {
     }
 }
 
+/// `--name VALUE` written as `--name=VALUE` for every long option that takes a value.
+///
+/// `query` lets a question's name win over an argument (`query seeds/ stats`: `stats` is the
+/// question, not an input), and clap applies that to option values too: in
+/// `query seeds/ --edges relations relations iraq` the value `relations` was taken for the
+/// question. Attached, a value is never read as a subcommand; the meaning is otherwise the same.
+fn attach_option_values(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    use clap::CommandFactory;
+    let mut cmd = Cli::command();
+    cmd.build();
+    let mut out = Vec::with_capacity(args.len());
+    let mut it = args.into_iter().peekable();
+    if let Some(program) = it.next() {
+        out.push(program);
+    }
+    while let Some(arg) = it.next() {
+        let text = arg.to_string_lossy().into_owned();
+        if text == "--" {
+            out.push(arg);
+            out.extend(it);
+            break;
+        }
+        if let Some(sub) = cmd.find_subcommand(&text).cloned() {
+            cmd = sub;
+            cmd.build();
+            out.push(arg);
+            continue;
+        }
+        let takes_value = text
+            .strip_prefix("--")
+            .filter(|name| !name.contains('='))
+            .and_then(|name| cmd.get_arguments().find(|a| a.get_long() == Some(name)))
+            .is_some_and(|a| a.get_action().takes_values());
+        match it.peek() {
+            Some(value) if takes_value => {
+                let mut joined = arg.clone();
+                joined.push("=");
+                joined.push(value);
+                out.push(joined);
+                it.next();
+            }
+            _ => out.push(arg),
+        }
+    }
+    out
+}
+
 /// The subcommands named on the command line (`actorgraph query stats`) and the
 /// subcommands the last of them offers.
 fn command_path() -> (String, Vec<String>) {
@@ -522,7 +569,7 @@ pub fn finish(diag: &Diagnostics) -> ExitCode {
 static VERBOSE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 pub fn run() -> Result<ExitCode> {
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::try_parse_from(attach_option_values(std::env::args_os().collect())) {
         Ok(cli) => cli,
         // --help and --version
         Err(e) if !e.use_stderr() => {
