@@ -305,11 +305,14 @@ impl Index {
     }
 }
 
-/// Decides which documents are copies of another. Documents are taken earliest dated first
-/// (undated last), ties by id; each is a copy of the first kept document it matches exactly or
-/// nearly, else kept. The result depends only on the set of candidates, not their order.
-pub fn decide(mut docs: Vec<Candidate>) -> Duplicates {
-    docs.sort_by(|a, b| {
+/// For every candidate, the candidate it copies (its index in `docs`) and how, or `None` when
+/// it is kept. Documents are taken earliest dated first (undated last), ties by id, then by
+/// exact hash; each is a copy of the first kept document it matches exactly or nearly, else
+/// kept. The result depends only on the set of candidates, not on their order in `docs`.
+pub fn matches(docs: &[Candidate]) -> Vec<Option<(usize, Match)>> {
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&docs[a], &docs[b]);
         (a.date.is_none(), a.date, &a.id, a.signature.exact).cmp(&(
             b.date.is_none(),
             b.date,
@@ -318,16 +321,28 @@ pub fn decide(mut docs: Vec<Candidate>) -> Duplicates {
         ))
     });
     let mut index = Index::default();
-    let mut list = Vec::new();
-    for (i, d) in docs.iter().enumerate() {
-        if let Some((k, how)) = index.find_or_insert(&d.signature, i as u32) {
-            list.push(Duplicate {
-                id: d.id.clone(),
-                kept: docs[k as usize].id.clone(),
-                how,
-            });
+    let mut out = vec![None; docs.len()];
+    for (rank, &i) in order.iter().enumerate() {
+        if let Some((k, how)) = index.find_or_insert(&docs[i].signature, rank as u32) {
+            out[i] = Some((order[k as usize], how));
         }
     }
+    out
+}
+
+/// Decides which documents are copies of another ([`matches`]), as a sorted list.
+pub fn decide(docs: Vec<Candidate>) -> Duplicates {
+    let mut list: Vec<Duplicate> = matches(&docs)
+        .into_iter()
+        .zip(&docs)
+        .filter_map(|(m, d)| {
+            m.map(|(k, how)| Duplicate {
+                id: d.id.clone(),
+                kept: docs[k].id.clone(),
+                how,
+            })
+        })
+        .collect();
     list.sort();
     Duplicates { list }
 }
