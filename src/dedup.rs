@@ -309,7 +309,7 @@ impl Index {
 /// it is kept. Documents are taken earliest dated first (undated last), ties by id, then by
 /// exact hash; each is a copy of the first kept document it matches exactly or nearly, else
 /// kept. The result depends only on the set of candidates, not on their order in `docs`.
-pub fn matches(docs: &[Candidate]) -> Vec<Option<(usize, Match)>> {
+pub fn matches(docs: &[&Candidate]) -> Vec<Option<(usize, Match)>> {
     let mut order: Vec<usize> = (0..docs.len()).collect();
     order.sort_by(|&a, &b| {
         let (a, b) = (&docs[a], &docs[b]);
@@ -332,7 +332,8 @@ pub fn matches(docs: &[Candidate]) -> Vec<Option<(usize, Match)>> {
 
 /// Decides which documents are copies of another ([`matches`]), as a sorted list.
 pub fn decide(docs: Vec<Candidate>) -> Duplicates {
-    let mut list: Vec<Duplicate> = matches(&docs)
+    let refs: Vec<&Candidate> = docs.iter().collect();
+    let mut list: Vec<Duplicate> = matches(&refs)
         .into_iter()
         .zip(&docs)
         .filter_map(|(m, d)| {

@@ -186,7 +186,7 @@ impl Survey {
     /// looked for), lines counted once in each kept document (always once per story, so that
     /// a syndicated story is not furniture even with `--keep-duplicates`).
     pub fn decide(&self) -> Scan {
-        let candidates: Vec<Candidate> = self.docs.iter().map(|s| s.candidate.clone()).collect();
+        let candidates: Vec<&Candidate> = self.docs.iter().map(|s| &s.candidate).collect();
         let matches = dedup::matches(&candidates);
         let mut list = Vec::new();
         let mut lines = (self.repeated_lines > 0).then(LineCounts::default);
