@@ -235,3 +235,83 @@ pub fn scan(corpus: Corpus<'_>, options: &ScanOptions, diag: &mut Diagnostics) -
     }
     Ok(survey(corpus, options, diag)?.decide())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STORY: &str = "Iraq said on Sunday it had resumed talks with the United States on \
+        the future of the coalition, expressing hope that they would not be disrupted and lead \
+        to an outcome soon.\n\nA first round of talks opened on January 27 but was swiftly \
+        suspended after a drone attack killed three US military personnel at a base in Jordan \
+        the following day.\n\nFurther meetings are planned in the coming weeks, he added.";
+    const FURNITURE: &str = "Iraq and Iran coverage from our Baghdad desk";
+
+    fn doc(id: &str, date: Option<&str>, text: &str) -> Document {
+        let mut d = Document::new(id, text);
+        d.date = date.map(|s| s.parse().unwrap());
+        d
+    }
+
+    /// Six documents: a story, its verbatim and edited copies, and three others carrying the
+    /// furniture line (with the story: four kept documents, five with a copy).
+    fn corpus() -> Vec<Document> {
+        let edited = format!("Wire copy\n\n{}", STORY.rsplit_once("\n\n").unwrap().0);
+        vec![
+            doc("b", Some("2024-02-11"), &format!("{STORY}\n{FURNITURE}")),
+            doc("a", None, &format!("{STORY}\n{FURNITURE}")),
+            doc("c", Some("2024-02-12"), &edited),
+            doc("x", None, &format!("Sudani spoke.\n{FURNITURE}")),
+            doc("y", None, &format!("Vowell spoke.\n{FURNITURE}")),
+            doc("z", None, &format!("Rasool spoke.\n{FURNITURE}")),
+        ]
+    }
+
+    #[test]
+    fn any_split_merged_in_any_order_decides_the_same() {
+        let options = ScanOptions::default();
+        let docs = corpus();
+        let mut whole = Survey::new(&options);
+        whole.add_batch(&docs);
+        let want = whole.decide();
+        let kept: Vec<(&str, &str)> = want
+            .duplicates
+            .list
+            .iter()
+            .map(|d| (d.id.as_str(), d.kept.as_str()))
+            .collect();
+        // The dated story is kept; the undated copy and the later edited copy are set aside.
+        assert_eq!(kept, [("a", "b"), ("c", "b")]);
+        // Four kept documents carry the line: under the threshold of 5, whatever the split.
+        assert_eq!(want.lines.as_ref().unwrap().count(FURNITURE), 4);
+        // (name, parts as document indices, merge order)
+        let cases: &[(&str, &[&[usize]], &[usize])] = &[
+            ("two parts", &[&[0, 1, 2], &[3, 4, 5]], &[0, 1]),
+            ("reversed", &[&[0, 1, 2], &[3, 4, 5]], &[1, 0]),
+            ("copies apart", &[&[1, 3], &[0, 4], &[2, 5]], &[2, 0, 1]),
+            (
+                "one per part",
+                &[&[5], &[4], &[3], &[2], &[1], &[0]],
+                &[3, 1, 5, 0, 2, 4],
+            ),
+        ];
+        for (name, parts, order) in cases {
+            let surveys: Vec<Survey> = parts
+                .iter()
+                .map(|idx| {
+                    let mut s = Survey::new(&options);
+                    let batch: Vec<Document> = idx.iter().map(|&i| docs[i].clone()).collect();
+                    s.add_batch(&batch);
+                    s
+                })
+                .collect();
+            let mut merged = Survey::new(&options);
+            for &i in *order {
+                merged.merge(surveys[i].clone()).unwrap();
+            }
+            let got = merged.decide();
+            assert_eq!(got.duplicates, want.duplicates, "{name}");
+            assert_eq!(got.lines.as_ref().unwrap().count(FURNITURE), 4, "{name}");
+        }
+    }
+}
