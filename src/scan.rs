@@ -285,7 +285,8 @@ mod tests {
         // Four kept documents carry the line: under the threshold of 5, whatever the split.
         assert_eq!(want.lines.as_ref().unwrap().count(FURNITURE), 4);
         // (name, parts as document indices, merge order)
-        let cases: &[(&str, &[&[usize]], &[usize])] = &[
+        type Case<'a> = (&'a str, &'a [&'a [usize]], &'a [usize]);
+        let cases: &[Case] = &[
             ("two parts", &[&[0, 1, 2], &[3, 4, 5]], &[0, 1]),
             ("reversed", &[&[0, 1, 2], &[3, 4, 5]], &[1, 0]),
             ("copies apart", &[&[1, 3], &[0, 4], &[2, 5]], &[2, 0, 1]),
