@@ -89,12 +89,45 @@ impl Pack {
         }
     }
 
+    /// The 8 bytes of a whole word, as 8 `push`es would leave them.
+    #[inline]
+    fn push_word(&mut self, w: u64) {
+        debug_assert!(self.n % 8 == 0 && self.acc == 0);
+        self.n += 8;
+        self.h = (self.h ^ w)
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+            .rotate_left(29);
+    }
+
+    /// `push` of every byte of `s` (mapped by `f`), 8 bytes per step once aligned: the same
+    /// value, without a branch per byte.
+    #[inline]
+    fn push_slice(&mut self, s: &[u8], f: impl Fn(u8) -> u8) {
+        let mut s = s;
+        while self.n % 8 != 0 {
+            let Some((&b, rest)) = s.split_first() else {
+                return;
+            };
+            self.push(f(b));
+            s = rest;
+        }
+        let mut chunks = s.chunks_exact(8);
+        for c in &mut chunks {
+            let w: [u8; 8] = std::array::from_fn(|i| f(c[i]));
+            self.push_word(u64::from_be_bytes(w));
+        }
+        for &b in chunks.remainder() {
+            self.push(f(b));
+        }
+    }
+
     fn finish(&self) -> u64 {
         mix(self.h ^ mix(self.acc ^ self.n.rotate_left(56)))
     }
 }
 
-/// The signature of one document's text: one pass over its bytes.
+/// The signature of one document's text: one pass over its bytes. (Two passes that hash 8
+/// bytes per step were measured slower: news words average 5 bytes.)
 ///
 /// Words are runs of ASCII letters and digits and non-ASCII bytes (so "Sudani’s" is one word),
 /// ASCII letters compared without case; white space for the exact hash is ASCII white space.
@@ -173,9 +206,7 @@ pub fn signature(text: &str) -> Signature {
 /// A stable 64-bit hash of `bytes` (8 bytes per multiply), seeded.
 pub fn fast_hash(bytes: &[u8], seed: u64) -> u64 {
     let mut p = Pack::new(seed);
-    for &b in bytes {
-        p.push(b);
-    }
+    p.push_slice(bytes, |b| b);
     p.finish()
 }
 
@@ -305,11 +336,14 @@ impl Index {
     }
 }
 
-/// Decides which documents are copies of another. Documents are taken earliest dated first
-/// (undated last), ties by id; each is a copy of the first kept document it matches exactly or
-/// nearly, else kept. The result depends only on the set of candidates, not their order.
-pub fn decide(mut docs: Vec<Candidate>) -> Duplicates {
-    docs.sort_by(|a, b| {
+/// For every candidate, the candidate it copies (its index in `docs`) and how, or `None` when
+/// it is kept. Documents are taken earliest dated first (undated last), ties by id, then by
+/// exact hash; each is a copy of the first kept document it matches exactly or nearly, else
+/// kept. The result depends only on the set of candidates, not on their order in `docs`.
+pub fn matches(docs: &[&Candidate]) -> Vec<Option<(usize, Match)>> {
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&docs[a], &docs[b]);
         (a.date.is_none(), a.date, &a.id, a.signature.exact).cmp(&(
             b.date.is_none(),
             b.date,
@@ -318,16 +352,29 @@ pub fn decide(mut docs: Vec<Candidate>) -> Duplicates {
         ))
     });
     let mut index = Index::default();
-    let mut list = Vec::new();
-    for (i, d) in docs.iter().enumerate() {
-        if let Some((k, how)) = index.find_or_insert(&d.signature, i as u32) {
-            list.push(Duplicate {
-                id: d.id.clone(),
-                kept: docs[k as usize].id.clone(),
-                how,
-            });
+    let mut out = vec![None; docs.len()];
+    for (rank, &i) in order.iter().enumerate() {
+        if let Some((k, how)) = index.find_or_insert(&docs[i].signature, rank as u32) {
+            out[i] = Some((order[k as usize], how));
         }
     }
+    out
+}
+
+/// Decides which documents are copies of another ([`matches`]), as a sorted list.
+pub fn decide(docs: Vec<Candidate>) -> Duplicates {
+    let refs: Vec<&Candidate> = docs.iter().collect();
+    let mut list: Vec<Duplicate> = matches(&refs)
+        .into_iter()
+        .zip(&docs)
+        .filter_map(|(m, d)| {
+            m.map(|(k, how)| Duplicate {
+                id: d.id.clone(),
+                kept: docs[k].id.clone(),
+                how,
+            })
+        })
+        .collect();
     list.sort();
     Duplicates { list }
 }
@@ -470,6 +517,26 @@ mod tests {
             for d in &want {
                 assert!(got.contains(&d.id), "{name}");
                 assert!(!got.contains(&d.kept), "{name}");
+            }
+        }
+    }
+
+    #[test]
+    fn hashing_8_bytes_per_step_equals_hashing_each_byte() {
+        let mut rng = fastrand::Rng::with_seed(7);
+        for len in 0..200 {
+            let bytes: Vec<u8> = (0..len).map(|_| rng.u8(..)).collect();
+            for start in 0..9.min(len + 1) {
+                let (mut a, mut b) = (Pack::new(SEED), Pack::new(SEED));
+                for &x in &bytes[..start] {
+                    a.push(x);
+                    b.push(x);
+                }
+                for &x in &bytes[start..] {
+                    a.push(x.to_ascii_lowercase());
+                }
+                b.push_slice(&bytes[start..], |x| x.to_ascii_lowercase());
+                assert_eq!(a.finish(), b.finish(), "len {len}, start {start}");
             }
         }
     }

@@ -11,7 +11,8 @@
 //!    [`zone`] (headline, body, boilerplate);
 //! 6. [`input`] — files, directories, JSON Lines, CSV, gzip and stdin, streamed in batches
 //!    ([`fields`] maps record fields, [`sidecar`] dates plain-text files); [`dedup`] finds
-//!    duplicate and syndicated documents;
+//!    duplicate and syndicated documents in a mergeable first pass ([`scan`], saved by
+//!    [`scanfile`]);
 //! 7. [`pipeline`] — batches analysed on every core, handed on in corpus order;
 //! 8. [`relation`] — typed, directed relations (meet, attack, ...) from cue words, with evidence;
 //! 9. [`counter`] → [`counts`] — co-occurrences counted by stable ids into a mergeable value
@@ -61,6 +62,7 @@ pub mod query;
 pub mod relation;
 pub mod run;
 pub mod scan;
+pub mod scanfile;
 pub mod sentence;
 pub mod sidecar;
 pub mod tagger;

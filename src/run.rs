@@ -190,7 +190,8 @@ pub fn count_corpus(
 /// Counts any iterator of documents, analysing them on every core. There is no first pass
 /// (the documents are seen once): duplicates and repeated lines are not looked for, and the
 /// recipe says so (`duplicates: false`, `repeated_lines: 0`); use [`count_documents_with`]
-/// with a [`Scan`] made over the same documents to have them.
+/// with a [`Scan`] decided from a [`crate::scan::Survey`] of the whole corpus to have them
+/// (exact for any split of the corpus).
 pub fn count_documents(
     docs: impl IntoIterator<Item = Document>,
     gazetteer: &Gazetteer,

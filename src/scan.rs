@@ -1,14 +1,24 @@
 //! The first pass over a corpus: which documents are duplicates, and which lines repeat across
-//! many documents (site furniture). Both must be known before counting, so the library run
-//! reads re-readable inputs twice (standard input is kept in memory). The pass computes per
-//! document values only — a [`Signature`](crate::dedup::Signature) and the document's line
-//! hashes — so it splits and merges like the counts (`docs/duplicates.md`, `docs/zones.md`).
+//! many documents (site furniture). Both must be known before counting.
+//!
+//! The pass is split so that it gives the same answer however the corpus is split (one run,
+//! `scan` + `build --partial --scan`, Python, Spark):
+//!
+//! - a [`Survey`] is what the pass saw: per document its id, date, [`Signature`] and the keys
+//!   of its distinct lines. It is made from any part of a corpus, saved ([`crate::scanfile`]),
+//!   and [`Survey::merge`]d with other parts in any grouping and order;
+//! - [`Survey::decide`] turns the survey of the whole corpus into a [`Scan`]: the documents set
+//!   aside (earliest dated kept, ties by id: an order that depends only on the documents), and
+//!   the line counts over the kept documents only (so a story syndicated five times is not
+//!   furniture). It is a pure function of the set of documents surveyed.
+//!
+//! Design and memory: `docs/duplicates.md`.
 
 use rayon::prelude::*;
 
-use crate::dedup::{self, Candidate, Duplicates, Index};
-use crate::error::Result;
-use crate::input::{Corpus, Diagnostics};
+use crate::dedup::{self, Candidate, Duplicate, Duplicates};
+use crate::error::{Error, Result};
+use crate::input::{Corpus, Diagnostics, Document};
 use crate::zone::{Cues, LineCounts, Linking, ZoneRules};
 
 /// What the first pass looks for, and which zones link.
@@ -32,7 +42,14 @@ impl Default for ScanOptions {
     }
 }
 
-/// What the first pass found.
+impl ScanOptions {
+    /// Whether there is a first pass at all.
+    pub fn wanted(&self) -> bool {
+        self.duplicates || self.repeated_lines > 0
+    }
+}
+
+/// What the first pass found: what the counting pass needs.
 #[derive(Debug, Default)]
 pub struct Scan {
     /// Documents set aside as copies.
@@ -58,44 +75,244 @@ impl Scan {
     }
 }
 
-/// Reads `corpus` once and returns what the analysis pass needs. Lines are counted once per
-/// document and only in documents that copy no earlier one (so a story syndicated five times
-/// is not furniture); which copy counts does not change the counts.
-pub fn scan(corpus: Corpus<'_>, options: &ScanOptions, diag: &mut Diagnostics) -> Result<Scan> {
-    let want_lines = options.repeated_lines > 0;
-    if !options.duplicates && !want_lines {
-        return Ok(Scan::default());
+/// One document as the first pass saw it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seen {
+    /// Id, date and signature: what the duplicate decision reads.
+    pub candidate: Candidate,
+    /// [`LineCounts::line_keys`] of the text (empty when repeated lines are not looked for).
+    pub lines: Box<[u32]>,
+}
+
+/// What the first pass saw over some documents: mergeable, and decided once for the whole
+/// corpus. Memory per document: the signature (48 bytes), the id (24 bytes + its length), the
+/// date, and 4 bytes per distinct line when repeated lines are looked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Survey {
+    /// Find duplicates (else every document counts, but lines are still counted once per
+    /// story).
+    pub duplicates: bool,
+    /// The repeated-lines threshold (0: lines are not kept).
+    pub repeated_lines: u32,
+    /// The documents, in the order they were added (the decision does not depend on it).
+    pub docs: Vec<Seen>,
+}
+
+impl Survey {
+    /// An empty survey for `options`.
+    pub fn new(options: &ScanOptions) -> Survey {
+        Survey {
+            duplicates: options.duplicates,
+            repeated_lines: options.repeated_lines,
+            docs: Vec::new(),
+        }
     }
-    let mut candidates = Vec::new();
-    let mut lines = want_lines.then(LineCounts::default);
-    let mut index = Index::default();
-    let mut scratch = Vec::new();
-    let mut slot = 0u32;
-    corpus.for_each_batch(diag, |batch| {
-        let sigs: Vec<_> = batch
-            .par_iter()
-            .map(|d| dedup::signature(&d.text))
-            .collect();
-        for (doc, sig) in batch.into_iter().zip(sigs) {
-            if let Some(lines) = lines.as_mut() {
-                if index.find_or_insert(&sig, slot).is_none() {
-                    lines.add_document(&doc.text, &mut scratch);
-                }
-                slot += 1;
-            }
-            if options.duplicates {
-                candidates.push(Candidate {
-                    id: doc.id,
-                    date: doc.date,
-                    signature: sig,
-                });
-            }
+
+    /// Whether documents need to be looked at at all.
+    fn wanted(&self) -> bool {
+        self.duplicates || self.repeated_lines > 0
+    }
+
+    /// What the pass records of one document (computed from the document alone).
+    pub fn see(&self, doc: &Document) -> Seen {
+        let mut lines = Vec::new();
+        if self.repeated_lines > 0 {
+            LineCounts::line_keys(&doc.text, &mut lines);
+        }
+        Seen {
+            candidate: Candidate {
+                id: doc.id.clone(),
+                date: doc.date,
+                signature: dedup::signature(&doc.text),
+            },
+            lines: lines.into_boxed_slice(),
+        }
+    }
+
+    /// Adds a batch of documents, computing their signatures on every core.
+    pub fn add_batch(&mut self, batch: &[Document]) {
+        if !self.wanted() {
+            return;
+        }
+        let seen: Vec<Seen> = batch.par_iter().map(|d| self.see(d)).collect();
+        self.docs.extend(seen);
+    }
+
+    /// Adds the documents of `other`. Surveys made with different options cannot be merged
+    /// (the message names both); merging is associative and commutative up to the order of
+    /// `docs`, which the decision does not read.
+    pub fn merge(&mut self, other: Survey) -> Result<()> {
+        self.check(&other, "the other scan", "this one")?;
+        self.docs.extend(other.docs);
+        Ok(())
+    }
+
+    /// Fails unless `other` was made with the options of this survey; `name` and `mine` name
+    /// the two in the message.
+    pub fn check(&self, other: &Survey, name: &str, mine: &str) -> Result<()> {
+        let flags = |s: &Survey| {
+            format!(
+                "{}--repeated-lines {}",
+                if s.duplicates {
+                    ""
+                } else {
+                    "--keep-duplicates "
+                },
+                s.repeated_lines
+            )
+        };
+        if (self.duplicates, self.repeated_lines) != (other.duplicates, other.repeated_lines) {
+            return Err(Error::Usage(format!(
+                "scans made with different options cannot be combined: {name} was made with {}, \
+                 {mine} with {}; scan again with the same --keep-duplicates and --repeated-lines",
+                flags(other),
+                flags(self)
+            )));
         }
         Ok(())
+    }
+
+    /// Number of documents surveyed.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// No document was surveyed.
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// The decision over every document surveyed: copies set aside (when duplicates are
+    /// looked for), lines counted once in each kept document (always once per story, so that
+    /// a syndicated story is not furniture even with `--keep-duplicates`).
+    pub fn decide(&self) -> Scan {
+        let candidates: Vec<&Candidate> = self.docs.iter().map(|s| &s.candidate).collect();
+        let matches = dedup::matches(&candidates);
+        let mut list = Vec::new();
+        let mut lines = (self.repeated_lines > 0).then(LineCounts::default);
+        for ((m, seen), c) in matches.iter().zip(&self.docs).zip(&candidates) {
+            match m {
+                Some((k, how)) if self.duplicates => list.push(Duplicate {
+                    id: c.id.clone(),
+                    kept: candidates[*k].id.clone(),
+                    how: *how,
+                }),
+                Some(_) => {}
+                None => {
+                    if let Some(lines) = lines.as_mut() {
+                        lines.add_keys(&seen.lines);
+                    }
+                }
+            }
+        }
+        list.sort();
+        Scan {
+            duplicates: Duplicates { list },
+            lines,
+            repeated_lines: self.repeated_lines,
+        }
+    }
+}
+
+/// Reads `corpus` once and returns what it saw, to merge with other parts or decide.
+pub fn survey(corpus: Corpus<'_>, options: &ScanOptions, diag: &mut Diagnostics) -> Result<Survey> {
+    let mut survey = Survey::new(options);
+    if !options.wanted() {
+        return Ok(survey);
+    }
+    corpus.for_each_batch(diag, |batch| {
+        survey.add_batch(&batch);
+        Ok(())
     })?;
-    Ok(Scan {
-        duplicates: dedup::decide(candidates),
-        lines,
-        repeated_lines: options.repeated_lines,
-    })
+    Ok(survey)
+}
+
+/// Reads `corpus` once and returns what the analysis pass needs: [`survey`], then
+/// [`Survey::decide`].
+pub fn scan(corpus: Corpus<'_>, options: &ScanOptions, diag: &mut Diagnostics) -> Result<Scan> {
+    if !options.wanted() {
+        return Ok(Scan::default());
+    }
+    Ok(survey(corpus, options, diag)?.decide())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STORY: &str = "Iraq said on Sunday it had resumed talks with the United States on \
+        the future of the coalition, expressing hope that they would not be disrupted and lead \
+        to an outcome soon.\n\nA first round of talks opened on January 27 but was swiftly \
+        suspended after a drone attack killed three US military personnel at a base in Jordan \
+        the following day.\n\nFurther meetings are planned in the coming weeks, he added.";
+    const FURNITURE: &str = "Iraq and Iran coverage from our Baghdad desk";
+
+    fn doc(id: &str, date: Option<&str>, text: &str) -> Document {
+        let mut d = Document::new(id, text);
+        d.date = date.map(|s| s.parse().unwrap());
+        d
+    }
+
+    /// Six documents: a story, its verbatim and edited copies, and three others carrying the
+    /// furniture line (with the story: four kept documents, five with a copy).
+    fn corpus() -> Vec<Document> {
+        let edited = format!("Wire copy\n\n{}", STORY.rsplit_once("\n\n").unwrap().0);
+        vec![
+            doc("b", Some("2024-02-11"), &format!("{STORY}\n{FURNITURE}")),
+            doc("a", None, &format!("{STORY}\n{FURNITURE}")),
+            doc("c", Some("2024-02-12"), &edited),
+            doc("x", None, &format!("Sudani spoke.\n{FURNITURE}")),
+            doc("y", None, &format!("Vowell spoke.\n{FURNITURE}")),
+            doc("z", None, &format!("Rasool spoke.\n{FURNITURE}")),
+        ]
+    }
+
+    #[test]
+    fn any_split_merged_in_any_order_decides_the_same() {
+        let options = ScanOptions::default();
+        let docs = corpus();
+        let mut whole = Survey::new(&options);
+        whole.add_batch(&docs);
+        let want = whole.decide();
+        let kept: Vec<(&str, &str)> = want
+            .duplicates
+            .list
+            .iter()
+            .map(|d| (d.id.as_str(), d.kept.as_str()))
+            .collect();
+        // The dated story is kept; the undated copy and the later edited copy are set aside.
+        assert_eq!(kept, [("a", "b"), ("c", "b")]);
+        // Four kept documents carry the line: under the threshold of 5, whatever the split.
+        assert_eq!(want.lines.as_ref().unwrap().count(FURNITURE), 4);
+        // (name, parts as document indices, merge order)
+        type Case<'a> = (&'a str, &'a [&'a [usize]], &'a [usize]);
+        let cases: &[Case] = &[
+            ("two parts", &[&[0, 1, 2], &[3, 4, 5]], &[0, 1]),
+            ("reversed", &[&[0, 1, 2], &[3, 4, 5]], &[1, 0]),
+            ("copies apart", &[&[1, 3], &[0, 4], &[2, 5]], &[2, 0, 1]),
+            (
+                "one per part",
+                &[&[5], &[4], &[3], &[2], &[1], &[0]],
+                &[3, 1, 5, 0, 2, 4],
+            ),
+        ];
+        for (name, parts, order) in cases {
+            let surveys: Vec<Survey> = parts
+                .iter()
+                .map(|idx| {
+                    let mut s = Survey::new(&options);
+                    let batch: Vec<Document> = idx.iter().map(|&i| docs[i].clone()).collect();
+                    s.add_batch(&batch);
+                    s
+                })
+                .collect();
+            let mut merged = Survey::new(&options);
+            for &i in *order {
+                merged.merge(surveys[i].clone()).unwrap();
+            }
+            let got = merged.decide();
+            assert_eq!(got.duplicates, want.duplicates, "{name}");
+            assert_eq!(got.lines.as_ref().unwrap().count(FURNITURE), 4, "{name}");
+        }
+    }
 }

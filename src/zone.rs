@@ -303,6 +303,36 @@ impl LineCounts {
         }
     }
 
+    /// The keys of the distinct non-blank lines of `text`, sorted, into `out`: what the
+    /// document adds to a sketch, 4 bytes per line. A key keeps the 29 bits of the line's hash
+    /// that choose its counters in a sketch of at most 2^20 counters per row (the default), so
+    /// a first pass can keep a document's lines until it knows whether the document counts.
+    pub fn line_keys(text: &str, out: &mut Vec<u32>) {
+        out.clear();
+        out.extend(
+            text.lines()
+                .filter_map(line_hash)
+                .map(|h| (h & 0x1_ffff) as u32 | (((h >> 32) & 0xfff) as u32) << 17),
+        );
+        out.sort_unstable();
+        out.dedup();
+    }
+
+    /// Counts a document given by its [`line_keys`](LineCounts::line_keys) (this sketch has
+    /// at most 2^20 counters per row).
+    pub fn add_keys(&mut self, keys: &[u32]) {
+        debug_assert!(
+            self.bits <= 20,
+            "line keys address at most 2^20 counters per row"
+        );
+        for &k in keys {
+            let h = u64::from(k & 0x1_ffff) | u64::from(k >> 17) << 32;
+            for s in self.slots(h) {
+                self.counters[s] = self.counters[s].saturating_add(1);
+            }
+        }
+    }
+
     /// In how many documents `line` occurs (an upper bound).
     pub fn count(&self, line: &str) -> u32 {
         line_hash(line).map_or(0, |h| self.count_hash(h))

@@ -232,7 +232,7 @@ fn clap_errors_keep_their_message_on_one_line() {
             &["query"],
             "`actorgraph query` needs a subcommand: neighbors, who-met, relations, evidence, path, top, communities, stats",
         ),
-        (&["bogus"], "unrecognized subcommand 'bogus'; subcommands: tag, relations, build, merge, query, gazetteer"),
+        (&["bogus"], "unrecognized subcommand 'bogus'; subcommands: tag, relations, build, merge, scan, query, gazetteer"),
         (
             &["query", "stats", "seeds/"],
             "inputs go before the question, as in `actorgraph query seeds/ stats`",

@@ -7,14 +7,24 @@ The same engine as the ``actorgraph`` command line, from Python::
     G = g.to_networkx()            # NetworkX graph with the GraphML attributes
     g.write("actors.gexf")         # any format of `actorgraph build`
     rows = actorgraph.tag(["Vowell met Rasool."])
-    c = actorgraph.count(part1).merge(actorgraph.count(part2))   # mergeable, picklable
-    c.finish(min_weight=2)         # the graph of part1 + part2
+    s = actorgraph.scan(part1).merge(actorgraph.scan(part2))     # the first pass, mergeable
+    c = actorgraph.count(part1, scan=s).merge(actorgraph.count(part2, scan=s))
+    c.finish(min_weight=2)         # the graph of part1 + part2, as one build
 
 ``docs`` is one document or an iterable of them: a ``str`` (the text; its id is its position),
 a ``dict`` with the JSON Lines fields (``text``, ``id``, ``date``, ``title``, ``url``,
 ``source``), a ``pathlib.Path`` (a file or folder, read as the CLI reads it), or a pandas
 DataFrame with those columns. ``None`` means the embedded sample articles, as the CLI without
-inputs. Iterables are consumed lazily in batches, so a generator over a large corpus works.
+inputs.
+
+Like ``actorgraph build``, :func:`build` and :func:`count` make a first pass over the
+documents before counting (duplicate and syndicated documents count once; lines repeated in
+5 or more documents are site furniture): a one-shot iterator is materialised into a list
+once for that. :func:`scan` makes that pass alone and returns a mergeable, picklable
+:class:`Scan`; ``count(part, scan=whole)`` counts a part of a corpus against the first pass
+of the whole, so the merged counts of all parts equal one run (``docs/duplicates.md``).
+``keep_duplicates=True, repeated_lines=0`` turns the first pass off (documents are then
+consumed lazily in batches).
 
 Spark: ``python -m actorgraph.spark`` (:mod:`actorgraph.spark`) counts every partition and
 merges the counts; the result equals ``actorgraph build`` byte for byte.
@@ -46,9 +56,11 @@ __all__ = [
     "Counts",
     "Gazetteer",
     "Graph",
+    "Scan",
     "build",
     "count",
     "relations",
+    "scan",
     "tag",
 ]
 
@@ -82,10 +94,112 @@ def _documents(docs: Docs) -> Iterable[Any] | None:
     return (dict(d) if isinstance(d, Mapping) and not isinstance(d, dict) else d for d in docs)
 
 
+def _materialised(docs: Docs) -> Any:
+    """``docs`` as something that can be read twice (the first pass, then the counting): a
+    one-shot iterator or generator becomes a list; lists, DataFrames, paths and ``None``
+    stay as they are."""
+    if docs is None or isinstance(docs, (str, os.PathLike, Mapping, list, tuple)):
+        return docs
+    if hasattr(docs, "to_dict") and hasattr(docs, "columns"):  # a pandas DataFrame
+        return docs
+    if isinstance(docs, bytes):
+        raise TypeError("docs: give text as str, not bytes (decode it first)")
+    return list(docs)
+
+
+def scan(
+    docs: Docs = None,
+    *,
+    keep_duplicates: bool = False,
+    repeated_lines: int = 5,
+    threads: int | None = None,
+    skip_bad_lines: bool = False,
+    text: bool = False,
+) -> Scan:
+    """The first pass over ``docs`` (``actorgraph scan``): a duplicate signature and the
+    line keys of every document, a few dozen bytes each.
+
+    The result is a :class:`Scan`: merge the scans of the parts of a corpus (in any order) and
+    give the merged scan to :func:`count` for every part; the merged counts then equal one
+    :func:`build` over the whole corpus. ``keep_duplicates`` and ``repeated_lines`` are the
+    CLI's ``--keep-duplicates`` and ``--repeated-lines`` and must match the counting's.
+    """
+    return Scan(_first_pass(docs, keep_duplicates, repeated_lines, threads, skip_bad_lines, text))
+
+
+def _first_pass(
+    docs: Docs,
+    keep_duplicates: bool,
+    repeated_lines: int,
+    threads: int | None,
+    skip_bad_lines: bool,
+    text: bool,
+) -> _actorgraph.Scan:
+    inner, warns = _actorgraph.scan(
+        _documents(docs),
+        keep_duplicates=keep_duplicates,
+        repeated_lines=repeated_lines,
+        threads=threads,
+        skip_bad_lines=skip_bad_lines,
+        text=text,
+    )
+    # The counting pass reads the same documents and repeats these warnings.
+    del warns
+    return inner
+
+
+class Scan:
+    """The first pass over some documents: which are copies, which lines repeat.
+
+    ``a.merge(b)`` is a new Scan holding both (associative and commutative); the decision made
+    from it (the earliest dated copy is kept, ties by document id) depends only on the set of
+    documents, never on how they were split. Scans pickle as ``actorgraph scan``'s file format
+    (``to_bytes()`` written to ``x.ags`` is a file ``actorgraph build --scan`` reads).
+    """
+
+    def __init__(self, inner: _actorgraph.Scan) -> None:
+        self._inner = inner
+
+    def __repr__(self) -> str:
+        return f"<actorgraph.Scan: {len(self)} documents>"
+
+    def __len__(self) -> int:
+        return len(self._inner)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Scan) and self._inner == other._inner
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[Any, tuple[bytes]]:
+        return (Scan.from_bytes, (self.to_bytes(),))
+
+    def merge(self, other: Scan) -> Scan:
+        """New scan holding ``self`` and ``other``. Raises :class:`ActorgraphError` when they
+        were made with different options."""
+        return Scan(self._inner.merge(other._inner))
+
+    @property
+    def duplicates(self) -> list[dict[str, str]]:
+        """The documents set aside, sorted by id: ``{"id", "kept", "how"}`` where ``how`` is
+        ``"exact"`` or ``"near"`` (empty with ``keep_duplicates=True``)."""
+        return [{"id": i, "kept": k, "how": h} for i, k, h in self._inner.duplicates()]
+
+    def to_bytes(self) -> bytes:
+        """The scan as a scan file's bytes; :meth:`from_bytes` reads them back."""
+        return self._inner.to_bytes()
+
+    @staticmethod
+    def from_bytes(data: bytes) -> Scan:
+        """A scan from :meth:`to_bytes` or from a file written by ``actorgraph scan``."""
+        return Scan(_actorgraph.Scan.from_bytes(data))
+
+
 def tag(
     docs: Docs = None,
     gazetteer: Gazetteer | None = None,
     *,
+    repeated_lines: int = 5,
     line_breaks: str = "auto",
     threads: int | None = None,
     skip_bad_lines: bool = False,
@@ -94,12 +208,19 @@ def tag(
     """Every actor mention in ``docs``, as the rows of ``actorgraph tag``.
 
     Each row is a dict with the CLI's JSON fields: ``doc``, ``sentence``, ``paragraph``,
-    ``start``, ``end`` (byte offsets into the document's UTF-8 text), ``text`` and ``actor``,
-    sorted by document (in input order) then offset.
+    ``start``, ``end`` (byte offsets into the document's UTF-8 text), ``text``, ``actor`` and
+    ``zone`` (``headline``, ``body`` or ``boilerplate``), sorted by document (in input order)
+    then offset. As the CLI, a first pass finds the lines repeated in ``repeated_lines`` or
+    more documents (0: none), which are boilerplate.
     """
+    first = None
+    if repeated_lines > 0:
+        docs = _materialised(docs)
+        first = _first_pass(docs, True, repeated_lines, threads, skip_bad_lines, text)
     jsonl, warns = _actorgraph.tag(
         _documents(docs),
         gazetteer,
+        scan=first,
         line_breaks=line_breaks,
         threads=threads,
         skip_bad_lines=skip_bad_lines,
@@ -112,26 +233,47 @@ def tag(
 def relations(
     docs: Docs = None,
     gazetteer: Gazetteer | None = None,
-    **options: Any,
+    *,
+    lexicon: str | os.PathLike[str] | None = None,
+    line_breaks: str = "auto",
+    threads: int | None = None,
+    skip_bad_lines: bool = False,
+    text: bool = False,
 ) -> list[dict[str, Any]]:
     """Typed relations (who met, attacked, backed whom) as the rows of ``actorgraph relations``.
 
-    Not available in this version: the relation extractor is not part of the library yet.
+    Each row is a dict with the CLI's JSON fields: ``doc``, ``sentence``, ``relation``,
+    ``source``, ``target``, ``directed``, ``cue``, the byte spans of the cue and both mentions,
+    ``negated``, ``planned``, ``text``, ... in document then cue order. ``lexicon`` is a
+    relation lexicon JSON file (default: the embedded one, ``docs/relations.md``).
     """
-    raise NotImplementedError(
-        "actorgraph.relations needs the relation extractor (actorgraph relations), which this "
-        "version of the library does not have yet; use actorgraph.tag or actorgraph.build"
+    jsonl, warns = _actorgraph.relations(
+        _documents(docs),
+        gazetteer,
+        lexicon=None if lexicon is None else os.fspath(lexicon),
+        line_breaks=line_breaks,
+        threads=threads,
+        skip_bad_lines=skip_bad_lines,
+        text=text,
     )
+    _warn(warns)
+    return [json.loads(line) for line in jsonl.splitlines()]
 
 
 def count(
     docs: Docs = None,
     gazetteer: Gazetteer | None = None,
     *,
+    scan: Scan | None = None,
     unit: str = "sentence",
     max_evidence: int | None = None,
     since: DateLike = None,
     until: DateLike = None,
+    edges: str = "co-mention",
+    keep_duplicates: bool = False,
+    repeated_lines: int = 5,
+    keep_boilerplate: bool = False,
+    headlines: str = "link",
     line_breaks: str = "auto",
     threads: int | None = None,
     skip_bad_lines: bool = False,
@@ -140,17 +282,33 @@ def count(
     """Counts ``docs`` into mergeable :class:`Counts` (``actorgraph build --partial``).
 
     Options are the counting flags of ``actorgraph build``: ``unit``, ``max_evidence``
-    (``None`` keeps all), ``since``/``until``, ``line_breaks``; and how to read: ``threads``,
-    ``skip_bad_lines``, ``text``. Counts of parts of a corpus, merged, finish into the graph
-    of the whole corpus, byte for byte.
+    (``None`` keeps all), ``since``/``until``, ``edges`` (``"co-mention"``, ``"relations"``
+    or ``"both"``), ``keep_duplicates``, ``repeated_lines``, ``keep_boilerplate``,
+    ``headlines`` (``"link"`` or ``"skip"``), ``line_breaks``; and how to read: ``threads``,
+    ``skip_bad_lines``, ``text``.
+
+    ``scan`` is the first pass over the whole corpus (:func:`scan`, merged over its parts);
+    without it, ``docs`` are scanned first (read twice; a one-shot iterator is made a list).
+    Counts of the parts of a corpus, each counted with the scan of the whole, merged, finish
+    into the graph of the whole corpus, byte for byte.
     """
+    first = None if scan is None else scan._inner
+    if first is None and (not keep_duplicates or repeated_lines > 0):
+        docs = _materialised(docs)
+        first = _first_pass(docs, keep_duplicates, repeated_lines, threads, skip_bad_lines, text)
     inner, warns = _actorgraph.count(
         _documents(docs),
         gazetteer,
+        scan=first,
         unit=unit,
         max_evidence=max_evidence,
         since=since,
         until=until,
+        keep_duplicates=keep_duplicates,
+        repeated_lines=repeated_lines,
+        keep_boilerplate=keep_boilerplate,
+        headlines=headlines,
+        edges=edges,
         line_breaks=line_breaks,
         threads=threads,
         skip_bad_lines=skip_bad_lines,
@@ -164,6 +322,7 @@ def build(
     docs: Docs = None,
     gazetteer: Gazetteer | None = None,
     *,
+    scan: Scan | None = None,
     unit: str = "sentence",
     max_evidence: int | None = None,
     min_weight: int = 1,
@@ -172,8 +331,14 @@ def build(
     actors: Iterable[str] | str | None = None,
     since: DateLike = None,
     until: DateLike = None,
+    edges: str = "co-mention",
+    keep_duplicates: bool = False,
+    repeated_lines: int = 5,
+    keep_boilerplate: bool = False,
+    headlines: str = "link",
     communities: bool = False,
     seed: int = 1,
+    keep_isolates: bool = False,
     line_breaks: str = "auto",
     threads: int | None = None,
     skip_bad_lines: bool = False,
@@ -185,9 +350,13 @@ def build(
     ``max_evidence`` (default: all evidence in JSON, 3 per edge in the other formats, as the
     CLI), ``min_weight``, ``top_edges``, ``types`` and ``actors`` (lists or comma-separated
     strings), ``since``/``until`` (ISO dates or ``datetime.date``; undated documents are left
-    out), ``communities``/``seed`` (Louvain), ``line_breaks``, ``threads``,
-    ``skip_bad_lines`` and ``text`` (read files that contain NUL bytes).
-    It is :func:`count` followed by :meth:`Counts.finish`.
+    out), ``edges`` (``"co-mention"``, ``"relations"`` for typed relations, or ``"both"``;
+    with relations, :meth:`Graph.to_networkx` is a ``MultiDiGraph``), ``keep_duplicates``,
+    ``repeated_lines``, ``keep_boilerplate``, ``headlines``, ``communities``/``seed``
+    (Louvain), ``keep_isolates``, ``line_breaks``, ``threads``, ``skip_bad_lines`` and
+    ``text`` (read files that contain NUL bytes).
+    It is :func:`count` (with its first pass, or the given ``scan``) followed by
+    :meth:`Counts.finish`.
     """
     actors = _names(actors)
     if actors is not None:
@@ -195,10 +364,16 @@ def build(
     counts = count(
         docs,
         gazetteer,
+        scan=scan,
         unit=unit,
         max_evidence=max_evidence,
         since=since,
         until=until,
+        edges=edges,
+        keep_duplicates=keep_duplicates,
+        repeated_lines=repeated_lines,
+        keep_boilerplate=keep_boilerplate,
+        headlines=headlines,
         line_breaks=line_breaks,
         threads=threads,
         skip_bad_lines=skip_bad_lines,
@@ -211,6 +386,7 @@ def build(
         actors=actors,
         communities=communities,
         seed=seed,
+        keep_isolates=keep_isolates,
     )
 
 
@@ -276,6 +452,7 @@ class Counts:
         max_evidence: int | None = None,
         communities: bool = False,
         seed: int = 1,
+        keep_isolates: bool = False,
     ) -> Graph:
         """The graph: scores computed, filters applied (``actorgraph build``'s flags)."""
         inner = self._inner.finish(
@@ -286,6 +463,7 @@ class Counts:
             max_evidence=max_evidence,
             communities=communities,
             seed=seed,
+            keep_isolates=keep_isolates,
         )
         return Graph(inner, self)
 

@@ -52,6 +52,7 @@ class Counts:
         max_evidence: int | None = None,
         communities: bool = False,
         seed: int = 1,
+        keep_isolates: bool = False,
     ) -> Graph:
         """The graph: scores computed, filters applied."""
 
@@ -68,6 +69,30 @@ class Counts:
     def sizes(self) -> tuple[int, int]:
         """Actors and edges counted."""
 
+    def __eq__(self, other: object) -> bool: ...
+
+@final
+class Scan:
+    """The first pass over some documents (wrapped by `actorgraph.Scan`)."""
+
+    def merge(self, other: Scan) -> Scan:
+        """New scan holding both; fails when they were made with different options."""
+
+    def to_bytes(self) -> bytes:
+        """The scan as a scan file's bytes (what pickling stores)."""
+
+    @staticmethod
+    def from_bytes(data: bytes) -> Scan:
+        """A scan from `to_bytes()` or a file written by `actorgraph scan`."""
+
+    @property
+    def options(self) -> tuple[bool, int]:
+        """`(keep_duplicates, repeated_lines)`."""
+
+    def duplicates(self) -> list[tuple[str, str, str]]:
+        """`(id, kept id, "exact" | "near")` for every document set aside, sorted by id."""
+
+    def __len__(self) -> int: ...
     def __eq__(self, other: object) -> bool: ...
 
 @final
@@ -89,10 +114,22 @@ class Graph:
 
 _Docs = Iterable[str | dict[str, Any] | PathLike[str]] | None
 
+def scan(
+    docs: _Docs,
+    *,
+    keep_duplicates: bool = False,
+    repeated_lines: int = 5,
+    threads: int | None = None,
+    skip_bad_lines: bool = False,
+    text: bool = False,
+) -> tuple[Scan, list[str]]:
+    """The first pass over `docs` and the warnings of reading."""
+
 def tag(
     docs: _Docs,
     gazetteer: Gazetteer | None = None,
     *,
+    scan: Scan | None = None,
     line_breaks: str = "auto",
     threads: int | None = None,
     skip_bad_lines: bool = False,
@@ -100,20 +137,39 @@ def tag(
 ) -> tuple[str, list[str]]:
     """The mentions as JSON Lines, and the warnings of the run."""
 
+def relations(
+    docs: _Docs,
+    gazetteer: Gazetteer | None = None,
+    *,
+    lexicon: str | PathLike[str] | None = None,
+    line_breaks: str = "auto",
+    threads: int | None = None,
+    skip_bad_lines: bool = False,
+    text: bool = False,
+) -> tuple[str, list[str]]:
+    """The typed relations as JSON Lines (`actorgraph relations`), and the warnings."""
+
 def count(
     docs: _Docs,
     gazetteer: Gazetteer | None = None,
     *,
+    scan: Scan | None = None,
     unit: str = "sentence",
     max_evidence: int | None = None,
     since: str | date | None = None,
     until: str | date | None = None,
+    keep_duplicates: bool = False,
+    repeated_lines: int = 5,
+    keep_boilerplate: bool = False,
+    headlines: str = "link",
+    edges: str = "co-mention",
     line_breaks: str = "auto",
     threads: int | None = None,
     skip_bad_lines: bool = False,
     text: bool = False,
 ) -> tuple[Counts, list[str]]:
-    """The counts of `docs` and the warnings of the run."""
+    """The counts of `docs` (given the first pass `scan` over the whole corpus, required
+    unless `keep_duplicates` and `repeated_lines=0`) and the warnings of the run."""
 
 def check_actors(actors: list[str], gazetteer: Gazetteer | None = None) -> None:
     """Fails unless every id is an actor of the gazetteer."""

@@ -6,14 +6,22 @@ Usage::
     spark-submit python/scripts/actorgraph-spark.py INPUT... -o OUT [options]
 
 The job reads JSON Lines, CSV (with a header row) or Parquet from any source Spark reads
-(local paths, ``hdfs://``, ``s3a://``, ...), counts every partition with the compiled module
-(``mapPartitions``: one mergeable :class:`actorgraph.Counts` per partition), merges the counts
-with ``treeReduce`` and finishes the graph on the driver, which writes it in any format of
-``actorgraph build`` (json, graphml, gexf, dot, csv, svg, png).
+(local paths, ``hdfs://``, ``s3a://``, ...) and makes two passes, as ``actorgraph build``:
 
-Counting is keyed by actor and document ids and evidence is the smallest N under a total
-order, so the result does not depend on how Spark partitions, orders or groups the work: it
-is byte-identical to ``actorgraph build`` on the same documents (``docs/scale-out.md``).
+1. the first pass: every partition is scanned (``mapPartitions``: one mergeable
+   :class:`actorgraph.Scan` per partition, a duplicate signature and the line keys of every
+   document), the scans are merged with ``treeReduce`` on the driver and the merged scan is
+   broadcast;
+2. the counting pass: every partition is counted with the broadcast scan (one mergeable
+   :class:`actorgraph.Counts` per partition: copies skipped, furniture lines not linked), the
+   counts are merged with ``treeReduce`` and the driver finishes the graph and writes it in
+   any format of ``actorgraph build`` (json, graphml, gexf, dot, csv, svg, png).
+
+The duplicate decision depends only on the set of documents (earliest dated copy kept, ties
+by id), counting is keyed by actor and document ids and evidence is the smallest N under a
+total order, so the result does not depend on how Spark partitions, orders or groups the
+work: it is byte-identical to ``actorgraph build`` on the same documents
+(``docs/scale-out.md``).
 """
 
 from __future__ import annotations
@@ -67,6 +75,11 @@ def parser() -> argparse.ArgumentParser:
     g.add_argument("--top-edges", type=int, metavar="K")
     g.add_argument("--types", metavar="TYPES")
     g.add_argument("--actors", metavar="IDS")
+    g.add_argument("--edges", default="co-mention", choices=["co-mention", "relations", "both"])
+    g.add_argument("--keep-duplicates", action="store_true")
+    g.add_argument("--repeated-lines", type=int, default=5, metavar="N")
+    g.add_argument("--keep-boilerplate", action="store_true")
+    g.add_argument("--headlines", default="link", choices=["link", "skip"])
     g.add_argument("--since", metavar="DATE")
     g.add_argument("--until", metavar="DATE")
     g.add_argument("--communities", action="store_true")
@@ -165,17 +178,44 @@ def _records(rows: Iterable[Any], skip_bad: bool) -> Iterator[dict[str, Any]]:
         yield d
 
 
+def first_pass(df: DataFrame, settings: dict[str, Any], depth: int = 2,
+               skip_bad: bool = False) -> actorgraph.Scan:
+    """Scans every partition of ``df`` on the executors and merges the scans on the driver
+    (a few dozen bytes per document travel; ``docs/scale-out.md``)."""
+    options = {k: settings[k] for k in ("keep_duplicates", "repeated_lines", "threads") if k in settings}
+
+    def scan_partition(rows: Iterable[Any]) -> Iterator[actorgraph.Scan]:
+        yield actorgraph.scan(_records(rows, skip_bad), **options)
+
+    scans = df.rdd.mapPartitions(scan_partition)
+    if scans.getNumPartitions() == 0:
+        return actorgraph.scan([], **options)
+    return scans.treeReduce(lambda a, b: a.merge(b), depth=depth)
+
+
 def count(df: DataFrame, gazetteer: actorgraph.Gazetteer | None, settings: dict[str, Any],
           depth: int = 2, skip_bad: bool = False) -> actorgraph.Counts:
-    """Counts every partition of ``df`` on the executors and merges the counts."""
+    """Counts every partition of ``df`` on the executors and merges the counts: first the
+    first pass (:func:`first_pass`, broadcast to every task), unless ``settings`` turn it off
+    (``keep_duplicates=True, repeated_lines=0``)."""
+    wanted = not settings.get("keep_duplicates", False) or settings.get("repeated_lines", 5) > 0
+    scan = None
+    if wanted:
+        merged = first_pass(df, settings, depth=depth, skip_bad=skip_bad)
+        scan = df.rdd.context.broadcast(merged)
 
     def count_partition(rows: Iterable[Any]) -> Iterator[actorgraph.Counts]:
-        yield actorgraph.count(_records(rows, skip_bad), gazetteer, **settings)
+        given = None if scan is None else scan.value
+        yield actorgraph.count(_records(rows, skip_bad), gazetteer, scan=given, **settings)
 
-    counts = df.rdd.mapPartitions(count_partition)
-    if counts.getNumPartitions() == 0:
-        return actorgraph.count([], gazetteer, **settings)
-    return counts.treeReduce(lambda a, b: a.merge(b), depth=depth)
+    try:
+        counts = df.rdd.mapPartitions(count_partition)
+        if counts.getNumPartitions() == 0:
+            return actorgraph.count([], gazetteer, scan=None if scan is None else scan.value, **settings)
+        return counts.treeReduce(lambda a, b: a.merge(b), depth=depth)
+    finally:
+        if scan is not None:
+            scan.unpersist()
 
 
 def run(spark: SparkSession, args: argparse.Namespace) -> actorgraph.Graph:
@@ -192,6 +232,11 @@ def run(spark: SparkSession, args: argparse.Namespace) -> actorgraph.Graph:
         "max_evidence": max_evidence,
         "since": args.since,
         "until": args.until,
+        "edges": args.edges,
+        "keep_duplicates": args.keep_duplicates,
+        "repeated_lines": args.repeated_lines,
+        "keep_boilerplate": args.keep_boilerplate,
+        "headlines": args.headlines,
         "threads": threads,
     }
     df = read(spark, args)

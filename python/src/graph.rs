@@ -16,12 +16,15 @@ use actorgraph::export::{self, Format};
 use actorgraph::graph::ActorGraph;
 use actorgraph::output::Output;
 use actorgraph::run::Settings;
+use actorgraph::scan::Survey;
+use actorgraph::zone::Linking;
 
 use crate::counts::Counts;
 use crate::engine;
 use crate::errors::{to_py, usage};
 use crate::gazetteer::Gazetteer;
 use crate::options::{self, Reading};
+use crate::scan::Scan;
 
 /// Evidence kept per edge in every format but JSON when `max_evidence` is not given (the
 /// CLI's default).
@@ -140,21 +143,31 @@ impl Graph {
     }
 }
 
-/// Counts `docs` (None: the embedded seeds). Returns the counts and the warnings of the run.
+/// Counts `docs` (None: the embedded seeds) as `actorgraph build --partial` does, given the
+/// first pass `scan` over the whole corpus (required unless `keep_duplicates` and
+/// `repeated_lines=0`). Returns the counts and the warnings of the run.
 #[pyfunction]
 #[pyo3(signature = (
-    docs, gazetteer=None, *, unit="sentence", max_evidence=None, since=None, until=None,
-    line_breaks="auto", threads=None, skip_bad_lines=false, text=false
+    docs, gazetteer=None, *, scan=None, unit="sentence", max_evidence=None, since=None,
+    until=None, keep_duplicates=false, repeated_lines=5, keep_boilerplate=false,
+    headlines="link", edges="co-mention", line_breaks="auto", threads=None,
+    skip_bad_lines=false, text=false
 ))]
 #[allow(clippy::too_many_arguments)]
 pub fn count(
     py: Python<'_>,
     docs: Option<&Bound<'_, PyAny>>,
     gazetteer: Option<&Gazetteer>,
+    scan: Option<&Scan>,
     unit: &str,
     max_evidence: Option<usize>,
     since: Option<&Bound<'_, PyAny>>,
     until: Option<&Bound<'_, PyAny>>,
+    keep_duplicates: bool,
+    repeated_lines: u32,
+    keep_boilerplate: bool,
+    headlines: &str,
+    edges: &str,
     line_breaks: &str,
     threads: Option<usize>,
     skip_bad_lines: bool,
@@ -169,14 +182,31 @@ pub fn count(
         max_evidence,
         since: options::date("since", since)?,
         until: options::date("until", until)?,
-        // No first pass in the module (documents may be a one-shot iterator): duplicates and
-        // repeated lines are not looked for, and the recipe says so.
-        duplicates: false,
-        repeated_lines: 0,
-        ..Settings::default()
+        linking: Linking {
+            keep_boilerplate,
+            headlines: options::headlines(headlines)?,
+        },
+        duplicates: !keep_duplicates,
+        repeated_lines,
+        edges: options::edges(edges)?,
+    };
+    let empty = actorgraph::scan::Scan::default();
+    let decided = match scan {
+        Some(s) => {
+            let wanted = Survey::new(&settings.scan_options());
+            wanted.check(&s.survey, "scan", "count").map_err(to_py)?;
+            s.decided()
+        }
+        None if settings.scan_options().wanted() => {
+            return Err(usage(
+                "count needs the first pass over the corpus: give scan=actorgraph.scan(docs), \
+                 or keep_duplicates=True and repeated_lines=0",
+            ))
+        }
+        None => &empty,
     };
     let compiled = Gazetteer::resolve(py, gazetteer)?;
-    let (counts, warnings) = engine::count(py, docs, &compiled, &settings, &reading)?;
+    let (counts, warnings) = engine::count(py, docs, &compiled, &settings, decided, &reading)?;
     let warnings = warnings.iter().map(|w| w.to_string()).collect();
     Ok((Counts { inner: counts }, warnings))
 }

@@ -6,8 +6,8 @@
 //! the GIL and runs on the library's thread pool (all cores, or `threads=N`).
 //!
 //! Map: [`docs`] turns Python documents (texts, dicts, paths) into library documents, in
-//! batches; [`engine`] runs the analysis and the counting on them; [`gazetteer`], [`counts`],
-//! [`graph`] and [`tag`] are what Python sees; [`errors`] maps library errors onto Python exceptions.
+//! batches; [`engine`] runs the analysis and the counting on them; [`scan`] is the first pass;
+//! [`gazetteer`], [`counts`], [`graph`] and [`tag`] are what Python sees; [`errors`] maps library errors onto Python exceptions.
 
 use pyo3::prelude::*;
 
@@ -18,6 +18,7 @@ mod errors;
 mod gazetteer;
 mod graph;
 mod options;
+mod scan;
 mod tag;
 
 /// The compiled part of actorgraph; use the `actorgraph` package instead.
@@ -30,6 +31,9 @@ fn _actorgraph(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<gazetteer::Gazetteer>()?;
     m.add_class::<graph::Graph>()?;
     m.add_function(wrap_pyfunction!(tag::tag, m)?)?;
+    m.add_function(wrap_pyfunction!(tag::relations, m)?)?;
+    m.add_class::<scan::Scan>()?;
+    m.add_function(wrap_pyfunction!(scan::scan, m)?)?;
     m.add_class::<counts::Counts>()?;
     m.add_function(wrap_pyfunction!(graph::count, m)?)?;
     m.add_function(wrap_pyfunction!(graph::check_actors, m)?)?;

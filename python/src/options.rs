@@ -1,9 +1,11 @@
 //! Keyword options of `build` and `tag`, resolved into library settings once, before any work
 //! starts (the Python names are the CLI's flags with `_` for `-`).
 
+use actorgraph::counts::Edges;
 use actorgraph::graph::Unit;
 use actorgraph::input::{parse_date, ReadOptions};
 use actorgraph::sentence::LineBreaks;
+use actorgraph::zone::Headlines;
 use chrono::NaiveDate;
 use pyo3::prelude::*;
 
@@ -92,4 +94,27 @@ pub fn date(name: &str, value: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Nai
             "{name}={s:?} is not an ISO 8601 date such as 2024-02-11"
         ))
     })
+}
+
+/// The `headlines` option (`--headlines`).
+pub fn headlines(name: &str) -> PyResult<Headlines> {
+    match name {
+        "link" => Ok(Headlines::Link),
+        "skip" => Ok(Headlines::Skip),
+        other => Err(usage(format!(
+            "headlines={other:?}: expected \"link\" or \"skip\""
+        ))),
+    }
+}
+
+/// The `edges` option (`--edges`).
+pub fn edges(name: &str) -> PyResult<Edges> {
+    match name {
+        "co-mention" => Ok(Edges::CoMention),
+        "relations" => Ok(Edges::Relations),
+        "both" => Ok(Edges::Both),
+        other => Err(usage(format!(
+            "edges={other:?}: expected \"co-mention\", \"relations\" or \"both\""
+        ))),
+    }
 }

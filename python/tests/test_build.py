@@ -113,7 +113,8 @@ def test_record_dates(name, docs, expected):
 def test_since_and_until_take_dates_and_strings():
     import datetime
 
-    docs = [{"id": str(d), "text": "Iran and Iraq.", "date": f"2024-01-{d:02}"} for d in range(1, 11)]
+    # Distinct texts: copies of one text would count once, under the earliest date.
+    docs = [{"id": str(d), "text": f"Iran and Iraq, day {d}.", "date": f"2024-01-{d:02}"} for d in range(1, 11)]
     a = actorgraph.build(docs, since="2024-01-03", until=datetime.date(2024, 1, 5))
     assert a.corpus["documents"] == 3
     assert a.edges[0]["weight"] == 3

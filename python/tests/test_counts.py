@@ -53,7 +53,10 @@ def test_any_split_merged_in_any_order_equals_one_run(records, name, options):
     expected = {f: whole.finish().to_bytes(f) for f in ["json", "graphml"]}
     for seed in range(3):
         rng = random.Random(seed)
-        parts = [actorgraph.count(p, **options) for p in split(records, rng.randint(2, 7), rng)]
+        pieces = split(records, rng.randint(2, 7), rng)
+        # The first pass of the whole corpus, merged from the parts' scans, for every part.
+        first = merge_randomly([actorgraph.scan(p) for p in pieces], rng)
+        parts = [actorgraph.count(p, scan=first, **options) for p in pieces]
         merged = merge_randomly(parts, rng)
         assert merged == whole, f"{name}, seed {seed}"
         for f, want in expected.items():
@@ -75,14 +78,20 @@ def test_counts_pickle_to_equal_counts(records):
     assert repr(back) == repr(c)
 
 
-def _count_part(rows: list[dict]) -> actorgraph.Counts:
-    return actorgraph.count(rows, threads=1)
+def _scan_part(rows: list[dict]) -> actorgraph.Scan:
+    return actorgraph.scan(rows, threads=1)
 
 
-def test_counts_travel_between_processes(records):
+def _count_part(rows: list[dict], first: actorgraph.Scan) -> actorgraph.Counts:
+    return actorgraph.count(rows, scan=first, threads=1)
+
+
+def test_scans_and_counts_travel_between_processes(records):
     parts = split(records, 4, random.Random(1))
     with ProcessPoolExecutor(2) as pool:
-        counts = list(pool.map(_count_part, parts))
+        first = reduce(actorgraph.Scan.merge, pool.map(_scan_part, parts))
+        counts = list(pool.map(_count_part, parts, [first] * len(parts)))
+    assert first == actorgraph.scan(records)
     assert reduce(actorgraph.Counts.merge, counts) == actorgraph.count(records)
 
 
@@ -124,8 +133,9 @@ def test_a_loaded_gazetteer_pickles_and_tags_the_same(tmp_path):
 
 def test_counts_bytes_are_partial_files_the_cli_merges(cli, records, wikinews, tmp_path):
     half = len(records) // 2
-    (tmp_path / "a.agc").write_bytes(actorgraph.count(records[:half]).to_bytes())
-    (tmp_path / "b.agc").write_bytes(actorgraph.count(records[half:]).to_bytes())
+    first = actorgraph.scan(records)
+    (tmp_path / "a.agc").write_bytes(actorgraph.count(records[:half], scan=first).to_bytes())
+    (tmp_path / "b.agc").write_bytes(actorgraph.count(records[half:], scan=first).to_bytes())
     merged = cli("merge", tmp_path / "b.agc", tmp_path / "a.agc", "--format", "graphml").stdout
     assert merged == actorgraph.build(records).to_bytes("graphml")
     cli("build", wikinews, "--partial", "-o", tmp_path / "w.agc")

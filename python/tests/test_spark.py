@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from functools import reduce
+
 import pytest
 from pyspark.sql import SparkSession
 
@@ -35,10 +37,11 @@ def spark():
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory, wikinews, root) -> dict[str, Path]:
-    """The same documents as JSON Lines (real news plus the seeds), CSV and Parquet."""
+def corpus(tmp_path_factory, wikinews, syndicated, root) -> dict[str, Path]:
+    """The same documents as JSON Lines (real news with syndicated copies and a furniture
+    line, plus the seeds), CSV and Parquet."""
     d = tmp_path_factory.mktemp("corpus")
-    rows = [json.loads(line) for line in wikinews.read_text(encoding="utf-8").splitlines()]
+    rows = list(syndicated)
     for p in sorted((root / "seeds").glob("*.txt")):
         rows.append({"id": p.stem, "text": p.read_text(encoding="utf-8")})
     jsonl = d / "docs.jsonl"
@@ -46,10 +49,10 @@ def corpus(tmp_path_factory, wikinews, root) -> dict[str, Path]:
     import csv
 
     with open(d / "docs.csv", "w", newline="", encoding="utf-8") as f:
-        w = csv.DictWriter(f, fieldnames=["id", "date", "title", "text"])
+        w = csv.DictWriter(f, fieldnames=["id", "date", "title", "url", "text"])
         w.writeheader()
         for r in rows:
-            w.writerow({k: r.get(k) for k in ["id", "date", "title", "text"]})
+            w.writerow({k: r.get(k) for k in ["id", "date", "title", "url", "text"]})
     return {"json": jsonl, "csv": d / "docs.csv", "rows": rows}
 
 
@@ -57,9 +60,14 @@ def args(*argv: str):
     return job.parser().parse_args(list(argv))
 
 
-# (name, job flags, CLI flags) — each must give byte-identical JSON and GraphML.
+# (name, job flags, CLI flags) — each must give byte-identical JSON and GraphML. The defaults
+# find syndicated copies and furniture lines across partitions (first pass, docs/scale-out.md).
 CASES = [
     ("defaults", [], []),
+    ("no first pass", ["--keep-duplicates", "--repeated-lines", "0"],
+     ["--keep-duplicates", "--repeated-lines", "0"]),
+    ("relations, furniture from 3", ["--edges", "both", "--repeated-lines", "3"],
+     ["--edges", "both", "--repeated-lines", "3"]),
     ("document unit, evidence cap 2", ["--unit", "document", "--max-evidence", "2"],
      ["--unit", "document", "--max-evidence", "2"]),
     ("dates and filters", ["--since", "2019-03-01", "--min-weight", "2"],
@@ -74,6 +82,24 @@ def test_jsonl_on_spark_equals_the_cli(spark, cli, corpus, tmp_path, name, flags
         job.run(spark, args(str(corpus["json"]), "-o", str(out), "--partitions", "5", *flags))
         expected = cli("build", corpus["json"], "--format", fmt, *cli_flags).stdout
         assert out.read_bytes() == expected, f"{name}: {fmt}"
+
+
+def test_copies_across_partitions_count_once(spark, cli, corpus, tmp_path):
+    # Round-robin partitions put copies apart from their originals: only a global first pass
+    # finds them.
+    df = job.read(spark, args(str(corpus["json"]), "-o", "x")).repartition(6)
+    first = job.first_pass(df, {})
+    per_partition = df.rdd.mapPartitions(lambda rows: [actorgraph.scan(job._records(rows, False))]).collect()
+    assert first == per_partition[0].merge(per_partition[1]).merge(
+        reduce(actorgraph.Scan.merge, per_partition[2:]))
+    found = {d["id"] for d in first.duplicates}
+    assert {"0copy00", "zcopy00", "0copy36", "zcopy36"} <= found
+    stderr = cli("build", corpus["json"], "--verbose", "--format", "json").stderr.decode()
+    assert f"{len(found)} duplicate document(s) counted once" in stderr
+    # Counting each partition with its own scan (no global pass) gives another graph.
+    local = df.rdd.mapPartitions(lambda rows: [actorgraph.count(job._records(rows, False))])
+    naive = local.treeReduce(lambda a, b: a.merge(b)).finish().to_bytes("json")
+    assert naive != cli("build", corpus["json"], "--format", "json").stdout
 
 
 def test_partitioning_does_not_change_the_bytes(spark, corpus, tmp_path):

@@ -46,6 +46,11 @@ pub struct BuildArgs {
     /// FILE.agc. Filters (--min-weight, --top-edges, --types, --actors) are applied at merge.
     #[arg(long)]
     partial: bool,
+    /// Use this first pass (scan files from `actorgraph scan`, merged) instead of scanning the
+    /// inputs: partials built on different machines with the scan of the whole corpus merge
+    /// into exactly the graph of one build. Repeat to merge several.
+    #[arg(long = "scan", value_name = "FILE.ags")]
+    scans: Vec<PathBuf>,
     /// Keep actors that a filter (--min-weight, --top-edges, --types, --actors) left without
     /// any link; by default they are dropped.
     #[arg(long)]
@@ -228,6 +233,7 @@ pub fn count(
     corpus: &CorpusArgs,
     graph: &GraphArgs,
     default_evidence: Option<usize>,
+    scans: &[PathBuf],
     diag: &mut Diagnostics,
 ) -> Result<(Counts, actorgraph::gazetteer::Gazetteer)> {
     corpus.init_threads()?;
@@ -238,7 +244,7 @@ pub fn count(
     let inputs = corpus.inputs();
     let settings = graph.settings(corpus, default_evidence)?;
     // Zones and duplicates: a first pass, then only linked zones of distinct documents count.
-    let scan = corpus.scan(&inputs, true)?;
+    let scan = corpus.scan(&inputs, true, scans)?;
     let counts = run::count_corpus(
         corpus.corpus(&inputs, true),
         &scan,
@@ -271,7 +277,7 @@ pub fn build_graph(
     default_evidence: Option<usize>,
     diag: &mut Diagnostics,
 ) -> Result<Built> {
-    let (counts, gazetteer) = count(corpus, graph, default_evidence, diag)?;
+    let (counts, gazetteer) = count(corpus, graph, default_evidence, &[], diag)?;
     Ok(Built {
         graph: counts.finish(&graph.filters(&gazetteer)?),
         gazetteer,
@@ -391,6 +397,7 @@ pub fn run(args: BuildArgs) -> Result<ExitCode> {
         &args.corpus,
         &args.graph,
         default_evidence(format),
+        &args.scans,
         &mut diag,
     )?;
     match format {

@@ -19,6 +19,7 @@ mod gazetteer;
 mod merge;
 mod query;
 mod relations;
+mod scan;
 mod table;
 mod tag;
 
@@ -43,6 +44,8 @@ enum Command {
     Build(build::BuildArgs),
     /// Merge partial counts (`build --partial`) into one graph, in any format, or one partial.
     Merge(merge::MergeArgs),
+    /// The first pass alone (duplicates, repeated lines), saved for `build --partial --scan`.
+    Scan(scan::ScanArgs),
     /// Ask the network: neighbours, evidence, paths, centrality, communities, stats.
     Query(query::QueryArgs),
     /// Validate gazetteer files and summarise them.
@@ -280,30 +283,24 @@ impl CorpusArgs {
 
     /// The first pass (duplicates, repeated lines) over `inputs`; `duplicates: false` for
     /// commands that list every document. Its warnings are dropped: the second pass repeats
-    /// them.
-    pub fn scan(&self, inputs: &[Input], duplicates: bool) -> Result<actorgraph::scan::Scan> {
+    /// them. With scan files (`--scan`), their merged survey is decided instead: the inputs are
+    /// read once.
+    pub fn scan(
+        &self,
+        inputs: &[Input],
+        duplicates: bool,
+        scans: &[PathBuf],
+    ) -> Result<actorgraph::scan::Scan> {
         let mut options = self.scan_options();
         options.duplicates &= duplicates;
-        // A FIFO or device can be read only once: no first pass (standard input is kept in
-        // memory, files are read again).
-        let stream = inputs.iter().find_map(|i| match i {
-            Input::Path(p) => std::fs::metadata(p)
-                .ok()
-                .filter(|m| !m.is_file() && !m.is_dir())
-                .map(|_| p.display().to_string()),
-            _ => None,
-        });
-        if let Some(p) = stream {
-            if options.duplicates || options.repeated_lines > 0 {
-                eprintln!(
-                    "actorgraph: warning: {p} is a stream, read once: duplicates and repeated \
-                     lines are not looked for (give a file, or pipe it into standard input)"
-                );
+        let scan = if !scans.is_empty() {
+            scan::load(scans, &options)?.decide()
+        } else {
+            match self.first_pass(inputs, &options, duplicates)? {
+                Some(scan) => scan,
+                None => return Ok(actorgraph::scan::Scan::default()),
             }
-            return Ok(actorgraph::scan::Scan::default());
-        }
-        let corpus = actorgraph::input::Corpus::new(inputs, self.read_options(duplicates));
-        let scan = actorgraph::scan::scan(corpus, &options, &mut Diagnostics::default())?;
+        };
         if self.verbose && !scan.duplicates.is_empty() {
             eprintln!(
                 "actorgraph: {} duplicate document(s) counted once:",
@@ -318,6 +315,35 @@ impl CorpusArgs {
             }
         }
         Ok(scan)
+    }
+
+    /// The first pass over `inputs`, or `None` when an input can be read only once.
+    fn first_pass(
+        &self,
+        inputs: &[Input],
+        options: &actorgraph::scan::ScanOptions,
+        counting: bool,
+    ) -> Result<Option<actorgraph::scan::Scan>> {
+        // A FIFO or device can be read only once: no first pass (standard input is kept in
+        // memory, files are read again).
+        let stream = inputs.iter().find_map(|i| match i {
+            Input::Path(p) => std::fs::metadata(p)
+                .ok()
+                .filter(|m| !m.is_file() && !m.is_dir())
+                .map(|_| p.display().to_string()),
+            _ => None,
+        });
+        if let Some(p) = stream {
+            if options.wanted() {
+                eprintln!(
+                    "actorgraph: warning: {p} is a stream, read once: duplicates and repeated \
+                     lines are not looked for (give a file, or pipe it into standard input)"
+                );
+            }
+            return Ok(None);
+        }
+        let corpus = actorgraph::input::Corpus::new(inputs, self.read_options(counting));
+        actorgraph::scan::scan(corpus, options, &mut Diagnostics::default()).map(Some)
     }
 
     /// Compiles the gazetteer; with --verbose, says how big and how long.
@@ -589,6 +615,7 @@ pub fn run() -> Result<ExitCode> {
         Command::Build(a) => a.corpus.verbose,
         Command::Query(a) => a.corpus.verbose,
         Command::Merge(_) => false,
+        Command::Scan(a) => a.corpus.verbose,
         Command::Gazetteer(_) => false,
     };
     VERBOSE.store(verbose, std::sync::atomic::Ordering::Relaxed);
@@ -598,6 +625,7 @@ pub fn run() -> Result<ExitCode> {
         Command::Build(args) => build::run(args),
         Command::Query(args) => query::run(args),
         Command::Merge(args) => merge::run(args),
+        Command::Scan(args) => scan::run(args),
         Command::Gazetteer(cmd) => gazetteer::run(cmd),
     }
 }

@@ -43,7 +43,7 @@ pub fn run(args: TagArgs) -> Result<ExitCode> {
     mentions::write_header(&mut out, format).map_err(|e| out.error(e))?;
     let mut diag = Diagnostics::default();
     let mut found = 0usize;
-    let scan = args.corpus.scan(&inputs, false)?;
+    let scan = args.corpus.scan(&inputs, false, &[])?;
     let corpus = args.corpus.corpus(&inputs, false);
     pipeline::run_with(
         corpus,
