@@ -349,7 +349,8 @@ def build(
     Options are the CLI's flags: ``unit`` (``"sentence"``, ``"paragraph"``, ``"document"``),
     ``max_evidence`` (default: all evidence in JSON, 3 per edge in the other formats, as the
     CLI), ``min_weight``, ``top_edges``, ``types`` and ``actors`` (lists or comma-separated
-    strings), ``since``/``until`` (ISO dates or ``datetime.date``; undated documents are left
+    strings; actors by id, label or alias, kept with their neighbours and the links among
+    them), ``since``/``until`` (ISO dates or ``datetime.date``; undated documents are left
     out), ``edges`` (``"co-mention"``, ``"relations"`` for typed relations, or ``"both"``;
     with relations, :meth:`Graph.to_networkx` is a ``MultiDiGraph``), ``keep_duplicates``,
     ``repeated_lines``, ``keep_boilerplate``, ``headlines``, ``communities``/``seed``
@@ -360,7 +361,7 @@ def build(
     """
     actors = _names(actors)
     if actors is not None:
-        _actorgraph.check_actors(actors, gazetteer)
+        actors = _actorgraph.check_actors(actors, gazetteer)
     counts = count(
         docs,
         gazetteer,

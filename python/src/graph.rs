@@ -189,6 +189,7 @@ pub fn count(
         duplicates: !keep_duplicates,
         repeated_lines,
         edges: options::edges(edges)?,
+        ..Settings::default()
     };
     let empty = actorgraph::scan::Scan::default();
     let decided = match scan {
@@ -211,22 +212,17 @@ pub fn count(
     Ok((Counts { inner: counts }, warnings))
 }
 
-/// Fails unless every id in `actors` is an actor of `gazetteer` (as `build --actors`).
+/// The ids of `actors` (ids, labels or aliases of `gazetteer`, as `build --actors` takes
+/// them); an unknown or shared name fails with the CLI's message.
 #[pyfunction]
 #[pyo3(signature = (actors, gazetteer=None))]
 pub fn check_actors(
     py: Python<'_>,
     actors: Vec<String>,
     gazetteer: Option<&Gazetteer>,
-) -> PyResult<()> {
+) -> PyResult<Vec<String>> {
     let compiled = Gazetteer::resolve(py, gazetteer)?;
-    match actors
-        .iter()
-        .find(|id| compiled.gazetteer.by_id(id).is_none())
-    {
-        Some(id) => Err(usage(format!(
-            "actors: no actor has the id \"{id}\" in the gazetteer"
-        ))),
-        None => Ok(()),
-    }
+    actorgraph::query::names::ActorNames::from_gazetteer(&compiled.gazetteer)
+        .resolve_all("actors", &actors)
+        .map_err(to_py)
 }

@@ -75,7 +75,8 @@ CALL_CASES = [
     ("unknown unit", lambda: actorgraph.build(unit="word"), ActorgraphError,
      'unit="word": expected "sentence", "paragraph" or "document"'),
     ("unknown actor", lambda: actorgraph.build(actors=["nobody"]), ActorgraphError,
-     'actors: no actor has the id "nobody" in the gazetteer'),
+     'actors: no actor is named "nobody" (by id, label or alias); give an id, label or alias '
+     'from the gazetteer (-g FILE, or the embedded gazetteer/actors.json)'),
     ("bad since", lambda: actorgraph.build(since="yesterday"), ActorgraphError,
      'since="yesterday" is not an ISO 8601 date such as 2024-02-11'),
     ("zero threads", lambda: actorgraph.build(threads=0), ActorgraphError, "threads must be at least 1"),
