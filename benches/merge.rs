@@ -8,8 +8,10 @@
 //!    splits it into `AG_BENCH_PARTS` files of consecutive documents;
 //! 2. times one `build` over all the parts, with all threads, to JSON (all evidence) and to
 //!    GraphML (3 per edge);
-//! 3. times `build --partial` of each part (their sum is the split build's cost) and records
-//!    each partial's size against its part's size;
+//! 3. times `scan` of each part and the merge of the 8 scans (the first pass, shared so that
+//!    duplicates and repeated lines are decided for the whole corpus), then `build --partial
+//!    --scan all.ags` of each part (their sum is the split build's cost) and records each
+//!    partial's size against its part's size;
 //! 4. times `merge` of all the partials into JSON and GraphML, checks that each equals the
 //!    single build byte for byte, and times a merge into one partial.
 //!
@@ -97,12 +99,36 @@ fn main() {
     args.extend(part_names.iter().map(String::as_str));
     let t_build_g = run(&args);
 
+    // The first pass per part, then merged: what each partial build is given.
+    let mut t_scans = Vec::new();
+    let mut ags = Vec::new();
+    for (i, p) in part_names.iter().enumerate() {
+        let out = w.join(format!("s{i}.ags")).display().to_string();
+        t_scans.push(run(&["scan", "-q", "-o", &out, p]));
+        ags.push(out);
+    }
+    let all_ags = w.join("all.ags").display().to_string();
+    let mut args = vec!["scan", "-q", "-o", all_ags.as_str()];
+    for a in &ags {
+        args.extend(["--scan", a.as_str()]);
+    }
+    let t_scan_merge = run(&args);
+
     let mut t_partials = Vec::new();
     let mut sizes = Vec::new();
     let mut agcs = Vec::new();
     for (i, p) in part_names.iter().enumerate() {
         let out = w.join(format!("p{i}.agc")).display().to_string();
-        let mut args = vec!["build", "-q", "--partial", "-o", &out, p];
+        let mut args = vec![
+            "build",
+            "-q",
+            "--partial",
+            "--scan",
+            all_ags.as_str(),
+            "-o",
+            &out,
+            p,
+        ];
         if let Some(e) = &evidence {
             args.extend(["--max-evidence", e]);
         }
@@ -147,7 +173,12 @@ fn main() {
     println!("| build, one run, JSON | {t_build:.2} | all evidence |");
     println!("| build, one run, GraphML | {t_build_g:.2} | 3 evidence per edge |");
     println!(
-        "| build --partial, {n} runs | {sum_partials:.2} | sum; slowest part {:.2} |",
+        "| scan, {n} runs + merge of the scans | {:.2} + {t_scan_merge:.2} | sum; {:.1} MB of scan for the corpus |",
+        t_scans.iter().sum::<f64>(),
+        size(Path::new(&all_ags)) as f64 / 1e6
+    );
+    println!(
+        "| build --partial --scan, {n} runs | {sum_partials:.2} | sum; slowest part {:.2} |",
         t_partials.iter().cloned().fold(0.0, f64::max)
     );
     println!(
