@@ -667,7 +667,38 @@ impl Ctx<'_> {
         }
         self.first_mention_right(p, 4)
             .or_else(|| self.appositive_object(p))
+            .or_else(|| self.of_object(p))
             .map(|g| (g, false))
+    }
+
+    /// "supported the 2008 and 2012 presidential campaigns of Ron Paul": a longer object
+    /// noun phrase (up to eight words) that ends in "of B", its modifiers possibly joined by
+    /// "and"; no punctuation, clause word, verb or other cue inside.
+    fn of_object(&self, p: usize) -> Option<Group> {
+        let mut k = p;
+        let mut words = 0;
+        while words <= 8 {
+            let t = self.toks.get(k)?;
+            if t.mention().is_some() {
+                let after_of = words >= 3 && self.word(k - 1) == self.w.of;
+                return (after_of && !self.is_modifier_mention(k)).then(|| self.group_right(k));
+            }
+            if t.punct().is_some() || t.verbish || self.cue_type(k).is_some() {
+                return None;
+            }
+            let w = t.word();
+            // "2008 and 2012": "and" between two modifiers, not before a mention or "of".
+            let inner_and = w == self.w.and
+                && k > p
+                && !self.is_mention(k + 1)
+                && self.word(k + 1) != self.w.of;
+            if (self.is_barrier(w) && !inner_and) || self.flag(w, LOCATIVE) {
+                return None;
+            }
+            words += 1;
+            k += 1;
+        }
+        None
     }
 
     /// "endorsed his former rival, Joe Biden.", "killed Iranian general, Qasem Soleimani at
