@@ -397,3 +397,61 @@ fn merge_takes_actors_by_label_as_build_does() {
         r.stderr
     );
 }
+
+/// `--actors` with `--keep-isolates` keeps a named actor that the other filters left without
+/// links, and no other actor.
+#[test]
+fn named_actors_without_links_stay_alone_with_keep_isolates() {
+    // (args, expected node ids)
+    let cases: &[(&[&str], &[&str])] = &[
+        (
+            &[
+                "seeds/",
+                "--actors",
+                "vowell",
+                "--min-weight",
+                "1000",
+                "--keep-isolates",
+            ],
+            &["vowell"],
+        ),
+        (
+            &[
+                "seeds/",
+                "--actors",
+                "vowell,rasool",
+                "--min-weight",
+                "1000",
+                "--keep-isolates",
+            ],
+            &["rasool", "vowell"],
+        ),
+        (
+            &[
+                "seeds/",
+                "--actors",
+                "vowell",
+                "--types",
+                "state",
+                "--keep-isolates",
+            ],
+            &[],
+        ),
+    ];
+    for (args, want) in cases {
+        let r = run_in(
+            &root(),
+            &[&["build", "--format", "json"][..], args].concat(),
+        );
+        assert!(r.status <= 1, "{args:?}: {}", r.stderr);
+        let g: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+        let ids: Vec<&str> = g["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(ids, *want, "{args:?}");
+        assert!(g["edges"].as_array().unwrap().is_empty(), "{args:?}");
+    }
+}
