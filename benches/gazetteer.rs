@@ -48,23 +48,6 @@ fn one_per_name(names: impl Iterator<Item = String>) -> String {
     s
 }
 
-/// `n` aliases, 5 per actor, as in the throughput benchmark.
-fn templated(n: usize) -> String {
-    let mut s = String::from("{\"actors\": [");
-    for i in 0..n / 5 {
-        if i > 0 {
-            s.push(',');
-        }
-        s.push_str(&format!(
-            "{{\"id\": \"x{i}\", \"label\": \"Person {i} Example\", \"type\": \"person\", \
-             \"aliases\": [\"P. {i} Example\", \"Example {i}\", \"Commander {i} Example\", \
-             \"Example-{i}\"]}}"
-        ));
-    }
-    s.push_str("]}");
-    s
-}
-
 fn main() {
     let text = {
         let dir = tempfile::tempdir().unwrap();
@@ -89,8 +72,16 @@ fn main() {
             100_000,
             one_per_name((1..=100_000).map(|i| format!("w{i}"))),
         ),
-        ("templated people", 100_000, templated(100_000)),
-        ("templated people", 1_000_000, templated(1_000_000)),
+        (
+            "templated people",
+            100_000,
+            corpus::templated_gazetteer(100_000),
+        ),
+        (
+            "templated people",
+            1_000_000,
+            corpus::templated_gazetteer(1_000_000),
+        ),
     ];
     for (name, n, json) in &cases {
         let (mut load, mut compile, mut speed) = (Vec::new(), Vec::new(), Vec::new());

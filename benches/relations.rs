@@ -8,7 +8,6 @@
 
 use std::time::Instant;
 
-#[allow(dead_code)]
 mod corpus;
 
 use actorgraph::analysis::analyze;

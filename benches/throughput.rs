@@ -63,20 +63,9 @@ fn all_aliases(g: &Gazetteer) -> Vec<String> {
         .collect()
 }
 
-/// A gazetteer of `n` aliases (5 per actor) as JSON.
+/// A gazetteer of `n` aliases (5 per actor) as a JSON file.
 fn big_gazetteer(path: &Path, n: usize) {
-    let mut s = String::from("{\"actors\": [");
-    for i in 0..n / 5 {
-        if i > 0 {
-            s.push(',');
-        }
-        s.push_str(&format!(
-            "{{\"id\": \"x{i}\", \"label\": \"Person {i} Example\", \"type\": \"person\", \
-             \"aliases\": [\"P. {i} Example\", \"Example {i}\", \"Commander {i} Example\", \"Example-{i}\"]}}"
-        ));
-    }
-    s.push_str("]}");
-    std::fs::write(path, s).unwrap();
+    std::fs::write(path, corpus::templated_gazetteer(n)).unwrap();
 }
 
 fn main() {

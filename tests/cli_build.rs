@@ -123,6 +123,16 @@ fn units_change_the_counting() {
 }
 
 /// (source, target, weight) of every edge, in output order.
+/// The node ids of a JSON graph, in file order.
+fn node_ids(g: &serde_json::Value) -> Vec<&str> {
+    g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["id"].as_str().unwrap())
+        .collect()
+}
+
 fn weighted_edges(g: &serde_json::Value) -> Vec<(String, String, u64)> {
     g["edges"]
         .as_array()
@@ -191,12 +201,7 @@ fn filters_keep_exactly_what_they_select() {
         .collect();
     ends.sort();
     ends.dedup();
-    let linked_ids: Vec<&str> = linked["nodes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|n| n["id"].as_str().unwrap())
-        .collect();
+    let linked_ids: Vec<&str> = node_ids(&linked);
     assert_eq!(
         linked_ids, ends,
         "only linked people without --keep-isolates"
@@ -208,12 +213,7 @@ fn filters_keep_exactly_what_they_select() {
         .collect();
     let mut want: Vec<&str> = want.iter().map(|s| s.as_str()).collect();
     want.sort();
-    let got: Vec<&str> = g["nodes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|n| n["id"].as_str().unwrap())
-        .collect();
+    let got: Vec<&str> = node_ids(&g);
     assert_eq!(got, want, "every person, linked or not");
 
     // --actors is an ego network (NetworkX's ego_graph): Vowell, his neighbours, and every
@@ -238,12 +238,7 @@ fn filters_keep_exactly_what_they_select() {
     for name in ["vowell", "JB Vowell", "j.b. vowell", "VOWELL"] {
         let g = graph_json(&["seeds/", "--actors", name]);
         assert_eq!(weighted_edges(&g), ego, "--actors {name}");
-        let ids: Vec<&str> = g["nodes"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|n| n["id"].as_str().unwrap())
-            .collect();
+        let ids: Vec<&str> = node_ids(&g);
         assert_eq!(ids, around, "--actors {name}");
     }
 }
@@ -445,12 +440,7 @@ fn named_actors_without_links_stay_alone_with_keep_isolates() {
         );
         assert!(r.status <= 1, "{args:?}: {}", r.stderr);
         let g: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
-        let ids: Vec<&str> = g["nodes"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|n| n["id"].as_str().unwrap())
-            .collect();
+        let ids: Vec<&str> = node_ids(&g);
         assert_eq!(ids, *want, "{args:?}");
         assert!(g["edges"].as_array().unwrap().is_empty(), "{args:?}");
     }

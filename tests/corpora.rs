@@ -8,24 +8,9 @@ mod util;
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::PathBuf;
 
 use actorgraph::dedup::{self, Candidate};
-use util::{root, run_in, run_with_stdin, tempdir};
-
-fn wikinews() -> Vec<serde_json::Value> {
-    let near = root().join("../shared/data/wikinews/wikinews.jsonl");
-    let path = if near.exists() {
-        near
-    } else {
-        PathBuf::from("/work/shared/data/wikinews/wikinews.jsonl")
-    };
-    fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
+use util::{root, run_in, run_with_stdin, tempdir, wikinews};
 
 fn edges(stdout: &str) -> BTreeMap<(String, String), u64> {
     let g: serde_json::Value = serde_json::from_str(stdout).unwrap();

@@ -5,9 +5,9 @@
 
 mod util;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use util::{run_in, tempdir};
+use util::{run_in, shared_data, tempdir};
 
 /// Maliki: IRQGOV in office, IRQELI otherwise (an undated code: it holds on any day, and for
 /// undated documents). Talabani: IRQGOV in office only. Obama: USAGOV in office only. Sadr:
@@ -207,19 +207,6 @@ fn grouped_partials_merge_to_one_build_and_refuse_ungrouped_ones() {
         "{}",
         r.stderr
     );
-}
-
-fn shared_data() -> PathBuf {
-    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    [
-        std::env::var_os("ACTORGRAPH_SHARED_DATA").map(PathBuf::from),
-        Some(manifest.join("../shared/data")),
-        Some(manifest.join("../../shared/data")),
-    ]
-    .into_iter()
-    .flatten()
-    .find(|p| p.join("petrarch2").is_dir())
-    .expect("shared data: set ACTORGRAPH_SHARED_DATA or put shared/ beside the clone")
 }
 
 /// The example with the real dictionary: Maliki is IRQGOV from 2006-05-20 to

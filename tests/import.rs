@@ -4,27 +4,12 @@
 mod util;
 
 use std::fs;
-use std::path::PathBuf;
 
 use actorgraph::gazetteer::{Gazetteer, Source};
 use actorgraph::import::{import_petrarch, IssueKind};
 use actorgraph::tagger::Tagger;
 
-use util::{run_in, tempdir};
-
-fn shared_data() -> PathBuf {
-    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let candidates = [
-        std::env::var_os("ACTORGRAPH_SHARED_DATA").map(PathBuf::from),
-        Some(manifest.join("../shared/data")),
-        Some(manifest.join("../../shared/data")),
-    ];
-    candidates
-        .into_iter()
-        .flatten()
-        .find(|p| p.join("petrarch2").is_dir())
-        .expect("shared data: set ACTORGRAPH_SHARED_DATA or put shared/ beside the clone")
-}
+use util::{run_in, shared_data, tempdir};
 
 /// A dictionary with every quirk of the Phoenix files, one per record.
 const DICT: &str = "# a comment line\n\

@@ -10,23 +10,9 @@
 mod util;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use util::{root, run_in, tempdir};
-
-fn wikinews() -> Vec<serde_json::Value> {
-    let near = root().join("../shared/data/wikinews/wikinews.jsonl");
-    let path = if near.exists() {
-        near
-    } else {
-        PathBuf::from("/work/shared/data/wikinews/wikinews.jsonl")
-    };
-    fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
+use util::{run_in, tempdir, wikinews};
 
 fn ok(dir: &Path, args: &[&str]) -> String {
     let r = run_in(dir, args);

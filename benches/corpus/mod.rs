@@ -1,4 +1,5 @@
-//! The seeded benchmark corpus, shared by the throughput and merge benchmarks.
+//! The seeded benchmark corpus and gazetteers, shared by the benchmarks (each uses a part).
+#![allow(dead_code)]
 
 use std::io::Write;
 use std::path::Path;
@@ -52,4 +53,22 @@ pub fn generate(path: &Path, mb: usize, seed: u64) {
         n += 1;
     }
     out.flush().unwrap();
+}
+
+/// A gazetteer of `n` aliases as JSON, 5 per actor ("Person 17 Example", "P. 17 Example",
+/// "Example 17", "Commander 17 Example", "Example-17"): the large-gazetteer benchmarks' input.
+pub fn templated_gazetteer(n: usize) -> String {
+    let mut s = String::from("{\"actors\": [");
+    for i in 0..n / 5 {
+        if i > 0 {
+            s.push(',');
+        }
+        s.push_str(&format!(
+            "{{\"id\": \"x{i}\", \"label\": \"Person {i} Example\", \"type\": \"person\", \
+             \"aliases\": [\"P. {i} Example\", \"Example {i}\", \"Commander {i} Example\", \
+             \"Example-{i}\"]}}"
+        ));
+    }
+    s.push_str("]}");
+    s
 }

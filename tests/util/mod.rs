@@ -76,3 +76,28 @@ pub fn run_with_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     }
 }
+
+/// `../shared/data` (the project's real material, beside the clone as in CI), or where
+/// `ACTORGRAPH_SHARED_DATA` points; fails with what to do when neither holds it.
+pub fn shared_data() -> PathBuf {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    [
+        std::env::var_os("ACTORGRAPH_SHARED_DATA").map(PathBuf::from),
+        Some(manifest.join("../shared/data")),
+        Some(manifest.join("../../shared/data")),
+    ]
+    .into_iter()
+    .flatten()
+    .find(|p| p.join("petrarch2").is_dir() && p.join("wikinews").is_dir())
+    .expect("shared data: set ACTORGRAPH_SHARED_DATA or put shared/ beside the clone")
+}
+
+/// The Wikinews articles of the shared data, one JSON record each.
+pub fn wikinews() -> Vec<serde_json::Value> {
+    let path = shared_data().join("wikinews/wikinews.jsonl");
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
