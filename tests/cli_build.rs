@@ -445,3 +445,62 @@ fn named_actors_without_links_stay_alone_with_keep_isolates() {
         assert!(g["edges"].as_array().unwrap().is_empty(), "{args:?}");
     }
 }
+
+/// GEXF is dynamic (with a time format) exactly when some document carried a date.
+#[test]
+fn gexf_is_dynamic_only_for_dated_corpora() {
+    let dir = tempdir();
+    let d = dir.path();
+    std::fs::write(d.join("undated.txt"), "Vowell met Rasool.").unwrap();
+    std::fs::write(
+        d.join("dated.jsonl"),
+        "{\"id\":\"a\",\"text\":\"Vowell met Rasool.\",\"date\":\"2024-02-11\"}\n",
+    )
+    .unwrap();
+    // (input, expected <graph> element)
+    let cases = [
+        (
+            "undated.txt",
+            r#"<graph defaultedgetype="undirected" mode="static">"#,
+        ),
+        (
+            "dated.jsonl",
+            r#"<graph defaultedgetype="undirected" mode="dynamic" timeformat="date">"#,
+        ),
+    ];
+    for (input, want) in cases {
+        let r = run_in(d, &["build", input, "--format", "gexf"]);
+        assert_eq!(r.status, 0, "{input}: {}", r.stderr);
+        let graph = r.stdout.lines().find(|l| l.contains("<graph ")).unwrap();
+        assert_eq!(graph.trim(), want, "{input}");
+    }
+}
+
+/// Relation counters are written only where they say something: never on co-mention edges,
+/// and on typed edges only when not zero (the seeds have planned meetings, no negated ones).
+#[test]
+fn json_edges_carry_relation_counters_only_when_not_zero() {
+    let g = graph_json(&["seeds/", "--edges", "both"]);
+    let edges = g["edges"].as_array().unwrap();
+    let co: Vec<_> = edges.iter().filter(|e| e.get("kind").is_none()).collect();
+    assert!(!co.is_empty());
+    for e in &co {
+        assert!(
+            e.get("negated").is_none() && e.get("planned").is_none(),
+            "{e}"
+        );
+    }
+    let planned: Vec<_> = edges
+        .iter()
+        .filter(|e| e.get("planned").is_some())
+        .collect();
+    assert!(
+        !planned.is_empty(),
+        "the seeds' scheduled talks are planned meetings"
+    );
+    for e in planned {
+        assert!(e["planned"].as_u64().unwrap() > 0, "{e}");
+        assert!(e.get("kind").is_some(), "{e}");
+    }
+    assert!(edges.iter().all(|e| e.get("negated").is_none()));
+}
