@@ -509,6 +509,54 @@ mod tests {
     }
 
     #[test]
+    fn line_break_detection_table() {
+        // (case, text, expected reading); each row kills a mutant that survived cargo-mutants.
+        let cyrillic = "Министр обороны заявил в воскресенье, что переговоры с коалицией\n\
+                        возобновятся на следующей неделе, несмотря на удары по базам в\n\
+                        провинции Анбар и на юге страны, и что военные эксперты будут\n\
+                        следить за завершением миссии коалиции в течение двух лет.\n";
+        let cases: [(&str, &str, LineBreaks); 4] = [
+            (
+                // Lines of 64-70 characters but 120-130 bytes: the wrap width is counted in
+                // characters, so this is hard-wrapped copy.
+                "hard-wrapped Cyrillic",
+                cyrillic,
+                LineBreaks::Space,
+            ),
+            (
+                // One line per paragraph, blank lines between, no full stops: no line is
+                // followed by another, so nothing says the copy is wrapped.
+                "single-line paragraphs without full stops",
+                "Iraq to resume talks on future of US military presence in country\n\n\
+                 PMF chief says Iraq should be cleansed from all foreign presence\n\n\
+                 Kataib Hezbollah suspends attacks on US forces in the region\n\n\
+                 Vowell confirms talks on the withdrawal of coalition troops soon\n",
+                LineBreaks::Paragraph,
+            ),
+            (
+                // Lines that end a sentence in a closing quote or bracket are closed lines.
+                "lines ending in closing quotes and brackets",
+                "Rasool said the talks were “a step towards ending the mission.”\n\
+                 The coalition said it would keep its advisers (for now.)\n\
+                 Sudani called the strike “a blatant act of aggression.”\n\
+                 The Pentagon confirmed the talks would resume (on Sunday.)\n",
+                LineBreaks::Paragraph,
+            ),
+            (
+                "lines ending in full stops",
+                "Rasool said the talks were a step towards ending the mission.\n\
+                 The coalition said it would keep its advisers for the moment.\n\
+                 Sudani called the strike a blatant act of aggression on Iraq.\n",
+                LineBreaks::Paragraph,
+            ),
+        ];
+        for (name, text, want) in cases {
+            assert_eq!(detect_line_breaks(text), want, "{name}");
+        }
+        assert!(cyrillic.lines().all(|l| l.len() > 100 && l.chars().count() <= 100));
+    }
+
+    #[test]
     fn never_splits_inside_a_mention() {
         let text = "Mohammed S. The Great spoke.";
         let m = Mention {
