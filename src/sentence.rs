@@ -553,7 +553,9 @@ mod tests {
         for (name, text, want) in cases {
             assert_eq!(detect_line_breaks(text), want, "{name}");
         }
-        assert!(cyrillic.lines().all(|l| l.len() > 100 && l.chars().count() <= 100));
+        assert!(cyrillic
+            .lines()
+            .all(|l| l.len() > 100 && l.chars().count() <= 100));
     }
 
     #[test]

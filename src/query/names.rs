@@ -220,6 +220,30 @@ mod tests {
     }
 
     #[test]
+    fn with_nothing_close_the_message_says_what_names_are_known() {
+        let from_gazetteer = ActorNames::from_gazetteer(&gazetteer());
+        assert_eq!(
+            from_gazetteer.resolve("zzzz"),
+            Err(
+                "no actor is named \"zzzz\" (by id, label or alias); give an id, label or \
+                 alias from the gazetteer (-g FILE, or the embedded gazetteer/actors.json)"
+                    .to_owned()
+            )
+        );
+        // Partial counts carry ids and labels, not aliases.
+        let mut from_counts = ActorNames::default();
+        from_counts.add("sudani", By::Id, "sudani");
+        assert_eq!(
+            from_counts.resolve("zzzz"),
+            Err(
+                "no actor is named \"zzzz\" (by id, label or alias); partial counts know ids \
+                 and labels only, not aliases"
+                    .to_owned()
+            )
+        );
+    }
+
+    #[test]
     fn a_list_keeps_the_order_given_and_each_actor_once() {
         let names = ActorNames::from_gazetteer(&gazetteer());
         let got = names
