@@ -244,6 +244,17 @@ mod tests {
     }
 
     #[test]
+    fn at_most_three_close_names_are_suggested() {
+        let mut names = ActorNames::default();
+        for id in ["sudan", "sudani", "sudanese", "sudano", "sudana"] {
+            names.add(id, By::Id, id);
+        }
+        let err = names.resolve("sudanx").unwrap_err();
+        let list = err.split("did you mean ").nth(1).unwrap();
+        assert_eq!(list.trim_end_matches('?').split(", ").count(), 3, "{err}");
+    }
+
+    #[test]
     fn a_list_keeps_the_order_given_and_each_actor_once() {
         let names = ActorNames::from_gazetteer(&gazetteer());
         let got = names
