@@ -67,7 +67,7 @@ mod tests {
     #[test]
     fn dense_tries_get_their_missing_prefixes_and_sparse_ones_nothing() {
         // (case, names, expected fillers)
-        let cases: [(&str, Vec<String>, Vec<&str>); 5] = [
+        let cases: [(&str, Vec<String>, Vec<&str>); 6] = [
             (
                 "w1..w99: only `w` is not a name",
                 (1..100).map(|i| format!("w{i}")).collect(),
@@ -90,6 +90,11 @@ mod tests {
                 ["a", "abc", "abcd", "abcde", "abcdef", "abcdefg", "abcdefgh"]
                     .map(String::from)
                     .to_vec(),
+                vec!["ab"],
+            ),
+            (
+                "exactly one state in four not a name: still dense",
+                ["a", "abc", "abcd"].map(String::from).to_vec(),
                 vec!["ab"],
             ),
             ("no names", vec![], vec![]),
