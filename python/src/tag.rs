@@ -8,9 +8,9 @@ use std::path::PathBuf;
 
 use pyo3::prelude::*;
 
-use actorgraph::export::mentions::{self, MentionFormat};
+use actorgraph::export::mentions::{self, RowFormat};
 use actorgraph::pipeline::Extract;
-use actorgraph::relation::write::{self as relation_write, RelationFormat};
+use actorgraph::relation::write::{self as relation_write};
 use actorgraph::relation::Lexicon;
 use actorgraph::zone::ZoneRules;
 
@@ -49,7 +49,7 @@ pub fn tag(
         // Writing into memory cannot fail.
         let _ = mentions::write_document(
             &mut out,
-            MentionFormat::Jsonl,
+            RowFormat::Jsonl,
             &compiled.gazetteer,
             doc,
             analysis,
@@ -94,7 +94,7 @@ pub fn relations(
         // Writing into memory cannot fail.
         let _ = relation_write::write_document(
             &mut out,
-            RelationFormat::Jsonl,
+            RowFormat::Jsonl,
             &compiled.gazetteer,
             &lexicon,
             doc,

@@ -378,6 +378,24 @@ impl CorpusArgs {
     }
 }
 
+/// `--format` of the row outputs (`tag`, `relations`).
+#[derive(Clone, Copy, ValueEnum)]
+pub enum RowFormatArg {
+    /// JSON Lines, one object a row.
+    Jsonl,
+    /// Tab-separated values with a header.
+    Tsv,
+}
+
+impl From<RowFormatArg> for actorgraph::export::mentions::RowFormat {
+    fn from(f: RowFormatArg) -> Self {
+        match f {
+            RowFormatArg::Jsonl => Self::Jsonl,
+            RowFormatArg::Tsv => Self::Tsv,
+        }
+    }
+}
+
 /// Standard input holds data: a pipe, a file or a socket, not a terminal or /dev/null (as
 /// ripgrep decides).
 fn stdin_is_readable() -> bool {

@@ -3,15 +3,15 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, ValueEnum};
+use clap::Args;
 
 use actorgraph::input::Diagnostics;
 use actorgraph::output::Output;
-use actorgraph::relation::write::{self, RelationFormat};
+use actorgraph::relation::write;
 use actorgraph::relation::Lexicon;
 use actorgraph::{pipeline, Result};
 
-use super::CorpusArgs;
+use super::{CorpusArgs, RowFormatArg};
 
 #[derive(Args)]
 pub struct RelationsArgs {
@@ -24,14 +24,8 @@ pub struct RelationsArgs {
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = FormatArg::Jsonl)]
-    format: FormatArg,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum FormatArg {
-    Jsonl,
-    Tsv,
+    #[arg(long, value_enum, default_value_t = RowFormatArg::Jsonl)]
+    format: RowFormatArg,
 }
 
 pub fn run(args: RelationsArgs) -> Result<ExitCode> {
@@ -42,10 +36,7 @@ pub fn run(args: RelationsArgs) -> Result<ExitCode> {
         None => Lexicon::embedded(),
     };
     let tagger = args.corpus.tagger(&gazetteer)?;
-    let format = match args.format {
-        FormatArg::Jsonl => RelationFormat::Jsonl,
-        FormatArg::Tsv => RelationFormat::Tsv,
-    };
+    let format = args.format.into();
     let inputs = args.corpus.inputs();
     let mut out = Output::create(args.output.as_deref())?;
     write::write_header(&mut out, format).map_err(|e| out.error(e))?;

@@ -3,14 +3,14 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, ValueEnum};
+use clap::Args;
 
-use actorgraph::export::mentions::{self, MentionFormat};
+use actorgraph::export::mentions;
 use actorgraph::input::Diagnostics;
 use actorgraph::output::Output;
 use actorgraph::{pipeline, Result};
 
-use super::CorpusArgs;
+use super::{CorpusArgs, RowFormatArg};
 
 #[derive(Args)]
 pub struct TagArgs {
@@ -20,24 +20,15 @@ pub struct TagArgs {
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = FormatArg::Jsonl)]
-    format: FormatArg,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum FormatArg {
-    Jsonl,
-    Tsv,
+    #[arg(long, value_enum, default_value_t = RowFormatArg::Jsonl)]
+    format: RowFormatArg,
 }
 
 pub fn run(args: TagArgs) -> Result<ExitCode> {
     args.corpus.init_threads()?;
     let gazetteer = args.corpus.gazetteer()?;
     let tagger = args.corpus.tagger(&gazetteer)?;
-    let format = match args.format {
-        FormatArg::Jsonl => MentionFormat::Jsonl,
-        FormatArg::Tsv => MentionFormat::Tsv,
-    };
+    let format = args.format.into();
     let inputs = args.corpus.inputs();
     let mut out = Output::create(args.output.as_deref())?;
     mentions::write_header(&mut out, format).map_err(|e| out.error(e))?;

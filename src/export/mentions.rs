@@ -16,9 +16,9 @@ use crate::analysis::Analysis;
 use crate::gazetteer::Gazetteer;
 use crate::input::Document;
 
-/// Mention output format.
+/// The format of row outputs, one mention (`tag`) or one relation (`relations`) a row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MentionFormat {
+pub enum RowFormat {
     /// JSON Lines.
     Jsonl,
     /// Tab-separated values with a header.
@@ -40,10 +40,10 @@ struct Row<'a> {
 }
 
 /// Writes the header, if the format has one.
-pub fn write_header(w: &mut dyn Write, format: MentionFormat) -> io::Result<()> {
+pub fn write_header(w: &mut dyn Write, format: RowFormat) -> io::Result<()> {
     match format {
-        MentionFormat::Jsonl => Ok(()),
-        MentionFormat::Tsv => {
+        RowFormat::Jsonl => Ok(()),
+        RowFormat::Tsv => {
             w.write_all(b"doc\tsentence\tparagraph\tzone\tstart\tend\ttext\tactor\trole\n")
         }
     }
@@ -52,7 +52,7 @@ pub fn write_header(w: &mut dyn Write, format: MentionFormat) -> io::Result<()> 
 /// Writes one document's mentions in document order.
 pub fn write_document(
     w: &mut dyn Write,
-    format: MentionFormat,
+    format: RowFormat,
     gazetteer: &Gazetteer,
     doc: &Document,
     analysis: &Analysis,
@@ -99,11 +99,11 @@ pub fn write_document(
             }
         };
         match format {
-            MentionFormat::Jsonl => {
+            RowFormat::Jsonl => {
                 serde_json::to_writer(&mut *w, &row)?;
                 w.write_all(b"\n")?;
             }
-            MentionFormat::Tsv => {
+            RowFormat::Tsv => {
                 writeln!(
                     w,
                     "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",

@@ -19,14 +19,7 @@ use crate::export::mentions::tsv;
 use crate::gazetteer::Gazetteer;
 use crate::input::Document;
 
-/// Relation output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RelationFormat {
-    /// JSON Lines.
-    Jsonl,
-    /// Tab-separated values with a header.
-    Tsv,
-}
+pub use crate::export::mentions::RowFormat;
 
 #[derive(Serialize)]
 struct Row<'a> {
@@ -52,17 +45,17 @@ struct Row<'a> {
 const COLUMNS: &str = "doc\tsentence\trelation\tsource\ttarget\tnegated\tmodality\trole\tcue\tcue_start\tcue_end\tsource_start\tsource_end\ttarget_start\ttarget_end\tsource_role\ttarget_role\n";
 
 /// Writes the header, if the format has one.
-pub fn write_header(w: &mut dyn Write, format: RelationFormat) -> io::Result<()> {
+pub fn write_header(w: &mut dyn Write, format: RowFormat) -> io::Result<()> {
     match format {
-        RelationFormat::Jsonl => Ok(()),
-        RelationFormat::Tsv => w.write_all(COLUMNS.as_bytes()),
+        RowFormat::Jsonl => Ok(()),
+        RowFormat::Tsv => w.write_all(COLUMNS.as_bytes()),
     }
 }
 
 /// Writes one document's relations (already sorted by cue offset).
 pub fn write_document(
     w: &mut dyn Write,
-    format: RelationFormat,
+    format: RowFormat,
     g: &Gazetteer,
     lex: &Lexicon,
     doc: &Document,
@@ -89,11 +82,11 @@ pub fn write_document(
             target_role: r.target_role.map(|i| g.role(i).id.as_str()),
         };
         match format {
-            RelationFormat::Jsonl => {
+            RowFormat::Jsonl => {
                 serde_json::to_writer(&mut *w, &row)?;
                 w.write_all(b"\n")?;
             }
-            RelationFormat::Tsv => writeln!(
+            RowFormat::Tsv => writeln!(
                 w,
                 "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
                 tsv(row.doc),
