@@ -23,7 +23,7 @@ use crate::scan::{Seen, Survey};
 /// First bytes of every scan file.
 pub const MAGIC: &[u8] = b"actorgraph-scan\n";
 /// The current format version; another version is refused with a message.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 /// The conventional file extension.
 pub const EXTENSION: &str = "ags";
 
