@@ -9,8 +9,12 @@
 //! 2. measures the limit in-process, single thread;
 //! 3. runs the release binary: `tag` and `build` with `--threads 1` and all threads, reading
 //!    MB/s, documents/s and peak RSS (from `--verbose`);
-//! 4. compiles gazetteers of 100,000 and 1,000,000 aliases and tags with the large one;
-//! 5. times start-up on the embedded seeds.
+//!    `build` with a `--threads` sweep (1, 2, 4, ... twice the cores), with `--edges both`, and
+//!    without the first pass (`--keep-duplicates --repeated-lines 0`) to show its cost;
+//! 4. with `AG_BENCH_PYTHON` (a Python with `benches/peers/requirements.txt`), runs the
+//!    pyahocorasick peer and `build --threads 1` on the first 32 MB, interleaved;
+//! 5. compiles gazetteers of 100,000 and 1,000,000 aliases and tags with the large one;
+//! 6. times start-up on the embedded seeds.
 //!
 //! It prints a Markdown table for docs/performance.md.
 
@@ -135,22 +139,41 @@ fn main() {
         "--max-evidence",
         "3",
     ];
-    let mut b1 = build.to_vec();
-    b1.extend(["--threads", "1"]);
-    measure("build, 1 thread", &b1);
-    let mut bn = build.to_vec();
-    bn.extend(["--threads", &t]);
-    measure(&format!("build, {threads} threads"), &bn);
+    let with = |extra: &[&'static str], n: &str| -> Vec<String> {
+        build
+            .iter()
+            .chain(extra)
+            .map(|s| s.to_string())
+            .chain(["--threads".to_owned(), n.to_owned()])
+            .collect()
+    };
+    // The `--threads` sweep with the defaults (zones, duplicates, repeated lines): 1, 2, 4, ...
+    // up to twice the cores (past the cores it shows the cost of oversubscription).
+    let mut sweep = vec![1];
+    while sweep.last().copied().unwrap_or(1) < 2 * threads {
+        sweep.push(sweep.last().unwrap() * 2);
+    }
+    for n in &sweep {
+        let args = with(&[], &n.to_string());
+        let name = format!("build, {n} thread{}", if *n == 1 { "" } else { "s" });
+        measure(&name, &args.iter().map(String::as_str).collect::<Vec<_>>());
+    }
+    // Typed relations too.
+    for n in ["1".to_owned(), t.clone()] {
+        let args = with(&["--edges", "both"], &n);
+        measure(
+            &format!("build --edges both, {n} thread(s)"),
+            &args.iter().map(String::as_str).collect::<Vec<_>>(),
+        );
+    }
     // The cost of the first pass (duplicates, repeated lines): the same build without it.
-    let mut plain = bn.clone();
-    plain.extend(["--keep-duplicates", "--repeated-lines", "0"]);
-    measure(
-        &format!("build, {threads} threads, no duplicate/repeated-line pass"),
-        &plain,
-    );
-    let mut p1 = b1.clone();
-    p1.extend(["--keep-duplicates", "--repeated-lines", "0"]);
-    measure("build, 1 thread, no duplicate/repeated-line pass", &p1);
+    for n in ["1".to_owned(), t.clone()] {
+        let args = with(&["--keep-duplicates", "--repeated-lines", "0"], &n);
+        measure(
+            &format!("build, {n} thread(s), no duplicate/repeated-line pass"),
+            &args.iter().map(String::as_str).collect::<Vec<_>>(),
+        );
+    }
 
     println!("\ncorpus: {size_mb:.0} MB, {docs} documents; limit (bare DFA scan, 1 thread): {limit:.0} MB/s\n");
     println!("| run | MB/s | docs/s | vs limit | peak RSS MB |");
@@ -160,6 +183,58 @@ fn main() {
         println!(
             "| {name} | {mbs:.0} | {dps:.0} | {:.0}% | {rss:.0} |",
             100.0 * mbs / limit
+        );
+    }
+
+    // The fastest Python peer, in the same run, on the first 32 MB (whole lines): the same job
+    // (tag, sentences, pairs per sentence), against `build --threads 1` on the same file.
+    if let Ok(python) = std::env::var("AG_BENCH_PYTHON") {
+        let small = data_dir().join("corpus-32.jsonl");
+        if !small.exists() {
+            let bytes = std::fs::read(&corpus).unwrap();
+            let mut cut = (32 << 20).min(bytes.len());
+            while cut < bytes.len() && bytes[cut - 1] != b'\n' {
+                cut += 1;
+            }
+            std::fs::write(&small, &bytes[..cut]).unwrap();
+        }
+        let small_s = small.to_str().unwrap();
+        let small_mb = std::fs::metadata(&small).unwrap().len() as f64 / 1e6;
+        let peer = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("benches/peers/pyahocorasick_peer.py");
+        let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+        for _ in 0..runs {
+            let args = [
+                "build",
+                small_s,
+                "--format",
+                "json",
+                "-o",
+                "/dev/null",
+                "--max-evidence",
+                "3",
+                "--threads",
+                "1",
+            ];
+            ours.push(small_mb / run(&args).0);
+            let t = Instant::now();
+            let out = Command::new(&python)
+                .arg(&peer)
+                .arg(&small)
+                .output()
+                .unwrap();
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            theirs.push(small_mb / t.elapsed().as_secs_f64());
+        }
+        let (ours, theirs) = (median(ours), median(theirs));
+        println!(
+            "\npeer, {small_mb:.1} MB, 1 thread: actorgraph build {ours:.1} MB/s, pyahocorasick \
+             {theirs:.1} MB/s (whole process): {:.1}x",
+            ours / theirs
         );
     }
 

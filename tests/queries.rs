@@ -8,7 +8,7 @@ use std::fs;
 
 use actorgraph::export::json;
 use actorgraph::graph::ActorGraph;
-use actorgraph::query::{centrality, community, path, stats, Resolver};
+use actorgraph::query::{self, centrality, community, path, stats, Resolver};
 use petgraph::graph::NodeIndex;
 use serde_json::Value;
 use util::{root, run_in, tempdir};
@@ -645,4 +645,78 @@ fn option_values_named_like_questions_stay_values() {
         assert_eq!(r.status, 0, "{args:?}: {}", r.stderr);
         assert_eq!(r.stdout, want.stdout, "{args:?}");
     }
+}
+
+#[test]
+fn unknown_names_suggest_at_most_three_close_actors_once_each() {
+    let g = small_graph(
+        &["alpha1", "alpha2", "alpha3", "alpha4", "zeta"],
+        &[("alpha1", "zeta", 1)],
+    );
+    let res = Resolver::new(&g, None);
+    // (what a user types, how the error ends): four actors are close to "alpha" (the id and
+    // the label of each are one name), only three are offered, closest then first in order.
+    let cases = [
+        (
+            "alpha",
+            "; did you mean alpha1 (ALPHA1), alpha2 (ALPHA2), alpha3 (ALPHA3)?",
+        ),
+        ("zetta", "; did you mean zeta (ZETA)?"),
+        (
+            "qqqq",
+            "; list the actors with `actorgraph query ... top --by degree`",
+        ),
+    ];
+    for (name, end) in cases {
+        let err = res.resolve(name).unwrap_err().to_string();
+        assert!(err.ends_with(end), "{name}: {err}");
+    }
+}
+
+#[test]
+fn evidence_lists_the_stored_sentences_of_a_link_or_nothing() {
+    let r = run_in(&root(), &["build", "-o", "-", "--format", "json"]);
+    let g = json::read("seeds", r.stdout.as_bytes()).unwrap();
+    let (v, c) = (node(&g, "vowell"), node(&g, "cjtf_oir"));
+    let ev = query::evidence(&g, v, c).expect("vowell and cjtf_oir are linked");
+    let edge = g.graph.edges_connecting(v, c).next().unwrap().weight();
+    assert!(!ev.is_empty());
+    assert_eq!(ev, edge.evidence.as_slice());
+    assert!(ev
+        .windows(2)
+        .all(|w| (&w[0].doc, w[0].sentence) <= (&w[1].doc, w[1].sentence)));
+    let unlinked = g
+        .graph
+        .node_indices()
+        .find(|&i| i != v && g.graph.edges_connecting(v, i).next().is_none())
+        .unwrap();
+    assert_eq!(query::evidence(&g, v, unlinked), None);
+}
+
+#[test]
+fn neighbors_are_the_co_mention_links_whatever_else_the_graph_holds() {
+    // With typed relations in the graph too, `neighbors` still lists co-mention links only,
+    // each neighbour once, as in a co-mention graph of the same documents.
+    let r = root();
+    let seeds = r.join("seeds");
+    let seeds = seeds.to_str().unwrap();
+    let ask = |edges: &str| {
+        let out = run_in(
+            &r,
+            &[
+                "query",
+                seeds,
+                "--edges",
+                edges,
+                "neighbors",
+                "iraq",
+                "--json",
+            ],
+        );
+        assert_eq!(out.status, 0, "{}", out.stderr);
+        out.stdout
+    };
+    let co = ask("co-mention");
+    assert!(co.matches("\"id\"").count() > 3, "{co}");
+    assert_eq!(ask("both"), co);
 }
