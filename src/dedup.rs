@@ -180,17 +180,22 @@ pub fn signature(text: &str) -> Signature {
         into_bin(folded(&ring[..n]), &mut mins);
     }
     densify(&mut mins);
-    let bands = std::array::from_fn(|b| {
-        let h = mins[b * ROWS..(b + 1) * ROWS]
-            .iter()
-            .fold(SEED ^ b as u64, |h, &v| mix(h ^ v));
-        (h >> 48) as u16
-    });
+    let bands = bands(&mins);
     Signature {
         exact: mix(exact ^ u64::from(words)),
         bands,
         words,
     }
+}
+
+/// The 64 minima cut into [`BANDS`] bands of [`ROWS`], each hashed to 16 bits.
+fn bands(mins: &[u64; BINS]) -> [u16; BANDS] {
+    std::array::from_fn(|b| {
+        let h = mins[b * ROWS..(b + 1) * ROWS]
+            .iter()
+            .fold(SEED ^ b as u64, |h, &v| mix(h ^ v));
+        (h >> 48) as u16
+    })
 }
 
 /// Multipliers of a word's inner and last 8-byte steps (the last one differs, so that where a
@@ -636,15 +641,9 @@ mod tests {
             }
         }
         densify(&mut mins);
-        let bands = std::array::from_fn(|b| {
-            let h = mins[b * ROWS..(b + 1) * ROWS]
-                .iter()
-                .fold(SEED ^ b as u64, |h, &v| mix(h ^ v));
-            (h >> 48) as u16
-        });
         Signature {
             exact: mix(exact ^ words.len() as u64),
-            bands,
+            bands: bands(&mins),
             words: words.len() as u32,
         }
     }
