@@ -179,7 +179,7 @@ pub fn count_corpus(
         diag,
         |doc, a| {
             counting.add(doc, a);
-            Ok(())
+            counting.coverage()
         },
     )?;
     let (counts, warnings) = counting.finish();
@@ -225,7 +225,7 @@ pub fn count_documents_with(
         extract,
         |doc, a| {
             counting.add(doc, a);
-            Ok(())
+            counting.coverage()
         },
     )?;
     Ok(counting.finish())
@@ -240,6 +240,8 @@ pub struct Counting<'a> {
     scan: &'a Scan,
     duplicates: u64,
     boilerplate_sentences: u64,
+    /// The first document counted that the scan never surveyed.
+    not_scanned: Option<String>,
 }
 
 impl<'a> Counting<'a> {
@@ -264,11 +266,30 @@ impl<'a> Counting<'a> {
             scan,
             duplicates: 0,
             boilerplate_sentences: 0,
+            not_scanned: None,
+        }
+    }
+
+    /// An error once a document was given that the scan never surveyed (a scan of other
+    /// inputs, or of part of these): its duplicates and repeated lines cannot be decided.
+    pub fn coverage(&self) -> Result<()> {
+        match &self.not_scanned {
+            None => Ok(()),
+            Some(id) => Err(crate::Error::Usage(format!(
+                "document \"{id}\" is not in the scan this run was given: its duplicates and \
+                 repeated lines would be decided without it, and the counts would not equal \
+                 one build of the whole corpus; scan every part of the corpus, merge the scans \
+                 (`actorgraph scan --scan a.ags --scan b.ags -o all.ags`) and give the merged \
+                 scan to each build (docs/duplicates.md)"
+            ))),
         }
     }
 
     /// Counts one analysed document (in corpus order).
     pub fn add(&mut self, doc: &Document, a: &Analysis) {
+        if self.not_scanned.is_none() && !self.scan.covers(&doc.id) {
+            self.not_scanned = Some(doc.id.clone());
+        }
         if self.scan.is_duplicate(&doc.id) {
             self.duplicates += 1;
             return;

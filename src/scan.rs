@@ -58,6 +58,9 @@ pub struct Scan {
     pub lines: Option<LineCounts>,
     /// From how many documents a line is furniture.
     pub repeated_lines: u32,
+    /// The hashes of the ids surveyed (sorted), when the scan was decided from a survey:
+    /// every document counted with this scan must be among them ([`Scan::covers`]).
+    pub surveyed: Option<Vec<u64>>,
 }
 
 impl Scan {
@@ -73,6 +76,21 @@ impl Scan {
     pub fn is_duplicate(&self, id: &str) -> bool {
         self.duplicates.contains(id)
     }
+
+    /// Whether the document `id` was surveyed by this scan (always, for a scan that surveyed
+    /// nothing: duplicates and lines were not looked for). A document counted with a scan
+    /// that never saw it would be decided without the rest of the corpus: its partial would
+    /// not merge into the result of one build.
+    pub fn covers(&self, id: &str) -> bool {
+        self.surveyed
+            .as_ref()
+            .is_none_or(|s| s.binary_search(&id_hash(id)).is_ok())
+    }
+}
+
+/// The hash a scan keeps of a document id (64 bits: 8 bytes per document).
+fn id_hash(id: &str) -> u64 {
+    dedup::hash_bytes(id.as_bytes(), 0x5ca7)
 }
 
 /// One document as the first pass saw it.
@@ -206,10 +224,13 @@ impl Survey {
             }
         }
         list.sort();
+        let mut surveyed: Vec<u64> = candidates.iter().map(|c| id_hash(&c.id)).collect();
+        surveyed.sort_unstable();
         Scan {
             duplicates: Duplicates { list },
             lines,
             repeated_lines: self.repeated_lines,
+            surveyed: self.wanted().then_some(surveyed),
         }
     }
 }

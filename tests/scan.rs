@@ -162,6 +162,7 @@ fn scans_refuse_what_they_cannot_do_exactly() {
     let dir = tempdir();
     let d = dir.path();
     fs::write(d.join("a.txt"), "Iraq and Iran met.").unwrap();
+    fs::write(d.join("b.txt"), "Iraq and Syria met.").unwrap();
     fs::write(d.join("junk.ags"), "hello").unwrap();
     ok(d, &["scan", "a.txt", "-o", "s.ags"]);
     ok(d, &["scan", "a.txt", "--keep-duplicates", "-o", "k.ags"]);
@@ -184,6 +185,24 @@ fn scans_refuse_what_they_cannot_do_exactly() {
             "actorgraph: error: scans made with different options cannot be combined: k.ags was \
              made with --keep-duplicates --repeated-lines 5, this command with --repeated-lines \
              5; scan again with the same --keep-duplicates and --repeated-lines\n",
+        ),
+        (
+            // A scan of other documents than those counted.
+            &[
+                "build",
+                "a.txt",
+                "b.txt",
+                "--partial",
+                "--scan",
+                "s.ags",
+                "-o",
+                "x.agc",
+            ],
+            "actorgraph: error: document \"b\" is not in the scan this run was given: its \
+             duplicates and repeated lines would be decided without it, and the counts would \
+             not equal one build of the whole corpus; scan every part of the corpus, merge the \
+             scans (`actorgraph scan --scan a.ags --scan b.ags -o all.ags`) and give the merged \
+             scan to each build (docs/duplicates.md)\n",
         ),
         (
             &["build", "a.txt", "--scan", "junk.ags"],
@@ -210,4 +229,5 @@ fn scans_refuse_what_they_cannot_do_exactly() {
         assert_eq!(r.stderr, *want, "{args:?}");
     }
     assert!(!d.join("x.ags").exists());
+    assert!(!d.join("x.agc").exists());
 }

@@ -145,6 +145,7 @@ pub fn count(
     let diag = analyse(py, docs, compiled, reading, how, &mut |doc, analysis| {
         counting.add(doc, analysis)
     })?;
+    counting.coverage().map_err(to_py)?;
     let mut warnings = diag.warnings;
     let (counts, counted) = py.detach(|| counting.finish());
     warnings.extend(counted);

@@ -92,6 +92,13 @@ REFUSED = [
      "scans made with different options cannot be combined: scan was made with "
      "--repeated-lines 5, count with --repeated-lines 3; scan again with the same "
      "--keep-duplicates and --repeated-lines"),
+    ("count with a scan of other documents",
+     lambda: actorgraph.count([{"id": "b", "text": "Iraq and Syria met."}],
+                              scan=actorgraph.scan([{"id": "a", "text": "Iraq and Iran met."}])),
+     'document "b" is not in the scan this run was given: its duplicates and repeated lines '
+     "would be decided without it, and the counts would not equal one build of the whole "
+     "corpus; scan every part of the corpus, merge the scans (`actorgraph scan --scan a.ags "
+     "--scan b.ags -o all.ags`) and give the merged scan to each build (docs/duplicates.md)"),
     ("bytes that are no scan", lambda: actorgraph.Scan.from_bytes(b"x"),
      "<bytes>: not a scan file (make one with `actorgraph scan INPUTS -o FILE.ags`)"),
     ("unknown edges", lambda: actorgraph.count("Iran", edges="friends"),
