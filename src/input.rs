@@ -140,8 +140,9 @@ impl Diagnostics {
     }
 }
 
-/// A progress callback, called with the running counts after every batch.
-type Progress<'a> = Box<dyn FnMut(&Diagnostics) + 'a>;
+/// A progress callback, called with the running counts after every batch (on the reading
+/// thread, so it must be `Send`).
+type Progress<'a> = Box<dyn FnMut(&Diagnostics) + Send + 'a>;
 
 /// Streams the documents of `inputs` in batches of about `batch_bytes` of text.
 pub struct Corpus<'a> {
@@ -163,7 +164,7 @@ impl<'a> Corpus<'a> {
     }
 
     /// Calls `f` with the running counts after every batch (for a progress bar).
-    pub fn on_progress(mut self, f: impl FnMut(&Diagnostics) + 'a) -> Self {
+    pub fn on_progress(mut self, f: impl FnMut(&Diagnostics) + Send + 'a) -> Self {
         self.progress = Some(Box::new(f));
         self
     }
@@ -189,7 +190,39 @@ impl<'a> Corpus<'a> {
     }
 
     /// Reads every document, calling `f` with batches in corpus order.
-    pub fn for_each_batch<F>(mut self, diag: &mut Diagnostics, mut f: F) -> Result<()>
+    ///
+    /// With more than one rayon thread, the next batch is read and parsed on a thread of its
+    /// own while `f` works on this one (reading is sequential: without this, every other core
+    /// waits for it). Batches still reach `f` in corpus order, one at a time, so the results
+    /// are the same; at most three batches are in memory (one in `f`, one queued, one being
+    /// read). With one thread, reading and `f` take turns.
+    pub fn for_each_batch<F>(self, diag: &mut Diagnostics, mut f: F) -> Result<()>
+    where
+        F: FnMut(Vec<Document>) -> Result<()>,
+    {
+        if rayon::current_num_threads() < 2 {
+            return self.read_batches(diag, f);
+        }
+        let (queue, batches) = std::sync::mpsc::sync_channel::<Vec<Document>>(1);
+        std::thread::scope(|s| {
+            let reader = s.spawn(move || {
+                self.read_batches(diag, |batch| {
+                    // The receiver is gone only when `f` failed: stop reading (the error
+                    // returned is `f`'s).
+                    queue
+                        .send(batch)
+                        .map_err(|_| Error::Usage("reading stopped".into()))
+                })
+            });
+            let consumed = batches.iter().try_for_each(&mut f);
+            drop(batches);
+            let read = reader.join().expect("the reading thread does not panic");
+            consumed.and(read)
+        })
+    }
+
+    /// Reads every document on this thread, calling `f` with batches in corpus order.
+    fn read_batches<F>(mut self, diag: &mut Diagnostics, mut f: F) -> Result<()>
     where
         F: FnMut(Vec<Document>) -> Result<()>,
     {
@@ -694,6 +727,69 @@ fn decode_utf8(bytes: &[u8], name: &str, diag: &mut Diagnostics) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The ids `for_each_batch` hands on with `threads` rayon threads, one document per batch,
+    /// when `f` fails at the batch numbered `fail_at`; and what the run returned.
+    fn read_ids(
+        inputs: &[Input],
+        threads: usize,
+        fail_at: Option<usize>,
+    ) -> (Vec<String>, Result<()>) {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        pool.install(|| {
+            let mut got = Vec::new();
+            let mut calls = 0;
+            let r = Corpus::new(inputs, ReadOptions::default())
+                .batch_bytes(1)
+                .for_each_batch(&mut Diagnostics::default(), |batch| {
+                    calls += 1;
+                    if Some(calls) == fail_at {
+                        return Err(Error::Usage("f stopped".into()));
+                    }
+                    got.extend(batch.into_iter().map(|d| d.id));
+                    Ok(())
+                });
+            (got, r)
+        })
+    }
+
+    #[test]
+    fn reading_ahead_hands_on_the_same_batches_and_the_first_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let bad = dir.path().join("bad.jsonl");
+        std::fs::write(
+            &bad,
+            "{\"id\": \"a\", \"text\": \"x\"}\n{\"id\": \"b\", \"text\": \"y\"}\n{oops\n\
+             {\"id\": \"c\", \"text\": \"z\"}\n",
+        )
+        .unwrap();
+        let seeds = [Input::Seeds];
+        let bad = [Input::Path(bad)];
+        let (all, r) = read_ids(&seeds, 1, None);
+        assert!(r.is_ok());
+        assert_eq!(all.len(), 5);
+        for threads in [1, 2, 3] {
+            // Every batch, in corpus order, however many threads.
+            let (got, r) = read_ids(&seeds, threads, None);
+            assert!(r.is_ok(), "{threads}");
+            assert_eq!(got, all, "{threads}");
+            // `f` fails on the third batch: the first two were handed on, the error is `f`'s.
+            let (got, r) = read_ids(&seeds, threads, Some(3));
+            assert_eq!(got, all[..2], "{threads}");
+            assert!(
+                matches!(r, Err(Error::Usage(m)) if m == "f stopped"),
+                "{threads}"
+            );
+            // Reading fails on line 3: what came before it was handed on, the error is reading's.
+            let (got, r) = read_ids(&bad, threads, None);
+            assert_eq!(got, ["a", "b"], "{threads}");
+            let e = r.unwrap_err().to_string();
+            assert!(e.contains("bad.jsonl:3"), "{threads}: {e}");
+        }
+    }
 
     #[test]
     fn decode_table() {
