@@ -1,9 +1,10 @@
 //! Streaming documents through the tagger on every core, in corpus order.
 //!
-//! Documents arrive in batches (from [`crate::input::Corpus`], or cut from any iterator by
-//! [`for_each_document`]); each batch is analysed in parallel with rayon and then handed to
+//! Documents arrive in batches (from [`crate::input::Corpus`], which reads the next batch
+//! ahead on a thread of its own, or cut from any iterator by [`for_each_document`]); each
+//! batch is analysed in parallel with rayon while the calling thread hands the previous one to
 //! the caller one document at a time, in corpus order, so that every output is identical for
-//! any number of threads. Memory is bounded by one batch.
+//! any number of threads. Memory is bounded by a few batches.
 
 use rayon::prelude::*;
 
@@ -100,15 +101,13 @@ pub fn run_with(
     rules: &ZoneRules<'_>,
     extract: Option<Extract<'_>>,
     diag: &mut Diagnostics,
-    mut each: impl FnMut(&Document, &Analysis) -> Result<()>,
+    each: impl FnMut(&Document, &Analysis) -> Result<()>,
 ) -> Result<()> {
-    corpus.for_each_batch(diag, |batch| {
-        let analyses = analyze_batch_with(&batch, tagger, line_breaks, rules, extract);
-        for (doc, analysis) in batch.iter().zip(&analyses) {
-            each(doc, analysis)?;
-        }
-        Ok(())
-    })
+    let analyze =
+        |batch: &[Document]| analyze_batch_with(batch, tagger, line_breaks, rules, extract);
+    let mut overlap = Overlap::new(each);
+    corpus.for_each_batch(diag, |batch| overlap.push(batch, &analyze))?;
+    overlap.finish()
 }
 
 /// Analyses every document of `docs` (any iterator) and calls `each` in iterator order.
@@ -129,28 +128,147 @@ pub fn for_each_document_with(
     line_breaks: LineBreaks,
     rules: &ZoneRules<'_>,
     extract: Option<Extract<'_>>,
-    mut each: impl FnMut(&Document, &Analysis) -> Result<()>,
+    each: impl FnMut(&Document, &Analysis) -> Result<()>,
 ) -> Result<()> {
+    let analyze =
+        |batch: &[Document]| analyze_batch_with(batch, tagger, line_breaks, rules, extract);
+    in_batches(docs, BATCH_BYTES, &analyze, each)
+}
+
+/// Cuts `docs` into batches of about `batch_bytes` of text and hands them on analysed.
+fn in_batches(
+    docs: impl IntoIterator<Item = Document>,
+    batch_bytes: usize,
+    analyze: &(impl Fn(&[Document]) -> Vec<Analysis> + Sync),
+    each: impl FnMut(&Document, &Analysis) -> Result<()>,
+) -> Result<()> {
+    let mut overlap = Overlap::new(each);
     let mut batch = Vec::new();
     let mut size = 0;
-    let mut flush = |batch: &mut Vec<Document>| -> Result<()> {
-        let analyses = analyze_batch_with(batch, tagger, line_breaks, rules, extract);
-        for (doc, analysis) in batch.iter().zip(&analyses) {
-            each(doc, analysis)?;
-        }
-        batch.clear();
-        Ok(())
-    };
     for doc in docs {
         size += doc.text.len() + 64;
         batch.push(doc);
-        if size >= BATCH_BYTES {
+        if size >= batch_bytes {
             size = 0;
-            flush(&mut batch)?;
+            overlap.push(std::mem::take(&mut batch), analyze)?;
         }
     }
     if !batch.is_empty() {
-        flush(&mut batch)?;
+        overlap.push(batch, analyze)?;
+    }
+    overlap.finish()
+}
+
+/// Hands analysed batches to `each` in order. With more than one rayon thread, a batch is
+/// analysed on the pool while the calling thread hands on the previous one (counting, or
+/// writing rows, overlaps the next analysis instead of leaving the other cores idle); with
+/// one thread, analysis and `each` take turns. Either way `each` sees every document once, in
+/// order, on the calling thread, and nothing after its first error.
+struct Overlap<E> {
+    each: E,
+    /// The previous batch and its analyses, not yet handed on.
+    pending: Option<(Vec<Document>, Vec<Analysis>)>,
+}
+
+impl<E: FnMut(&Document, &Analysis) -> Result<()>> Overlap<E> {
+    fn new(each: E) -> Overlap<E> {
+        Overlap {
+            each,
+            pending: None,
+        }
+    }
+
+    fn push(
+        &mut self,
+        batch: Vec<Document>,
+        analyze: &(impl Fn(&[Document]) -> Vec<Analysis> + Sync),
+    ) -> Result<()> {
+        if rayon::current_num_threads() < 2 {
+            hand_on(self.pending.take(), &mut self.each)?;
+            let analyses = analyze(&batch);
+            return hand_on(Some((batch, analyses)), &mut self.each);
+        }
+        let pending = self.pending.take();
+        let each = &mut self.each;
+        let mut analyses = Vec::new();
+        rayon::in_place_scope(|s| {
+            s.spawn(|_| analyses = analyze(&batch));
+            hand_on(pending, each)
+        })?;
+        self.pending = Some((batch, analyses));
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<()> {
+        hand_on(self.pending.take(), &mut self.each)
+    }
+}
+
+fn hand_on(
+    batch: Option<(Vec<Document>, Vec<Analysis>)>,
+    each: &mut impl FnMut(&Document, &Analysis) -> Result<()>,
+) -> Result<()> {
+    if let Some((docs, analyses)) = batch {
+        for (doc, analysis) in docs.iter().zip(&analyses) {
+            each(doc, analysis)?;
+        }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Error;
+    use crate::gazetteer::Gazetteer;
+
+    /// (id, mentions) as `each` saw them with `threads` threads and batches of about
+    /// `batch_bytes`, `each` failing on its call number `fail_at`; and what the run returned.
+    fn handed_on(
+        threads: usize,
+        batch_bytes: usize,
+        fail_at: Option<usize>,
+    ) -> (Vec<(String, usize)>, Result<()>) {
+        let gazetteer = Gazetteer::embedded();
+        let tagger = Tagger::new(&gazetteer).unwrap();
+        let docs: Vec<Document> = (0..40)
+            .map(|i| {
+                let text = "Vowell met Sudani in Baghdad. ".repeat(i % 7);
+                Document::new(format!("d{i:02}"), format!("{text}Iraq and Iran."))
+            })
+            .collect();
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        pool.install(|| {
+            let mut seen = Vec::new();
+            let analyze = |b: &[Document]| analyze_batch(b, &tagger, LineBreaks::Auto);
+            let r = in_batches(docs, batch_bytes, &analyze, |doc, a| {
+                if Some(seen.len() + 1) == fail_at {
+                    return Err(Error::Usage("each stopped".into()));
+                }
+                seen.push((doc.id.clone(), a.mentions.len()));
+                Ok(())
+            });
+            (seen, r)
+        })
+    }
+
+    #[test]
+    fn every_document_once_in_order_and_nothing_after_the_first_error() {
+        let (all, r) = handed_on(1, usize::MAX, None);
+        assert!(r.is_ok());
+        assert_eq!(all.len(), 40);
+        assert!(all.windows(2).all(|w| w[0].0 < w[1].0));
+        // (threads, batch bytes): one batch, a few, one document per batch.
+        for (threads, bytes) in [(1, 200), (2, usize::MAX), (2, 200), (2, 1), (3, 500)] {
+            let (got, r) = handed_on(threads, bytes, None);
+            assert!(r.is_ok(), "{threads} {bytes}");
+            assert_eq!(got, all, "{threads} {bytes}");
+            let (got, r) = handed_on(threads, bytes, Some(8));
+            assert_eq!(got, all[..7], "{threads} {bytes}");
+            assert!(matches!(r, Err(Error::Usage(m)) if m == "each stopped"));
+        }
+    }
 }
