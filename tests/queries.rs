@@ -720,3 +720,29 @@ fn neighbors_are_the_co_mention_links_whatever_else_the_graph_holds() {
     assert!(co.matches("\"id\"").count() > 3, "{co}");
     assert_eq!(ask("both"), co);
 }
+
+#[test]
+fn betweenness_of_tiny_graphs() {
+    // (nodes, links, betweenness by node): nobody lies between the two ends of one link; the
+    // middle of a 3-path lies on every shortest path between the others (NetworkX: 1.0).
+    type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str, u64)], &'a [f64]);
+    let cases: &[Case] = &[
+        (&["a"], &[], &[0.0]),
+        (&["a", "b"], &[("a", "b", 1)], &[0.0, 0.0]),
+        (
+            &["a", "b", "c"],
+            &[("a", "b", 1), ("b", "c", 1)],
+            &[0.0, 1.0, 0.0],
+        ),
+    ];
+    for (ids, links, want) in cases {
+        let g = small_graph(ids, links);
+        for weighted in [false, true] {
+            assert_eq!(
+                centrality::betweenness(&g, weighted),
+                *want,
+                "{ids:?} {weighted}"
+            );
+        }
+    }
+}
