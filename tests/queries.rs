@@ -746,3 +746,16 @@ fn betweenness_of_tiny_graphs() {
         }
     }
 }
+
+#[test]
+fn pagerank_hands_what_an_isolated_actor_holds_to_everyone() {
+    // a-b linked, c alone (kept with --keep-isolates): c's rank is spread over all three, so
+    // by symmetry c = (1 - 0.85) / (3 - 0.85) and a = b = (1 - c) / 2 (NetworkX agrees).
+    let g = small_graph(&["a", "b", "c"], &[("a", "b", 1)]);
+    let c = 0.15 / 2.15;
+    let want = [(1.0 - c) / 2.0, (1.0 - c) / 2.0, c];
+    let got = centrality::pagerank(&g);
+    for (x, y) in got.iter().zip(want) {
+        assert!((x - y).abs() < 1e-5, "{got:?} against {want:?}");
+    }
+}
