@@ -182,6 +182,7 @@ impl Gazetteer {
         sources: &[Source],
         options: LoadOptions,
     ) -> Result<(Gazetteer, Warnings)> {
+        let loc = &parse::Locator::new(sources);
         let mut warnings = Vec::new();
         let mut actors = Vec::new();
         let mut by_id: HashMap<String, ActorIdx> = HashMap::new();
@@ -205,17 +206,17 @@ impl Gazetteer {
                 } = parse::validate_actor(src, si, raw, file_case)?;
                 if let Some(&prev) = by_id.get(&actor.id) {
                     return Err(Error::Gazetteer {
-                        location: at.locate(sources),
+                        location: at.locate(loc),
                         message: format!(
                             "actor id \"{}\" is already defined at {}; give one of them another id \
                              or merge the two entries",
                             actor.id,
-                            id_at[prev as usize].locate(sources)
+                            id_at[prev as usize].locate(loc)
                         ),
                     });
                 }
                 let idx = ActorIdx::try_from(actors.len()).map_err(|_| Error::Gazetteer {
-                    location: at.locate(sources),
+                    location: at.locate(loc),
                     message: "more than 4,294,967,295 actors".into(),
                 })?;
                 by_id.insert(actor.id.clone(), idx);
@@ -247,15 +248,15 @@ impl Gazetteer {
                 .or_else(|| role_by_id.get(&id).map(|&r| role_at[r as usize]));
             if let Some(prev) = earlier {
                 return Err(Error::Gazetteer {
-                    location: p.at.locate(sources),
+                    location: p.at.locate(loc),
                     message: format!(
                         "role id \"{id}\" is already defined at {}; actors and roles share one \
                          set of ids: give the role another id",
-                        prev.locate(sources)
+                        prev.locate(loc)
                     ),
                 });
             }
-            roles::resolve_holders(p, &by_id, sources)?;
+            roles::resolve_holders(p, &by_id, loc)?;
             role_by_id.insert(id, role_at.len() as RoleIdx);
             role_at.push(p.at);
         }
@@ -332,7 +333,7 @@ impl Gazetteer {
         let mut dropped = Vec::new();
         let patterns = patterns::build(
             &names,
-            sources,
+            loc,
             options.ambiguous,
             &mut warnings,
             &mut dropped,

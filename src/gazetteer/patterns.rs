@@ -5,7 +5,8 @@
 use std::collections::HashMap;
 
 use super::parse::Origin;
-use super::{Alias, CaseRule, Source, Target, Warnings};
+use super::parse::Locator;
+use super::{Alias, CaseRule, Target, Warnings};
 use crate::error::{Error, Result};
 use crate::normalize::{normalize, normalize_keep_case};
 
@@ -48,7 +49,7 @@ pub(super) struct Name<'a> {
 /// name always precedes an exclusion of the same phrase.
 pub(super) fn build(
     names: &[Name],
-    sources: &[Source],
+    loc: &Locator,
     ambiguous: Ambiguous,
     warnings: &mut Warnings,
     dropped: &mut Vec<String>,
@@ -68,7 +69,7 @@ pub(super) fn build(
             // Found by fuzzing: a BOM or soft hyphen survives trim() but not normalisation,
             // and an empty pattern would match everywhere.
             return Err(Error::Gazetteer {
-                location: n.at.locate(sources),
+                location: n.at.locate(loc),
                 message: format!(
                     "{} {:?} of {} has only invisible characters (they are ignored when \
                      matching); remove it or write the name",
@@ -98,12 +99,12 @@ pub(super) fn build(
             if !matches!(n.target, Target::Exclude(_)) {
                 dropped.push(format!(
                     "{}: {} \"{}\" of {} dropped: ambiguous, also claimed by {} (at {})",
-                    n.at.locate(sources),
+                    n.at.locate(loc),
                     n.kind,
                     text,
                     n.owner,
                     first.owner,
-                    first.at.locate(sources)
+                    first.at.locate(loc)
                 ));
             }
             continue;
@@ -126,7 +127,7 @@ pub(super) fn build(
                 warnings.push(format!(
                     "{}: {} \"{}\" of {} repeats an earlier name (same after normalisation); \
                      the duplicate is ignored",
-                    n.at.locate(sources),
+                    n.at.locate(loc),
                     n.kind,
                     text,
                     n.owner
@@ -147,41 +148,41 @@ pub(super) fn build(
             (_, Target::Exclude(blocks)) => {
                 if blocks.is_some() && Target::Actor(blocks.unwrap_or(0)) == existing {
                     return Err(Error::Gazetteer {
-                        location: n.at.locate(sources),
+                        location: n.at.locate(loc),
                         message: format!(
                             "exclusion \"{text}\" of {} is also one of its aliases (at {}); \
                              remove one of them",
                             n.owner,
-                            first.at.locate(sources)
+                            first.at.locate(loc)
                         ),
                     });
                 }
                 warnings.push(format!(
                     "{}: exclusion \"{text}\" of {} is a name of {} (at {}); the name wins and \
                      the exclusion is ignored",
-                    n.at.locate(sources),
+                    n.at.locate(loc),
                     n.owner,
                     first.owner,
-                    first.at.locate(sources)
+                    first.at.locate(loc)
                 ));
             }
             _ if ambiguous == Ambiguous::Skip => {
                 dropped.push(format!(
                     "{}: alias \"{}\" of {} dropped: ambiguous, also claimed by {} (at {})",
-                    first.at.locate(sources),
+                    first.at.locate(loc),
                     text,
                     first.owner,
                     n.owner,
-                    n.at.locate(sources)
+                    n.at.locate(loc)
                 ));
                 dropped.push(format!(
                     "{}: {} \"{}\" of {} dropped: ambiguous, also claimed by {} (at {})",
-                    n.at.locate(sources),
+                    n.at.locate(loc),
                     n.kind,
                     text,
                     n.owner,
                     first.owner,
-                    first.at.locate(sources)
+                    first.at.locate(loc)
                 ));
                 let rule = pattern.rules.remove(ri);
                 claims[pi].remove(ri);
@@ -190,14 +191,14 @@ pub(super) fn build(
             }
             _ => {
                 return Err(Error::Gazetteer {
-                    location: n.at.locate(sources),
+                    location: n.at.locate(loc),
                     message: format!(
                         "alias \"{}\" is claimed by both {} (at {}) and {}; keep it on one, \
                          make both case-sensitive with different capitalisation, or load with \
                          --ambiguous skip",
                         text,
                         first.owner,
-                        first.at.locate(sources),
+                        first.at.locate(loc),
                         n.owner
                     ),
                 });

@@ -8,6 +8,7 @@ use json_spanned_value::spanned::Spanned;
 
 use super::parse::{self, locate, Origin, RawRole};
 use super::period::Period;
+use super::parse::Locator;
 use super::{ActorIdx, Alias, CaseRule, Source};
 use crate::error::{Error, Result};
 
@@ -125,7 +126,7 @@ pub(super) fn read_role(
 pub(super) fn resolve_holders(
     pending: &mut Pending,
     by_id: &HashMap<String, ActorIdx>,
-    sources: &[Source],
+    loc: &Locator,
 ) -> Result<()> {
     let role_id = pending.role.id.clone();
     let mut holders: Vec<(Holder, Origin, &str)> = Vec::with_capacity(pending.holders.len());
@@ -136,7 +137,7 @@ pub(super) fn resolve_holders(
                     source: at.source,
                     offset: actor.start(),
                 }
-                .locate(sources),
+                .locate(loc),
                 message: format!(
                     "holder \"{}\" of role \"{role_id}\" is not an actor id; define the actor \
                      under \"actors\" or fix the id",
@@ -174,11 +175,11 @@ pub(super) fn resolve_holders(
                     None => String::new(),
                 };
                 return Err(Error::Gazetteer {
-                    location: b_at.locate(sources),
+                    location: b_at.locate(loc),
                     message: format!(
                         "holders \"{b_id}\" and \"{a_id}\" (at {}) of role \"{role_id}\" \
                          overlap from {day}{hint}",
-                        a_at.locate(sources)
+                        a_at.locate(loc)
                     ),
                 });
             }
