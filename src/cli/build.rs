@@ -249,7 +249,7 @@ pub fn count(
         corpus.corpus(&inputs, true),
         &scan,
         &gazetteer,
-        &tagger,
+        tagger,
         &settings,
         diag,
     )?;

@@ -49,7 +49,7 @@ pub fn run(args: RelationsArgs) -> Result<ExitCode> {
     };
     pipeline::run_with(
         corpus,
-        &tagger,
+        tagger,
         args.corpus.line_breaks(),
         &actorgraph::zone::ZoneRules::default(),
         Some(extract),

@@ -38,7 +38,7 @@ pub fn run(args: TagArgs) -> Result<ExitCode> {
     let corpus = args.corpus.corpus(&inputs, false);
     pipeline::run_with(
         corpus,
-        &tagger,
+        tagger,
         args.corpus.line_breaks(),
         &scan.zone_rules(),
         None,
