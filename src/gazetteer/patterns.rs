@@ -2,7 +2,7 @@
 //! that decides what a match of it tags. One shared alias between two owners is an error, or,
 //! with [`Ambiguous::Skip`], is dropped from every claimant (see `docs/gazetteer.md`).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::parse::Origin;
 use super::parse::Locator;
@@ -59,8 +59,8 @@ pub(super) fn build(
     let mut claims: Vec<Vec<usize>> = Vec::new();
     // Per pattern: exact forms already dropped as ambiguous (None: every form), and who
     // claimed them first, so a third claimant is dropped too. Sparse: usually empty.
-    let mut poisoned: HashMap<usize, Vec<(Option<String>, usize)>> = HashMap::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut poisoned: HashMap<usize, Vec<(Option<String>, usize)>> = HashMap::default();
+    let mut by_key: HashMap<String, usize> = HashMap::default();
 
     for (ni, n) in names.iter().enumerate() {
         let text = n.alias.text.as_str();
