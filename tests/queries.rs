@@ -759,3 +759,77 @@ fn pagerank_hands_what_an_isolated_actor_holds_to_everyone() {
         assert!((x - y).abs() < 1e-5, "{got:?} against {want:?}");
     }
 }
+
+/// Communities as sorted groups of ids.
+fn groups(g: &ActorGraph, c: &community::Communities) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = vec![Vec::new(); c.count];
+    for (ix, &m) in g.graph.node_indices().zip(&c.membership) {
+        out[m as usize].push(g.graph[ix].id.clone());
+    }
+    for x in &mut out {
+        x.sort();
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn louvain_finds_planted_communities_across_levels() {
+    // (name, links, the planted groups by id prefix, NetworkX's modularity of them): a ring of
+    // 8 cliques of 4 (links of weight 3 inside, 1 between); 4 pairs of such cliques tied by 4
+    // links of weight 2, the pairs in a ring: found only once cliques are merged at the next
+    // level, which reads the aggregated weights (NetworkX's louvain_communities agrees).
+    let clique = |p: &str| -> Vec<(String, String, u64)> {
+        let mut l = Vec::new();
+        for i in 0..4 {
+            for j in i + 1..4 {
+                l.push((format!("{p}n{i}"), format!("{p}n{j}"), 3));
+            }
+        }
+        l
+    };
+    let mut ring = Vec::new();
+    for c in 0..8 {
+        ring.extend(clique(&format!("c{c}")));
+        ring.push((format!("c{c}n0"), format!("c{}n1", (c + 1) % 8), 1));
+    }
+    let mut pairs = Vec::new();
+    for s in 0..4 {
+        pairs.extend(clique(&format!("s{s}h0")));
+        pairs.extend(clique(&format!("s{s}h1")));
+        for i in 0..4 {
+            pairs.push((format!("s{s}h0n{i}"), format!("s{s}h1n{i}"), 2));
+        }
+        pairs.push((format!("s{s}h1n0"), format!("s{}h0n1", (s + 1) % 4), 1));
+    }
+    let cases = [
+        ("ring of cliques", ring, 3, 0.822368),
+        ("pairs of cliques", pairs, 2, 0.727778),
+    ];
+    for (name, links, prefix, q) in cases {
+        let mut ids: Vec<String> = links
+            .iter()
+            .flat_map(|(a, b, _)| [a.clone(), b.clone()])
+            .collect();
+        ids.sort();
+        ids.dedup();
+        let id_refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let link_refs: Vec<(&str, &str, u64)> = links
+            .iter()
+            .map(|(a, b, w)| (a.as_str(), b.as_str(), *w))
+            .collect();
+        let g = small_graph(&id_refs, &link_refs);
+        let mut planted: Vec<Vec<String>> = Vec::new();
+        for id in &ids {
+            match planted.last_mut() {
+                Some(grp) if grp[0][..prefix] == id[..prefix] => grp.push(id.clone()),
+                _ => planted.push(vec![id.clone()]),
+            }
+        }
+        for seed in 0..4 {
+            let c = community::louvain(&g, seed, 1.0);
+            assert_eq!(groups(&g, &c), planted, "{name}, seed {seed}");
+            assert!((c.modularity - q).abs() < 1e-6, "{name}: {}", c.modularity);
+        }
+    }
+}

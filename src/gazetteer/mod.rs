@@ -331,13 +331,8 @@ impl Gazetteer {
             });
         }
         let mut dropped = Vec::new();
-        let patterns = patterns::build(
-            &names,
-            loc,
-            options.ambiguous,
-            &mut warnings,
-            &mut dropped,
-        )?;
+        let patterns =
+            patterns::build(&names, loc, options.ambiguous, &mut warnings, &mut dropped)?;
         let exclusions = global_excludes.len() + actor_excludes.iter().map(Vec::len).sum::<usize>();
         drop(names);
         Ok((

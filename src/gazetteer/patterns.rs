@@ -4,8 +4,8 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::parse::Origin;
 use super::parse::Locator;
+use super::parse::Origin;
 use super::{Alias, CaseRule, Target, Warnings};
 use crate::error::{Error, Result};
 use crate::normalize::{normalize, normalize_keep_case};

@@ -6,9 +6,9 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use json_spanned_value::spanned::Spanned;
 
+use super::parse::Locator;
 use super::parse::{self, locate, Origin, RawRole};
 use super::period::Period;
-use super::parse::Locator;
 use super::{ActorIdx, Alias, CaseRule, Source};
 use crate::error::{Error, Result};
 
