@@ -833,3 +833,69 @@ fn louvain_finds_planted_communities_across_levels() {
         }
     }
 }
+
+#[test]
+fn louvain_matches_networkx_on_sparse_shapes() {
+    // (name, links of weight 1, NetworkX's communities with every seed tried, its modularity):
+    // in sparse graphs a node's degree weighs on every gain, so a wrong degree shows here.
+    let clique = |ids: &[&'static str]| -> Vec<(&'static str, &'static str)> {
+        let mut l = Vec::new();
+        for (i, a) in ids.iter().enumerate() {
+            for b in &ids[i + 1..] {
+                l.push((*a, *b));
+            }
+        }
+        l
+    };
+    let mut barbell = clique(&["n0", "n1", "n2", "n3"]);
+    barbell.extend(clique(&["n6", "n7", "n8", "n9"]));
+    barbell.extend([("n3", "n4"), ("n4", "n5"), ("n5", "n6")]);
+    let mut lollipop = clique(&["n0", "n1", "n2", "n3", "n4"]);
+    lollipop.extend([("n4", "n5"), ("n5", "n6"), ("n6", "n7"), ("n7", "n8")]);
+    let cases: [(&str, Vec<(&str, &str)>, Vec<Vec<&str>>, f64); 4] = [
+        ("one link", vec![("n0", "n1")], vec![vec!["n0", "n1"]], 0.0),
+        (
+            "star of 5",
+            vec![
+                ("n0", "n1"),
+                ("n0", "n2"),
+                ("n0", "n3"),
+                ("n0", "n4"),
+                ("n0", "n5"),
+            ],
+            vec![vec!["n0", "n1", "n2", "n3", "n4", "n5"]],
+            0.0,
+        ),
+        (
+            "barbell 4-2",
+            barbell,
+            vec![
+                vec!["n0", "n1", "n2", "n3"],
+                vec!["n4", "n5"],
+                vec!["n6", "n7", "n8", "n9"],
+            ],
+            0.473333,
+        ),
+        (
+            "lollipop 5-4",
+            lollipop,
+            vec![
+                vec!["n0", "n1", "n2", "n3", "n4"],
+                vec!["n5", "n6", "n7", "n8"],
+            ],
+            0.303571,
+        ),
+    ];
+    for (name, links, want, q) in cases {
+        let mut ids: Vec<&str> = links.iter().flat_map(|&(a, b)| [a, b]).collect();
+        ids.sort();
+        ids.dedup();
+        let weighted: Vec<(&str, &str, u64)> = links.iter().map(|&(a, b)| (a, b, 1)).collect();
+        let g = small_graph(&ids, &weighted);
+        for seed in 0..4 {
+            let c = community::louvain(&g, seed, 1.0);
+            assert_eq!(groups(&g, &c), want, "{name}, seed {seed}");
+            assert!((c.modularity - q).abs() < 1e-6, "{name}: {}", c.modularity);
+        }
+    }
+}
