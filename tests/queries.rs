@@ -852,7 +852,8 @@ fn louvain_matches_networkx_on_sparse_shapes() {
     barbell.extend([("n3", "n4"), ("n4", "n5"), ("n5", "n6")]);
     let mut lollipop = clique(&["n0", "n1", "n2", "n3", "n4"]);
     lollipop.extend([("n4", "n5"), ("n5", "n6"), ("n6", "n7"), ("n7", "n8")]);
-    let cases: [(&str, Vec<(&str, &str)>, Vec<Vec<&str>>, f64); 4] = [
+    type Case<'a> = (&'a str, Vec<(&'a str, &'a str)>, Vec<Vec<&'a str>>, f64);
+    let cases: [Case; 4] = [
         ("one link", vec![("n0", "n1")], vec![vec!["n0", "n1"]], 0.0),
         (
             "star of 5",
