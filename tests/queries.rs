@@ -853,8 +853,34 @@ fn louvain_matches_networkx_on_sparse_shapes() {
     let mut lollipop = clique(&["n0", "n1", "n2", "n3", "n4"]);
     lollipop.extend([("n4", "n5"), ("n5", "n6"), ("n6", "n7"), ("n7", "n8")]);
     type Case<'a> = (&'a str, Vec<(&'a str, &'a str)>, Vec<Vec<&'a str>>, f64);
-    let cases: [Case; 4] = [
+    let cases: [Case; 7] = [
         ("one link", vec![("n0", "n1")], vec![vec!["n0", "n1"]], 0.0),
+        (
+            "path of 4",
+            vec![("n0", "n1"), ("n1", "n2"), ("n2", "n3")],
+            vec![vec!["n0", "n1"], vec!["n2", "n3"]],
+            0.166667,
+        ),
+        (
+            "path of 5",
+            vec![("n0", "n1"), ("n1", "n2"), ("n2", "n3"), ("n3", "n4")],
+            vec![vec!["n0", "n1", "n2"], vec!["n3", "n4"]],
+            0.21875,
+        ),
+        (
+            "two triangles",
+            vec![
+                ("n0", "n1"),
+                ("n1", "n2"),
+                ("n0", "n2"),
+                ("n3", "n4"),
+                ("n4", "n5"),
+                ("n3", "n5"),
+                ("n2", "n3"),
+            ],
+            vec![vec!["n0", "n1", "n2"], vec!["n3", "n4", "n5"]],
+            0.357143,
+        ),
         (
             "star of 5",
             vec![
@@ -898,5 +924,35 @@ fn louvain_matches_networkx_on_sparse_shapes() {
             assert_eq!(groups(&g, &c), want, "{name}, seed {seed}");
             assert!((c.modularity - q).abs() < 1e-6, "{name}: {}", c.modularity);
         }
+    }
+}
+
+#[test]
+fn counts_print_as_integers_and_scores_with_decimals() {
+    // (centrality, how the top score looks): degrees are counts; betweenness is a fraction.
+    let fixture = root().join("tests/fixtures/handmade.json");
+    let fixture = fixture.to_str().unwrap();
+    for (by, integer) in [
+        ("degree", true),
+        ("weighted-degree", true),
+        ("betweenness", false),
+    ] {
+        let r = run_in(
+            &root(),
+            &[
+                "query", "--graph", fixture, "top", "--by", by, "--limit", "1",
+            ],
+        );
+        assert_eq!(r.status, 0, "{by}: {}", r.stderr);
+        let score = r
+            .stdout
+            .lines()
+            .nth(1)
+            .unwrap()
+            .split_whitespace()
+            .last()
+            .unwrap();
+        assert_eq!(!score.contains('.'), integer, "{by}: {}", r.stdout);
+        assert!(score.parse::<f64>().is_ok(), "{by}: {score}");
     }
 }
