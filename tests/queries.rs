@@ -956,3 +956,18 @@ fn counts_print_as_integers_and_scores_with_decimals() {
         assert!(score.parse::<f64>().is_ok(), "{by}: {score}");
     }
 }
+
+#[test]
+fn communities_are_listed_largest_first_with_their_actors() {
+    let fixture = root().join("tests/fixtures/handmade.json");
+    let r = run_in(
+        &root(),
+        &["query", "--graph", fixture.to_str().unwrap(), "communities"],
+    );
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stdout,
+        "3 communities, modularity 0.4970\ncommunity  size  actors\n        0     5  b1, b2, \
+         b3, b4, d1\n        1     4  a1, a2, a3, a4\n        2     2  c1, c2\n"
+    );
+}
