@@ -144,6 +144,19 @@ fn stats_match_networkx() {
     assert_eq!(s.components as u64, e["components"].as_u64().unwrap());
     assert_eq!(s.largest_component, 9);
     assert_eq!(s.top_pairs[0], ("a1".into(), "a2".into(), 4));
+    // (actors, links, density): NetworkX's density is 0 for fewer than two nodes.
+    let tiny: [(&[&str], &[(&str, &str, u64)], f64); 3] = [
+        (&[], &[], 0.0),
+        (&["a"], &[], 0.0),
+        (&["a", "b"], &[("a", "b", 2)], 1.0),
+    ];
+    for (ids, links, density) in tiny {
+        assert_eq!(
+            stats::stats(&small_graph(ids, links), 3).density,
+            density,
+            "{ids:?}"
+        );
+    }
 }
 
 #[test]
@@ -969,5 +982,54 @@ fn communities_are_listed_largest_first_with_their_actors() {
         r.stdout,
         "3 communities, modularity 0.4970\ncommunity  size  actors\n        0     5  b1, b2, \
          b3, b4, d1\n        1     4  a1, a2, a3, a4\n        2     2  c1, c2\n"
+    );
+}
+
+#[test]
+fn who_met_counts_facts_only_and_facts_leave_out_plans_and_denials() {
+    let dir = tempdir();
+    let d = dir.path();
+    fs::write(
+        d.join("a.txt"),
+        "Sudani will meet Vowell in Baghdad next week. Rasool met Sudani on Sunday.\n",
+    )
+    .unwrap();
+    let json = |args: &[&str]| -> Value {
+        let r = run_in(d, args);
+        assert_eq!(r.status, 0, "{args:?}: {}", r.stderr);
+        serde_json::from_str(&r.stdout).unwrap()
+    };
+    // A planned meeting is a meet relation, but not someone Sudani met.
+    let met = json(&[
+        "query", "a.txt", "--edges", "both", "who-met", "sudani", "--json",
+    ]);
+    let ids: Vec<&str> = met["met"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["rasool"]);
+    // On the seeds, Iraq and the US meet 9 times: 2 of them planned, so 7 facts.
+    let seeds = root().join("seeds");
+    let rel = json(&[
+        "query",
+        seeds.to_str().unwrap(),
+        "--edges",
+        "both",
+        "relations",
+        "iraq",
+        "--json",
+    ]);
+    let meet = rel["relations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["relation"] == "meet" && r["id"] == "united_states")
+        .unwrap();
+    let n = |k: &str| meet[k].as_u64().unwrap();
+    assert_eq!(
+        (n("weight"), n("negated"), n("planned"), n("facts")),
+        (9, 0, 2, 7)
     );
 }
