@@ -145,7 +145,8 @@ fn stats_match_networkx() {
     assert_eq!(s.largest_component, 9);
     assert_eq!(s.top_pairs[0], ("a1".into(), "a2".into(), 4));
     // (actors, links, density): NetworkX's density is 0 for fewer than two nodes.
-    let tiny: [(&[&str], &[(&str, &str, u64)], f64); 3] = [
+    type Tiny<'a> = (&'a [&'a str], &'a [(&'a str, &'a str, u64)], f64);
+    let tiny: [Tiny; 3] = [
         (&[], &[], 0.0),
         (&["a"], &[], 0.0),
         (&["a", "b"], &[("a", "b", 2)], 1.0),
