@@ -509,6 +509,63 @@ mod tests {
     }
 
     #[test]
+    fn line_break_detection_boundaries() {
+        // Lines of exactly `len` characters, each open (mid-sentence) or closed (full stop):
+        // (case, lines, reading). Each row sits on one threshold of `detect_line_breaks`.
+        fn lines(spec: &[(usize, bool)]) -> String {
+            let mut out = String::new();
+            for &(len, closed) in spec {
+                let mut line: String = "word ".repeat(len / 5 + 1)[..len - 1].to_owned();
+                line.push(if closed { '.' } else { 'x' });
+                out.push_str(line.trim_start());
+                out.push('\n');
+            }
+            out
+        }
+        let open = |len| (len, false);
+        let closed = |len| (len, true);
+        let cases: [(&str, Vec<(usize, bool)>, LineBreaks); 6] = [
+            (
+                "two inner lines are enough",
+                vec![open(60); 3],
+                LineBreaks::Space,
+            ),
+            (
+                "a longest line of 100 is still wrapped",
+                vec![open(100); 4],
+                LineBreaks::Space,
+            ),
+            (
+                "three open inner lines in four are enough",
+                vec![open(60), open(60), open(60), closed(60), open(60)],
+                LineBreaks::Space,
+            ),
+            (
+                "two open inner lines in four are not",
+                vec![open(60), open(60), closed(60), closed(60), open(60)],
+                LineBreaks::Paragraph,
+            ),
+            (
+                "the median inner line decides the width, not the shortest",
+                vec![open(20), open(60), open(60), open(60), open(60)],
+                LineBreaks::Space,
+            ),
+            (
+                "a median inner line under 30 is not wrapped copy",
+                vec![open(20), open(20), open(20), open(60), open(60)],
+                LineBreaks::Paragraph,
+            ),
+        ];
+        for (name, spec, want) in cases {
+            let text = lines(&spec);
+            for (line, &(len, _)) in text.lines().zip(&spec) {
+                assert_eq!(line.chars().count(), len, "{name}: {line:?}");
+            }
+            assert_eq!(detect_line_breaks(&text), want, "{name}");
+        }
+    }
+
+    #[test]
     fn line_break_detection_table() {
         // (case, text, expected reading); each row kills a mutant that survived cargo-mutants.
         let cyrillic = "Министр обороны заявил в воскресенье, что переговоры с коалицией\n\
