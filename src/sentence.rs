@@ -524,7 +524,8 @@ mod tests {
         }
         let open = |len| (len, false);
         let closed = |len| (len, true);
-        let cases: [(&str, Vec<(usize, bool)>, LineBreaks); 6] = [
+        type Case = (&'static str, Vec<(usize, bool)>, LineBreaks);
+        let cases: [Case; 6] = [
             (
                 "two inner lines are enough",
                 vec![open(60); 3],
