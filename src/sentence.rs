@@ -567,6 +567,38 @@ mod tests {
     }
 
     #[test]
+    fn hard_wrapped_paragraphs_break_at_the_title_and_where_the_next_word_would_have_fitted() {
+        // Hard-wrapped copy whose longest line (the wrap width) is 40 characters. A line of
+        // 30 is a meant break when the next line's first word (9 letters) would have fitted
+        // after it (30 + 1 + 9 = 40), and wrapped when it would not (a 10-letter word: 41).
+        let wide = "aaaa bbbb cccc dddd eeee ffff gggg hhhhh";
+        let line30 = "iiii jjjj kkkk llll mmmm nnnnn";
+        let body = |word: &str| format!("{wide}\n{line30}\n{word} oooo pppp\n");
+        assert_eq!((wide.len(), line30.len()), (40, 30));
+        let fits = body("qqqqqqqqq");
+        let b = wide.len() + 1 + line30.len() + 1;
+        assert_eq!(
+            paragraphs(&fits, LineBreaks::Space, &[], None),
+            [(0, b), (b, fits.len())]
+        );
+        let wraps = body("qqqqqqqqqq");
+        assert_eq!(
+            paragraphs(&wraps, LineBreaks::Space, &[], None),
+            [(0, wraps.len())]
+        );
+        // A title as wide as the text is still a paragraph of its own; the body lines after it
+        // are one paragraph.
+        let title = "Iraq and Iran resume talks on coalition";
+        let text = format!("{title}\n{wide}\n{wide}\n");
+        assert_eq!(title.len(), 39);
+        let t = title.len() + 1;
+        assert_eq!(
+            paragraphs(&text, LineBreaks::Space, &[], Some(title.len())),
+            [(0, t), (t, text.len())]
+        );
+    }
+
+    #[test]
     fn line_break_detection_table() {
         // (case, text, expected reading); each row kills a mutant that survived cargo-mutants.
         let cyrillic = "Министр обороны заявил в воскресенье, что переговоры с коалицией\n\
