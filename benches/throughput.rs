@@ -129,24 +129,25 @@ fn main() {
         &format!("tag, {threads} threads"),
         &["tag", corpus_s, "-o", "/dev/null", "--threads", &t],
     );
-    let build = [
-        "build",
-        corpus_s,
-        "--format",
-        "json",
-        "-o",
-        "/dev/null",
-        "--max-evidence",
-        "3",
-    ];
-    let with = |extra: &[&'static str], n: &str| -> Vec<String> {
-        build
-            .iter()
-            .chain(extra)
-            .map(|s| s.to_string())
-            .chain(["--threads".to_owned(), n.to_owned()])
-            .collect()
+    // `build` as every row runs it: JSON out, 3 sentences of evidence per edge.
+    let build_on = |input: &str, extra: &[&str], n: &str| -> Vec<String> {
+        [
+            "build",
+            input,
+            "--format",
+            "json",
+            "-o",
+            "/dev/null",
+            "--max-evidence",
+            "3",
+        ]
+        .iter()
+        .chain(extra)
+        .chain(&["--threads", n])
+        .map(|s| s.to_string())
+        .collect()
     };
+    let with = |extra: &[&str], n: &str| build_on(corpus_s, extra, n);
     // The `--threads` sweep with the defaults (zones, duplicates, repeated lines): 1, 2, 4, ...
     // up to twice the cores (past the cores it shows the cost of oversubscription).
     let mut sweep = vec![1];
@@ -204,18 +205,8 @@ fn main() {
             .join("benches/peers/pyahocorasick_peer.py");
         let (mut ours, mut theirs) = (Vec::new(), Vec::new());
         for _ in 0..runs {
-            let args = [
-                "build",
-                small_s,
-                "--format",
-                "json",
-                "-o",
-                "/dev/null",
-                "--max-evidence",
-                "3",
-                "--threads",
-                "1",
-            ];
+            let args = build_on(small_s, &[], "1");
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
             ours.push(small_mb / run(&args).0);
             let t = Instant::now();
             let out = Command::new(&python)
