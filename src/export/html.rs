@@ -235,6 +235,55 @@ pub fn html_text(s: &str) -> String {
 mod tests {
     use super::*;
 
+    /// The numbers the page shows are the graph's, at the documented scale and precision:
+    /// positions are the layout's in units of `EDGE_LENGTH` pixels to 0.1, NPMI to 0.001.
+    #[test]
+    fn page_numbers_are_the_layout_and_scores_rounded() {
+        use crate::gazetteer::Gazetteer;
+        use crate::graph::Filters;
+        use crate::input::{Document, SEEDS};
+        use crate::run::{count_documents, Settings};
+        use crate::tagger::Tagger;
+        let g = Gazetteer::embedded();
+        let t = Tagger::new(&g).unwrap();
+        let docs = SEEDS.iter().map(|(id, s)| Document::new(*id, *s));
+        let counts = count_documents(docs, &g, &t, &Settings::default())
+            .unwrap()
+            .0;
+        let graph = counts.finish(&Filters::default());
+        let mut out = Vec::new();
+        write(&graph, &View::default(), &mut out).unwrap();
+        let html = String::from_utf8(out).unwrap();
+        let start = html.find("id=\"graph-data\">").unwrap() + "id=\"graph-data\">".len();
+        let end = start + html[start..].find("</script>").unwrap();
+        let page: serde_json::Value = serde_json::from_str(&html[start..end]).unwrap();
+        let close = |shown: f64, exact: f64, step: f64| {
+            (shown - exact).abs() <= step / 2.0 + 1e-9
+                && ((shown / step).round() * step - shown).abs() < 1e-9
+        };
+        let positions = layout::force(&graph);
+        let nodes = page["nodes"].as_array().unwrap();
+        assert_eq!(nodes.len(), positions.len());
+        assert!(positions
+            .iter()
+            .any(|p| p[0].abs() > 1.0 && p[1].abs() > 1.0));
+        for (n, p) in nodes.iter().zip(&positions) {
+            let (x, y) = (n["x"].as_f64().unwrap(), n["y"].as_f64().unwrap());
+            assert!(close(x, p[0] * 60.0, 0.1), "{n} x against {p:?}");
+            assert!(close(y, p[1] * 60.0, 0.1), "{n} y against {p:?}");
+        }
+        let edges = page["edges"].as_array().unwrap();
+        let exact: Vec<f64> = graph.edges().map(|(_, _, e)| e.npmi).collect();
+        assert_eq!(edges.len(), exact.len());
+        assert!(exact.iter().any(|v| (v * 1000.0).fract().abs() > 0.01));
+        for (e, v) in edges.iter().zip(&exact) {
+            assert!(
+                close(e["npmi"].as_f64().unwrap(), *v, 0.001),
+                "{e} against {v}"
+            );
+        }
+    }
+
     #[test]
     fn script_json_table() {
         // (JSON text, escaped); the escaped text parses to the same value.
