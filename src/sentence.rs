@@ -459,6 +459,18 @@ mod tests {
         ("headline lines", "Iraq resumes talks\nThe talks began.\nRead more: PMF chief speaks", &["Iraq resumes talks", "The talks began.", "Read more: PMF chief speaks"]),
         ("blank line", "One\n\nTwo", &["One", "Two"]),
         ("no terminator", "Related Articles", &["Related Articles"]),
+        ("e.g. before an opener", "Groups, e.g. The Kataib Hezbollah, fired.", &["Groups, e.g. The Kataib Hezbollah, fired."]),
+        // The letters and dots read back from a full stop stop after 32 bytes: a longer run
+        // is not an abbreviation (and the scan back stays short).
+        ("dotted run of 32 bytes", "In aa.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p. Kataib fired.", &["In aa.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p. Kataib fired."]),
+        ("dotted run of 33 bytes", "In aaa.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p. Kataib fired.", &["In aaa.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.", "Kataib fired."]),
+        // A title glued to a non-ASCII letter is not a title.
+        ("title glued to a non-ASCII letter", "Der \u{e9}Gen. Smith kam.", &["Der \u{e9}Gen.", "Smith kam."]),
+        // The abbreviation rules read a single full stop only: "?" and "!" end the sentence
+        // even after a title or an initial.
+        ("title before question mark", "Was it the Gen? Smith said no.", &["Was it the Gen?", "Smith said no."]),
+        ("title before exclamation", "Call the Dr! Nobody came.", &["Call the Dr!", "Nobody came."]),
+        ("initial before question mark", "Plan B? Nobody had one.", &["Plan B?", "Nobody had one."]),
         // Issue 12: a headline above hard-wrapped copy is not joined to its first sentence.
         (
             "meant line break in wrapped copy",
