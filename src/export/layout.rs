@@ -212,6 +212,9 @@ fn repulse(d: &mut [f64; 2], p: [f64; 2], q: [f64; 2], i: usize, j: usize) {
 mod tests {
     use super::*;
 
+    /// (name, nodes, edges)
+    type Case<'a> = (&'a str, usize, Vec<(usize, usize)>);
+
     fn dist(a: [f64; 2], b: [f64; 2]) -> f64 {
         ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2)).sqrt()
     }
@@ -276,7 +279,6 @@ mod tests {
     fn small_components_come_to_rest_in_their_shape() {
         let k4: Vec<(usize, usize)> = vec![(0, 1), (0, 2), (0, 3), (1, 2), (1, 3), (2, 3)];
         // (name, nodes, edges)
-        type Case<'a> = (&'a str, usize, Vec<(usize, usize)>);
         let cases: Vec<Case> = vec![
             ("pair", 2, vec![(0, 1)]),
             ("path of 3", 3, vec![(0, 1), (1, 2)]),
@@ -359,85 +361,127 @@ mod tests {
         assert!(closest > 0.3, "two nodes {closest} apart");
     }
 
-    /// Components are packed in rows, largest first from the origin, one unit apart, never
-    /// overlapping, and no wider than the largest component or the square root of the area.
+    /// The connected components of `n` nodes joined by `edges`, largest first, ties by their
+    /// smallest node; each listed in node order.
+    fn components_of(n: usize, edges: &[(usize, usize)]) -> Vec<Vec<usize>> {
+        let mut adjacent = vec![Vec::new(); n];
+        for &(a, b) in edges {
+            adjacent[a].push(b);
+            adjacent[b].push(a);
+        }
+        let mut seen = vec![false; n];
+        let mut out: Vec<Vec<usize>> = Vec::new();
+        for start in 0..n {
+            if seen[start] {
+                continue;
+            }
+            let (mut list, mut stack) = (Vec::new(), vec![start]);
+            seen[start] = true;
+            while let Some(i) = stack.pop() {
+                list.push(i);
+                for &j in &adjacent[i] {
+                    if !seen[j] {
+                        seen[j] = true;
+                        stack.push(j);
+                    }
+                }
+            }
+            list.sort_unstable();
+            out.push(list);
+        }
+        out.sort_by_key(|c| std::cmp::Reverse(c.len()));
+        out
+    }
+
+    /// Components are packed in rows, largest first from the origin, one unit apart: rows no
+    /// wider than the largest component or the square root of the total area (boxes grown by
+    /// the gap), each component right of the one before, a new row when the next one does not
+    /// fit, a row one unit below the tallest of the row before. The expected places are worked
+    /// out here from the sizes of the components' boxes.
     #[test]
-    fn components_are_packed_largest_first_without_overlap() {
-        // A path of 6, a triangle, a pair, four isolated nodes; numbered out of size order.
-        let edges = [
-            (7, 8),
-            (0, 1),
-            (1, 2),
-            (3, 4),
-            (4, 5),
-            (5, 6),
-            (6, 10),
-            (9, 7),
+    fn components_are_packed_in_rows_largest_first() {
+        let path = |from: usize, to: usize| (from..to).map(|i| (i, i + 1)).collect::<Vec<_>>();
+        // (name, nodes, edges)
+        let cases: Vec<Case> = vec![
+            (
+                "path, triangle, path of 3, isolates, numbered out of size order",
+                15,
+                vec![
+                    (7, 8),
+                    (0, 1),
+                    (1, 2),
+                    (3, 4),
+                    (4, 5),
+                    (5, 6),
+                    (6, 10),
+                    (9, 7),
+                ],
+            ),
+            // Nine isolated nodes: the row is exactly 3 wide, so four fit in it (x = 0..=3).
+            ("nine isolates", 9, vec![]),
+            // A long path is wider than the root of the area: it sets the row width, and the
+            // eight pairs fill the next row past that root.
+            ("long path and pairs", 30, {
+                let mut e = path(0, 11);
+                e.extend((12..28).step_by(2).map(|i| (i, i + 1)));
+                e
+            }),
+            // Two long paths: the second starts a row of its own.
+            ("two long paths", 24, {
+                let mut e = path(0, 11);
+                e.extend(path(12, 23));
+                e
+            }),
         ];
-        let comps: [&[usize]; 7] = [
-            &[3, 4, 5, 6, 10],
-            &[0, 1, 2],
-            &[7, 8, 9],
-            &[11],
-            &[12],
-            &[13],
-            &[14],
-        ];
-        let p = force_layout(15, &edges);
-        let bbox = |c: &[usize]| {
-            c.iter()
-                .fold([f64::MAX, f64::MAX, f64::MIN, f64::MIN], |b, &i| {
-                    [
-                        b[0].min(p[i][0]),
-                        b[1].min(p[i][1]),
-                        b[2].max(p[i][0]),
-                        b[3].max(p[i][1]),
-                    ]
+        let (mut wrapped, mut beside, mut set_by_largest) = (0, 0, 0);
+        for (name, n, edges) in &cases {
+            let p = force_layout(*n, edges);
+            assert!(
+                p.iter().all(|q| q[0] >= -1e-9 && q[1] >= -1e-9),
+                "{name}: {p:?}"
+            );
+            let boxes: Vec<[f64; 4]> = components_of(*n, edges)
+                .iter()
+                .map(|c| {
+                    c.iter()
+                        .fold([f64::MAX, f64::MAX, f64::MIN, f64::MIN], |b, &i| {
+                            [
+                                b[0].min(p[i][0]),
+                                b[1].min(p[i][1]),
+                                b[2].max(p[i][0]),
+                                b[3].max(p[i][1]),
+                            ]
+                        })
                 })
-        };
-        let boxes: Vec<[f64; 4]> = comps.iter().map(|c| bbox(c)).collect();
-        // The largest component starts at the origin; nothing is left or above it.
-        assert!(
-            boxes[0][0].abs() < 1e-9 && boxes[0][1].abs() < 1e-9,
-            "{boxes:?}"
-        );
-        assert!(p.iter().all(|q| q[0] >= -1e-9 && q[1] >= -1e-9), "{p:?}");
-        // One unit of gap between any two boxes, along one axis at least.
-        for i in 0..boxes.len() {
-            for j in i + 1..boxes.len() {
-                let (a, b) = (boxes[i], boxes[j]);
-                let gap_x = (b[0] - a[2]).max(a[0] - b[2]);
-                let gap_y = (b[1] - a[3]).max(a[1] - b[3]);
+                .collect();
+            let sizes: Vec<(f64, f64)> = boxes.iter().map(|b| (b[2] - b[0], b[3] - b[1])).collect();
+            let area: f64 = sizes.iter().map(|(w, h)| (w + 1.0) * (h + 1.0)).sum();
+            let row = sizes[0].0.max(area.sqrt());
+            set_by_largest += usize::from(sizes[0].0 > area.sqrt());
+            let (mut x, mut y, mut row_height) = (0.0f64, 0.0f64, 0.0f64);
+            for (i, (&(w, h), b)) in sizes.iter().zip(&boxes).enumerate() {
+                if x > 0.0 && x + w > row {
+                    (x, y, row_height) = (0.0, y + row_height + 1.0, 0.0);
+                    wrapped += 1;
+                } else if x > 0.0 {
+                    beside += 1;
+                }
                 assert!(
-                    gap_x >= 1.0 - 1e-9 || gap_y >= 1.0 - 1e-9,
-                    "{i} and {j}: {a:?} {b:?}"
+                    (b[0] - x).abs() < 1e-9 && (b[1] - y).abs() < 1e-9,
+                    "{name}: component {i} at {:?}, expected at {:?}",
+                    [b[0], b[1]],
+                    [x, y]
                 );
+                x += w + 1.0;
+                row_height = row_height.max(h);
             }
         }
-        // Rows no wider than the widest of: the largest component, the root of the area.
-        let area: f64 = boxes
-            .iter()
-            .map(|b| (b[2] - b[0] + 1.0) * (b[3] - b[1] + 1.0))
-            .sum();
-        let row = (boxes[0][2] - boxes[0][0]).max(area.sqrt());
-        let width = boxes.iter().map(|b| b[2]).fold(0.0, f64::max);
+        // The cases wrap rows, put components side by side, and have a row set by the
+        // largest component.
         assert!(
-            width <= row + 1e-9,
-            "width {width} over the row width {row}"
+            wrapped > 1 && beside > 1 && set_by_largest > 0,
+            "{wrapped} {beside} {set_by_largest}"
         );
-        // Compact: more than one row is used only when a row is full, and the picture is no
-        // taller than the stack of its rows.
-        let height = boxes.iter().map(|b| b[3]).fold(0.0, f64::max);
-        let stack: f64 = boxes.iter().map(|b| b[3] - b[1] + 1.0).sum();
-        assert!(height < stack, "height {height} against a stack of {stack}");
-        // Isolated nodes after the components, in node order, left to right within a row.
-        for i in 11..14 {
-            let (a, b) = (p[i], p[i + 1]);
-            assert!(
-                a[1] < b[1] || (a[1] == b[1] && a[0] < b[0]),
-                "{i}: {a:?} then {b:?}"
-            );
-        }
     }
 
     #[test]
