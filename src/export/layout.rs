@@ -522,6 +522,36 @@ mod tests {
         }
     }
 
+    /// Repulsion is `k²/d` away from the other node; nodes that (nearly) coincide, squared
+    /// distance under 1e-9, are pushed 0.1 along a direction fixed by the pair (angle `31·i + 17·j` radians), which
+    /// differs for (i, j) and (j, i), so the two move apart.
+    #[test]
+    fn repulsion_table() {
+        let push = |i: usize, j: usize| {
+            let a = (31 * i + 17 * j) as f64;
+            [0.1 * a.cos(), 0.1 * a.sin()]
+        };
+        // (p, q, i, j, expected push on p)
+        type Row = ([f64; 2], [f64; 2], usize, usize, [f64; 2]);
+        let cases: [Row; 5] = [
+            ([0.0, 0.0], [2.0, 0.0], 0, 1, [-0.5, 0.0]),
+            ([1.0, 1.0], [1.0, 3.0], 4, 2, [0.0, -0.5]),
+            ([1.0, 1.0], [1.0, 1.0], 2, 5, push(2, 5)),
+            ([1.0, 1.0], [1.0, 1.0], 5, 2, push(5, 2)),
+            ([1.0, 1.0], [1.0 + 1e-6, 1.0], 3, 7, push(3, 7)),
+        ];
+        for (p, q, i, j, want) in cases {
+            let mut d = [0.25, -0.25];
+            repulse(&mut d, p, q, i, j);
+            let got = [d[0] - 0.25, d[1] + 0.25];
+            assert!(
+                (got[0] - want[0]).abs() < 1e-12 && (got[1] - want[1]).abs() < 1e-12,
+                "{p:?} from {q:?} ({i}, {j}): {got:?}, expected {want:?}"
+            );
+        }
+        assert!(dist(push(2, 5), push(5, 2)) > 0.01);
+    }
+
     #[test]
     fn tiny_graphs() {
         assert!(force_layout(0, &[]).is_empty());
