@@ -426,6 +426,15 @@ mod tests {
                 e.extend((12..28).step_by(2).map(|i| (i, i + 1)));
                 e
             }),
+            // A dense cluster has more nodes than a path that is wider than the row (sorted by
+            // nodes, not width): the path starts the second row, alone.
+            ("cluster, then a wider path with fewer nodes", 25, {
+                let mut e: Vec<(usize, usize)> = (0..13)
+                    .flat_map(|a| (a + 1..13).map(move |b| (a, b)))
+                    .collect();
+                e.extend(path(13, 24));
+                e
+            }),
             // Two long paths: the second starts a row of its own.
             ("two long paths", 24, {
                 let mut e = path(0, 11);
