@@ -143,7 +143,54 @@ pub fn tsv(s: &str) -> std::borrow::Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
-    use super::tsv;
+    use super::*;
+    use crate::analysis::analyze;
+    use crate::sentence::LineBreaks;
+    use crate::tagger::{Scratch, Tagger};
+
+    /// Rows come in document order, unresolved role mentions (no date: no holder) merged
+    /// between the plain ones: (text, the rows' texts, which rows name no actor).
+    #[test]
+    fn rows_in_document_order_with_unresolved_roles_between() {
+        let g = Gazetteer::embedded();
+        let t = Tagger::new(&g).unwrap();
+        let cases: &[(&str, &[&str], &[bool])] = &[
+            (
+                "Vowell met the Iraqi prime minister and Rasool.",
+                &["Vowell", "Iraqi prime minister", "Rasool"],
+                &[false, true, false],
+            ),
+            (
+                "The Iraqi prime minister met Vowell.",
+                &["Iraqi prime minister", "Vowell"],
+                &[true, false],
+            ),
+            (
+                "Vowell and Rasool met the Iraqi prime minister.",
+                &["Vowell", "Rasool", "Iraqi prime minister"],
+                &[false, false, true],
+            ),
+        ];
+        for (text, want, unresolved) in cases {
+            let doc = Document::new("d", *text);
+            let a = analyze(text, None, &t, LineBreaks::Auto, &mut Scratch::default());
+            let mut out = Vec::new();
+            write_document(&mut out, RowFormat::Jsonl, &g, &doc, &a).unwrap();
+            let rows: Vec<serde_json::Value> = String::from_utf8(out)
+                .unwrap()
+                .lines()
+                .map(|l| serde_json::from_str(l).unwrap())
+                .collect();
+            let texts: Vec<&str> = rows.iter().map(|r| r["text"].as_str().unwrap()).collect();
+            let no_actor: Vec<bool> = rows.iter().map(|r| r["actor"].is_null()).collect();
+            assert!(
+                texts.iter().zip(*want).all(|(got, w)| got.contains(w)),
+                "{text}: {texts:?}"
+            );
+            assert_eq!(texts.len(), want.len(), "{text}: {texts:?}");
+            assert_eq!(&no_actor, unresolved, "{text}");
+        }
+    }
 
     #[test]
     fn tsv_escaping_table() {
