@@ -153,6 +153,15 @@ mod tests {
                  weight ≥ 2 · top 15 links",
             ),
         ];
+        // A weight of 1, the command line's default, filters nothing and is not named.
+        let cases = cases.into_iter().chain([(
+            counts(Unit::Sentence, None),
+            Filters {
+                min_weight: 1,
+                ..none.clone()
+            },
+            "actorgraph: 5 document(s) · sentence co-occurrence",
+        )]);
         let mut by_code = counts(Unit::Sentence, None);
         by_code.recipe.group_by = crate::counts::GroupBy::Code;
         let cases = cases.into_iter().chain([(
