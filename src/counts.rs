@@ -566,6 +566,29 @@ mod tests {
         }
     }
 
+    /// The fingerprint partial counts carry: stable across versions for a gazetteer without
+    /// codes (so old partials still merge), and changed by codes. Values pinned when this
+    /// test was written; a change here must be deliberate (docs/merge.md).
+    #[test]
+    fn gazetteer_fingerprints_are_stable_and_see_codes() {
+        let load = |json: &str| {
+            let source = crate::gazetteer::Source {
+                name: "t.json",
+                bytes: json.as_bytes(),
+            };
+            Gazetteer::from_sources(&[source]).unwrap().0
+        };
+        let plain =
+            r#"{"actors": [{"id": "a", "label": "Alpha", "type": "person", "aliases": ["Al"]}]}"#;
+        let coded = r#"{"actors": [{"id": "a", "label": "Alpha", "type": "person", "aliases": ["Al"], "codes": [{"code": "XYZ"}]}]}"#;
+        let (p, c) = (
+            gazetteer_fingerprint(&load(plain)),
+            gazetteer_fingerprint(&load(coded)),
+        );
+        assert_eq!(p, "f11ad8a5e224e69f");
+        assert_eq!(c, "7391a7557685fde1");
+    }
+
     #[test]
     fn incompatible_recipes_name_the_difference() {
         let g = Gazetteer::embedded();
@@ -599,6 +622,21 @@ mod tests {
                     ..base.clone()
                 },
                 "different --edges (co-mention and relations)",
+            ),
+            (
+                Recipe {
+                    group_by: GroupBy::Code,
+                    ..base.clone()
+                },
+                "different --group-by (actor and code)",
+            ),
+            (
+                Recipe {
+                    edges: Edges::Both,
+                    lexicon: Some("1".into()),
+                    ..base.clone()
+                },
+                "different --edges (co-mention and both)",
             ),
         ];
         for (other, expected) in cases {
