@@ -566,6 +566,92 @@ mod tests {
         }
     }
 
+    /// Every counter survives a merge: typed relations (negated, planned, role nouns),
+    /// documents outside `--since`, copies set aside by a shared scan, boilerplate sentences,
+    /// repeated ids. The seeds (dated by their sidecar), a copy of one under another id, the
+    /// same furniture line in three, one id on two texts; counted whole, and in parts (one document
+    /// each) merged in three orders, with the scan of the whole corpus: equal `Counts`.
+    #[test]
+    fn every_counter_merges_like_one_run() {
+        use crate::run::count_documents_with;
+        use crate::scan::Survey;
+        let g = Gazetteer::embedded();
+        let t = Tagger::new(&g).unwrap();
+        let meta = crate::sidecar::seeds();
+        let mut docs: Vec<Document> = SEEDS
+            .iter()
+            .map(|(id, text)| {
+                let mut d = Document::new(
+                    *id,
+                    format!("{text}\nBaghdad Desk bulletin, no rights kept\n"),
+                );
+                meta.apply(&format!("{id}.txt"), &mut d);
+                d
+            })
+            .collect();
+        for d in &mut docs[3..] {
+            d.text = d.text.replace("Baghdad Desk bulletin, no rights kept", "");
+        }
+        let dates: Vec<NaiveDate> = docs.iter().filter_map(|d| d.date).collect();
+        let mut copy = docs[0].clone();
+        copy.id = "zz_copy".into();
+        docs.push(copy);
+        // The id of another document, with a text of its own.
+        let mut other = Document::new(SEEDS[1].0, "Rasool met Vowell in Baghdad.");
+        other.date = dates.iter().max().copied();
+        docs.push(other);
+        // The same denied meeting and planned visit in two reports: negated and planned
+        // counts that the merge must add.
+        for (id, text) in [
+            ("x1", "On Monday, Vowell did not meet Sudani. Rasool will visit Iran next week."),
+            ("x2", "Vowell did not meet Sudani in Baghdad, officials said. Rasool will visit Iran in March."),
+        ] {
+            let mut d = Document::new(id, text);
+            d.date = dates.iter().max().copied();
+            docs.push(d);
+        }
+        let settings = Settings {
+            edges: Edges::Both,
+            repeated_lines: 2,
+            since: dates.iter().min().map(|d| d.succ_opt().unwrap()),
+            ..Settings::default()
+        };
+        let mut survey = Survey::new(&settings.scan_options());
+        survey.add_batch(&docs);
+        let scan = survey.decide();
+        let one = count_documents_with(docs.clone(), &scan, &g, &t, &settings)
+            .unwrap()
+            .0;
+        // The case exercises what it claims.
+        let c = &one.corpus;
+        assert!(
+            c.excluded_documents > 0 && c.duplicates > 0 && c.boilerplate_sentences > 0,
+            "{c:?}"
+        );
+        assert_eq!(one.duplicate_ids(), 1);
+        let edges = || one.edges.values();
+        assert!(edges().any(|e| e.negated > 1) && edges().any(|e| e.planned > 1));
+        assert!(edges().any(|e| !e.roles.is_empty()));
+        let parts: Vec<Counts> = docs
+            .iter()
+            .map(|d| {
+                count_documents_with([d.clone()], &scan, &g, &t, &settings)
+                    .unwrap()
+                    .0
+            })
+            .collect();
+        let n = parts.len();
+        let shuffled: Vec<usize> = (0..n).map(|i| (i * 5 + 3) % n).collect();
+        for order in [(0..n).collect::<Vec<_>>(), (0..n).rev().collect(), shuffled] {
+            let mut merged = Counts::new(one.recipe.clone());
+            for &i in &order {
+                merged.merge(parts[i].clone()).unwrap();
+            }
+            assert_eq!(merged.duplicate_ids(), one.duplicate_ids(), "{order:?}");
+            assert_eq!(merged, one, "{order:?}");
+        }
+    }
+
     /// The fingerprint partial counts carry: stable across versions for a gazetteer without
     /// codes (so old partials still merge), and changed by codes. Values pinned when this
     /// test was written; a change here must be deliberate (docs/merge.md).

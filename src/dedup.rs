@@ -349,6 +349,16 @@ impl Duplicates {
             .is_ok()
     }
 
+    /// Whether the document `id` was given more than once with the same text: it is its own
+    /// kept copy, so the first time it comes it counts and only the repeats are set aside.
+    pub fn is_repeat_of_itself(&self, id: &str) -> bool {
+        let from = self.list.partition_point(|d| d.id.as_str() < id);
+        self.list[from..]
+            .iter()
+            .take_while(|d| d.id == id)
+            .any(|d| d.kept == id)
+    }
+
     /// Number of documents set aside.
     pub fn len(&self) -> usize {
         self.list.len()

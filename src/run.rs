@@ -240,6 +240,8 @@ pub struct Counting<'a> {
     scan: &'a Scan,
     duplicates: u64,
     boilerplate_sentences: u64,
+    /// Documents given more than once with the same id and text, counted once already.
+    repeats_counted: rustc_hash::FxHashSet<String>,
     /// The first document counted that the scan never surveyed.
     not_scanned: Option<String>,
 }
@@ -266,6 +268,7 @@ impl<'a> Counting<'a> {
             scan,
             duplicates: 0,
             boilerplate_sentences: 0,
+            repeats_counted: Default::default(),
             not_scanned: None,
         }
     }
@@ -290,7 +293,12 @@ impl<'a> Counting<'a> {
         if self.not_scanned.is_none() && !self.scan.covers(&doc.id) {
             self.not_scanned = Some(doc.id.clone());
         }
-        if self.scan.is_duplicate(&doc.id) {
+        // A copy is skipped; a document given twice (same id, same text) is its own kept
+        // copy: its first arrival counts.
+        if self.scan.is_duplicate(&doc.id)
+            && !(self.scan.duplicates.is_repeat_of_itself(&doc.id)
+                && self.repeats_counted.insert(doc.id.clone()))
+        {
             self.duplicates += 1;
             return;
         }
@@ -351,4 +359,49 @@ pub fn counting_warnings(counts: &Counts) -> Vec<Warning> {
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scan::Survey;
+
+    /// A document given twice (same id, same text) is its own kept copy: it counts once, its
+    /// repeat is set aside. A copy under another id is set aside; a document given once counts.
+    /// (documents given as (id, text), documents counted, copies set aside, weight of
+    /// Sudani–Vowell)
+    #[test]
+    fn documents_given_twice_count_once() {
+        let g = Gazetteer::embedded();
+        let t = Tagger::new(&g).unwrap();
+        let met = "Vowell met Sudani in Baghdad on Monday to discuss the withdrawal.";
+        let other = "Rasool said the PMF would stay in Iraq.";
+        type Case<'a> = (&'a [(&'a str, &'a str)], u64, u64, u64);
+        let cases: &[Case] = &[
+            (&[("a", met), ("b", other)], 2, 0, 1),
+            (&[("a", met), ("b", other), ("a", met)], 2, 1, 1),
+            (&[("a", met), ("a", met), ("a", met)], 1, 2, 1),
+            (&[("c", met), ("a", met)], 1, 1, 1),
+            (&[("c", met), ("a", met), ("c", met), ("a", met)], 1, 3, 1),
+        ];
+        let settings = Settings::default();
+        for &(given, documents, copies, weight) in cases {
+            let docs: Vec<Document> = given.iter().map(|(id, t)| Document::new(*id, *t)).collect();
+            let mut survey = Survey::new(&settings.scan_options());
+            survey.add_batch(&docs);
+            let scan = survey.decide();
+            let (counts, _) = count_documents_with(docs, &scan, &g, &t, &settings).unwrap();
+            let graph = counts.finish(&crate::graph::Filters::default());
+            let w = graph
+                .edges()
+                .find(|(a, b, _)| a.id == "sudani" && b.id == "vowell")
+                .map_or(0, |(_, _, e)| e.weight);
+            let c = &graph.corpus;
+            assert_eq!(
+                (c.documents, c.duplicates, w),
+                (documents, copies, weight),
+                "{given:?}"
+            );
+        }
+    }
 }

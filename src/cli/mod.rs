@@ -307,6 +307,10 @@ impl CorpusArgs {
                 scan.duplicates.len()
             );
             for d in &scan.duplicates.list {
+                if d.id == d.kept {
+                    eprintln!("actorgraph:   {} (given more than once)", d.id);
+                    continue;
+                }
                 let how = match d.how {
                     actorgraph::dedup::Match::Exact => "same text as",
                     actorgraph::dedup::Match::Near => "near copy of",
