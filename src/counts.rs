@@ -546,6 +546,7 @@ mod tests {
                 ..Settings::default()
             };
             let one = count_documents(docs.clone(), &g, &t, &settings).unwrap().0;
+            assert_eq!(one.duplicate_ids(), 0);
             let parts: Vec<Counts> = docs
                 .iter()
                 .map(|d| count_documents([d.clone()], &g, &t, &settings).unwrap().0)
@@ -650,6 +651,40 @@ mod tests {
             assert_eq!(merged.duplicate_ids(), one.duplicate_ids(), "{order:?}");
             assert_eq!(merged, one, "{order:?}");
         }
+    }
+
+    /// A unit naming more actors than `MAX_ACTORS_PER_UNIT` is capped and counted as capped;
+    /// the count survives a merge.
+    #[test]
+    fn capped_units_are_counted_and_merged() {
+        let n = crate::graph::MAX_ACTORS_PER_UNIT + 1;
+        let actors: Vec<String> = (0..n)
+            .map(|i| format!(r#"{{"id": "a{i}", "label": "Qx{i}", "type": "person"}}"#))
+            .collect();
+        let json = format!(r#"{{"actors": [{}]}}"#, actors.join(", "));
+        let source = crate::gazetteer::Source {
+            name: "many.json",
+            bytes: json.as_bytes(),
+        };
+        let g = Gazetteer::from_sources(&[source]).unwrap().0;
+        let t = Tagger::new(&g).unwrap();
+        let names: Vec<String> = (0..n).map(|i| format!("Qx{i}")).collect();
+        let text = format!("{} met.", names.join(", "));
+        let docs = vec![Document::new("d1", text.clone()), Document::new("d2", text)];
+        // No evidence: a capped unit still makes half a million pairs.
+        let settings = Settings {
+            max_evidence: Some(0),
+            ..Settings::default()
+        };
+        let one = count_documents(docs.clone(), &g, &t, &settings).unwrap().0;
+        assert_eq!(one.corpus.capped_units, 2);
+        let mut merged = Counts::new(one.recipe.clone());
+        for d in docs {
+            merged
+                .merge(count_documents([d], &g, &t, &settings).unwrap().0)
+                .unwrap();
+        }
+        assert_eq!(merged.corpus, one.corpus);
     }
 
     /// The fingerprint partial counts carry: stable across versions for a gazetteer without

@@ -378,6 +378,18 @@ mod tests {
             e.evidence.truncate(1);
         }
         assert_eq!(read_capped("p.agc", &bytes, Some(1)).unwrap(), capped);
+        // Every recipe setting travels, not only the defaults.
+        for line_breaks in [
+            crate::sentence::LineBreaks::Space,
+            crate::sentence::LineBreaks::Paragraph,
+        ] {
+            let mut other = counts.clone();
+            other.recipe.line_breaks = line_breaks;
+            other.recipe.group_by = crate::counts::GroupBy::Code;
+            let mut bytes = Vec::new();
+            write(&other, &mut bytes).unwrap();
+            assert_eq!(read("p.agc", &bytes).unwrap(), other);
+        }
     }
 
     #[test]
