@@ -190,6 +190,35 @@ fn jaccard(a: &str, b: &str) -> f64 {
     x.intersection(&y).count() as f64 / x.union(&y).count() as f64
 }
 
+/// A dump given twice (the same file twice, or records appended again) is the dump once: each
+/// document is its own kept copy, its repeat set aside. Until session 4 both arrivals were set
+/// aside and the whole corpus vanished (an empty graph).
+#[test]
+fn a_dump_given_twice_builds_the_graph_of_the_dump_once() {
+    let dir = tempdir();
+    let dump: String = wikinews().iter().map(|a| format!("{a}\n")).collect();
+    fs::write(dir.path().join("a.jsonl"), &dump).unwrap();
+    fs::write(dir.path().join("twice.jsonl"), dump.repeat(2)).unwrap();
+    let once = run_in(dir.path(), &["build", "a.jsonl"]);
+    let twice = run_in(dir.path(), &["build", "twice.jsonl", "--verbose"]);
+    assert_eq!(twice.status, 0, "{}", twice.stderr);
+    assert!(edges(&once.stdout).len() > 20);
+    assert_eq!(edges(&twice.stdout), edges(&once.stdout));
+    let documents = |out: &str| {
+        serde_json::from_str::<serde_json::Value>(out).unwrap()["corpus"]["documents"].clone()
+    };
+    assert_eq!(documents(&twice.stdout), documents(&once.stdout));
+    let n = dump.lines().count();
+    assert!(
+        twice
+            .stderr
+            .contains(&format!("{n} duplicate document(s) counted once:"))
+            && twice.stderr.contains("(given more than once)"),
+        "{}",
+        twice.stderr
+    );
+}
+
 #[test]
 fn build_counts_syndicated_copies_once() {
     let articles = wikinews();
