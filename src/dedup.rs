@@ -9,7 +9,7 @@
 //! - **Exact**: a 64-bit hash of the text's words (runs of bytes other than space and control
 //!   characters): white space normalised, every other byte as it is.
 //! - **Near**: one-permutation MinHash over 5-word shingles of the case-folded words (64 bins,
-//!   densified by rotation), cut into 16 bands of 4 bins, each band hashed to 16 bits. Two
+//!   densified by rotation), cut into 16 bands of 4 bins, each band hashed to 32 bits. Two
 //!   documents are near copies when at least [`MIN_BANDS`] bands agree: the probability is
 //!   `P(≥4 of 16)` with `p = J⁴` per band: 0.9998 at Jaccard 0.9, 0.94 at 0.8, 0.14 at 0.6
 //!   and 0.015 at 0.5.
@@ -32,13 +32,16 @@ pub const MIN_WORDS: u32 = 20;
 /// Fixed seed, so signatures are the same on every machine and in every version that keeps it.
 const SEED: u64 = 0x6163_746f_7267_7270; // "actorgrp"
 
-/// What one document contributes to the duplicate decision: 40 bytes.
+/// What one document contributes to the duplicate decision: 80 bytes. Bands are 32 bits so
+/// that the decision's index stays a few documents per bucket at tens of millions of
+/// documents (16-bit bands put N/65,536 documents in every bucket: 10 s to decide a million
+/// documents, 160 s for three million; `benches/decide.rs`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Signature {
     /// Hash of the white-space-normalised text.
     pub exact: u64,
     /// Band hashes of the MinHash sketch.
-    pub bands: [u16; BANDS],
+    pub bands: [u32; BANDS],
     /// Number of words (documents under [`MIN_WORDS`] are only compared exactly).
     pub words: u32,
 }
@@ -188,13 +191,13 @@ pub fn signature(text: &str) -> Signature {
     }
 }
 
-/// The 64 minima cut into [`BANDS`] bands of [`ROWS`], each hashed to 16 bits.
-fn bands(mins: &[u64; BINS]) -> [u16; BANDS] {
+/// The 64 minima cut into [`BANDS`] bands of [`ROWS`], each hashed to 32 bits.
+fn bands(mins: &[u64; BINS]) -> [u32; BANDS] {
     std::array::from_fn(|b| {
         let h = mins[b * ROWS..(b + 1) * ROWS]
             .iter()
             .fold(SEED ^ b as u64, |h, &v| mix(h ^ v));
-        (h >> 48) as u16
+        (h >> 32) as u32
     })
 }
 
@@ -371,14 +374,17 @@ impl Duplicates {
 }
 
 /// The documents kept so far, indexed by exact hash and by band, to find the copy a new
-/// document matches. Memory: a fixed 4 MB table of bucket heads (one per band value, made on
-/// first use), then 68 bytes per kept document: its slot and, per band, the next kept
-/// document of the same bucket (chains threaded through one array, instead of a map of
-/// vectors that cost ~330 bytes per document at 300,000 documents).
-#[derive(Debug, Default)]
+/// document matches. Each band has `2^bits` buckets, `bits` growing with the number of
+/// documents to decide (from 16 to 22: about two kept documents per bucket at most up to eight
+/// million, then a slow growth), so finding the candidates costs a few memory reads per band
+/// whatever the corpus size. Memory: the bucket heads (4 MB to 256 MB, made on first use),
+/// then 68 bytes per kept document: its slot and, per band, the next kept document of the same
+/// bucket (chains threaded through one array).
+#[derive(Debug)]
 pub struct Index {
     exact: FxHashMap<u64, u32>,
-    /// The most recently kept document of each (band, value) bucket, or [`NONE`].
+    bits: u32,
+    /// The most recently kept document of each (band, bucket), or [`NONE`].
     heads: Vec<u32>,
     /// Per kept document, per band: the kept document before it in the same bucket.
     next: Vec<u32>,
@@ -391,38 +397,68 @@ pub struct Index {
 const NONE: u32 = u32::MAX;
 
 impl Index {
-    /// The kept document `sig` copies (the smallest slot among near matches), or `None`, in
-    /// which case `sig` is kept under `slot`.
-    pub fn find_or_insert(&mut self, sig: &Signature, slot: u32) -> Option<(u32, Match)> {
+    /// An index for deciding about `n` documents.
+    pub fn new(n: usize) -> Index {
+        let half = (n / 2).max(1);
+        Index {
+            exact: FxHashMap::default(),
+            bits: (usize::BITS - (half - 1).leading_zeros()).clamp(16, 22),
+            heads: Vec::new(),
+            next: Vec::new(),
+            slots: Vec::new(),
+            hits: Vec::new(),
+        }
+    }
+
+    fn bucket(&self, band: usize, value: u32) -> usize {
+        band << self.bits | (value as usize & ((1 << self.bits) - 1))
+    }
+
+    /// The kept document `sig` copies (the smallest slot among the kept documents it is
+    /// [`near`], `kept` giving the signature kept under a slot), or `None`, in which case
+    /// `sig` is kept under `slot`.
+    pub fn find_or_insert<'s>(
+        &mut self,
+        sig: &Signature,
+        slot: u32,
+        kept: impl Fn(u32) -> &'s Signature,
+    ) -> Option<(u32, Match)> {
         if let Some(&k) = self.exact.get(&sig.exact) {
             return Some((k, Match::Exact));
         }
         if sig.words >= MIN_WORDS {
             if self.heads.is_empty() {
-                self.heads = vec![NONE; BANDS << 16];
+                self.heads = vec![NONE; BANDS << self.bits];
             }
             self.hits.clear();
-            for (b, &v) in sig.bands.iter().enumerate() {
-                let mut k = self.heads[b << 16 | usize::from(v)];
+            // All heads first: 16 independent reads the processor overlaps (the decision is
+            // bound by these cache misses), then the chains.
+            let heads: [u32; BANDS] =
+                std::array::from_fn(|b| self.heads[self.bucket(b, sig.bands[b])]);
+            for (b, &head) in heads.iter().enumerate() {
+                let mut k = head;
                 while k != NONE {
                     self.hits.push(self.slots[k as usize]);
                     k = self.next[k as usize * BANDS + b];
                 }
             }
-            // The smallest slot found in at least MIN_BANDS bands.
+            // Bucket neighbours in at least MIN_BANDS bands, smallest slot first; the first
+            // that is near (whole band values) is the copy.
             self.hits.sort_unstable();
             let near = self
                 .hits
                 .chunk_by(|a, b| a == b)
-                .find(|run| run.len() >= MIN_BANDS)
-                .map(|run| run[0]);
+                .filter(|run| run.len() >= MIN_BANDS)
+                .map(|run| run[0])
+                .find(|&k| near(sig, kept(k)));
             if let Some(k) = near {
                 return Some((k, Match::Near));
             }
             let k = u32::try_from(self.slots.len()).expect("fewer than 2^32 documents");
             self.slots.push(slot);
             for (b, &v) in sig.bands.iter().enumerate() {
-                let head = &mut self.heads[b << 16 | usize::from(v)];
+                let bucket = self.bucket(b, v);
+                let head = &mut self.heads[bucket];
                 self.next.push(*head);
                 *head = k;
             }
@@ -447,10 +483,11 @@ pub fn matches(docs: &[&Candidate]) -> Vec<Option<(usize, Match)>> {
             b.signature.exact,
         ))
     });
-    let mut index = Index::default();
+    let mut index = Index::new(docs.len());
     let mut out = vec![None; docs.len()];
     for (rank, &i) in order.iter().enumerate() {
-        if let Some((k, how)) = index.find_or_insert(&docs[i].signature, rank as u32) {
+        let kept = |slot: u32| &docs[order[slot as usize]].signature;
+        if let Some((k, how)) = index.find_or_insert(&docs[i].signature, rank as u32, kept) {
             out[i] = Some((order[k as usize], how));
         }
     }
@@ -755,15 +792,69 @@ mod tests {
     }
 
     #[test]
+    fn buckets_grow_with_the_corpus_and_whole_bands_decide() {
+        // (documents, bucket bits per band): about two kept documents per bucket at most.
+        let cases = [
+            (0, 16),
+            (131_072, 16),
+            (131_074, 17),
+            (1_000_000, 19),
+            (8_388_608, 22),
+            (50_000_000, 22),
+        ];
+        for (n, bits) in cases {
+            assert_eq!(Index::new(n).bits, bits, "{n} documents");
+        }
+        // Sharing a bucket (the low bits) is not sharing a band: only whole values count.
+        let a = Signature {
+            exact: 1,
+            bands: std::array::from_fn(|b| b as u32 * 7 + 1),
+            words: 100,
+        };
+        let flip = |exact: u64, from: usize| {
+            let mut s = a;
+            s.exact = exact;
+            for v in &mut s.bands[from..] {
+                *v ^= 1 << 30;
+            }
+            s
+        };
+        // (name, signature, a copy of `a`)
+        let cases = [
+            ("same buckets, no band", flip(2, 0), false),
+            ("MIN_BANDS bands", flip(3, MIN_BANDS), true),
+            ("one band short", flip(4, MIN_BANDS - 1), false),
+        ];
+        for (name, sig, copy) in cases {
+            let docs = [
+                Candidate {
+                    id: "a".into(),
+                    date: None,
+                    signature: a,
+                },
+                Candidate {
+                    id: "b".into(),
+                    date: None,
+                    signature: sig,
+                },
+            ];
+            let refs: Vec<&Candidate> = docs.iter().collect();
+            let want = copy.then_some((0, Match::Near));
+            assert_eq!(matches(&refs), [None, want], "{name}");
+        }
+    }
+
+    #[test]
     fn signatures_are_stable_across_versions() {
         // A changed hash or seed would silently break scans saved by an earlier build: change
-        // these only with `scanfile::VERSION` (version 2: the word-at-a-time signature).
+        // these only with `scanfile::VERSION` (version 2: the word-at-a-time signature;
+        // version 3: 32-bit bands, whose upper halves are version 2's bands).
         let s = signature("Iraq said on Sunday it had resumed talks with the United States.");
         assert_eq!(s.words, 12);
         assert_eq!(
             (s.exact, s.bands[0], s.bands[15]),
-            (0xfaff_5029_d384_b5d6, 0x5274, 0xef66)
+            (0xfaff_5029_d384_b5d6, 0x5274_b9b1, 0xef66_f165)
         );
-        assert_eq!(std::mem::size_of::<Signature>(), 48);
+        assert_eq!(std::mem::size_of::<Signature>(), 80);
     }
 }

@@ -19,7 +19,7 @@ use rayon::prelude::*;
 use crate::dedup::{self, Candidate, Duplicate, Duplicates};
 use crate::error::{Error, Result};
 use crate::input::{Corpus, Diagnostics, Document};
-use crate::zone::{Cues, LineCounts, Linking, ZoneRules};
+use crate::zone::{Cues, LineCounts, Linking, Repeated, ZoneRules};
 
 /// What the first pass looks for, and which zones link.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,6 +58,9 @@ pub struct Scan {
     pub lines: Option<LineCounts>,
     /// From how many documents a line is furniture.
     pub repeated_lines: u32,
+    /// The lines of `lines` in at least `repeated_lines` documents: what the counting pass
+    /// looks up.
+    pub furniture: Option<Repeated>,
     /// The hashes of the ids surveyed (sorted), when the scan was decided from a survey:
     /// every document counted with this scan must be among them ([`Scan::covers`]).
     pub surveyed: Option<Vec<u64>>,
@@ -68,7 +71,7 @@ impl Scan {
     pub fn zone_rules(&self) -> ZoneRules<'_> {
         ZoneRules {
             cues: Cues::embedded(),
-            repeated: self.lines.as_ref().map(|l| (l, self.repeated_lines)),
+            repeated: self.furniture.as_ref(),
         }
     }
 
@@ -228,6 +231,9 @@ impl Survey {
         surveyed.sort_unstable();
         Scan {
             duplicates: Duplicates { list },
+            furniture: lines
+                .as_ref()
+                .map(|l| Repeated::new(l, self.repeated_lines)),
             lines,
             repeated_lines: self.repeated_lines,
             surveyed: self.wanted().then_some(surveyed),

@@ -23,13 +23,13 @@ use crate::scan::{Seen, Survey};
 /// First bytes of every scan file.
 pub const MAGIC: &[u8] = b"actorgraph-scan\n";
 /// The current format version; another version is refused with a message.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 /// The conventional file extension.
 pub const EXTENSION: &str = "ags";
 
 /// The signature scheme: a file made with another one cannot be decided with this build's.
 fn scheme() -> String {
-    format!("minhash-{SHINGLE_WORDS}w-{BANDS}x4-{MIN_BANDS}; lines-2^20")
+    format!("minhash-{SHINGLE_WORDS}w-{BANDS}x4-{MIN_BANDS}-b32; lines-2^20")
 }
 
 #[derive(Serialize, Deserialize)]

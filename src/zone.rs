@@ -285,9 +285,7 @@ impl LineCounts {
     /// The line's 4 counters, all in one 64-byte block (32 counters), so that a look-up costs
     /// one cache miss, not four (a "blocked" count-min sketch); one counter per quarter-block.
     fn slots(&self, h: u64) -> [usize; ROWS] {
-        let blocks = (ROWS << self.bits) / 32;
-        let base = (h as usize & (blocks - 1)) * 32;
-        std::array::from_fn(|i| base + i * 8 + ((h >> (32 + 3 * i)) as usize & 7))
+        slots(self.bits, h)
     }
 
     /// Counts each distinct line of `text` once.
@@ -361,6 +359,53 @@ impl LineCounts {
     }
 }
 
+/// The 4 counters of the line hashed to `h` in a sketch of `2^bits` counters per row.
+fn slots(bits: u8, h: u64) -> [usize; ROWS] {
+    let blocks = (ROWS << bits) / 32;
+    let base = (h as usize & (blocks - 1)) * 32;
+    std::array::from_fn(|i| base + i * 8 + ((h >> (32 + 3 * i)) as usize & 7))
+}
+
+/// The lines a [`LineCounts`] counts in at least `min` documents: one bit per counter, set
+/// when the counter is at `min` or more, so that a line is repeated exactly when
+/// `count(line) >= min` (a count is its counters' minimum). A sixteenth of the sketch's
+/// memory (512 KB by default instead of 8 MB), so the look-up the counting pass makes for
+/// every line mostly hits the cache; and none at all when no line is repeated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Repeated {
+    bits: u8,
+    set: Vec<u64>,
+    any: bool,
+}
+
+impl Repeated {
+    /// The lines of `counts` found in at least `min` documents.
+    pub fn new(counts: &LineCounts, min: u32) -> Repeated {
+        let mut set = vec![0u64; counts.counters.len().div_ceil(64)];
+        for (i, &c) in counts.counters.iter().enumerate() {
+            if u32::from(c) >= min {
+                set[i / 64] |= 1 << (i % 64);
+            }
+        }
+        let any = set.iter().any(|&w| w != 0);
+        Repeated {
+            bits: counts.bits,
+            set,
+            any,
+        }
+    }
+
+    /// Whether `line` (trimmed) is in at least `min` documents.
+    pub fn contains(&self, line: &str) -> bool {
+        self.any
+            && line_hash(line).is_some_and(|h| {
+                slots(self.bits, h)
+                    .iter()
+                    .all(|&s| self.set[s / 64] >> (s % 64) & 1 == 1)
+            })
+    }
+}
+
 /// Hash of a line as counted: trimmed; blank lines are not counted.
 fn line_hash(line: &str) -> Option<u64> {
     let t = line.trim();
@@ -372,8 +417,8 @@ fn line_hash(line: &str) -> Option<u64> {
 pub struct ZoneRules<'a> {
     /// Cue list (usually [`Cues::embedded`]).
     pub cues: &'a Cues,
-    /// Corpus line counts and the number of documents from which a line is furniture.
-    pub repeated: Option<(&'a LineCounts, u32)>,
+    /// The lines repeated in enough documents of the corpus to be furniture.
+    pub repeated: Option<&'a Repeated>,
 }
 
 impl Default for ZoneRules<'_> {
@@ -442,9 +487,7 @@ fn boilerplate_lines(text: &str, rules: &ZoneRules<'_>) -> Vec<(usize, usize)> {
         }
         let start = le - line.len();
         let cue = rules.cues.matching(line);
-        let repeated = rules
-            .repeated
-            .is_some_and(|(counts, min)| counts.count(line) >= min);
+        let repeated = rules.repeated.is_some_and(|r| r.contains(line));
         let teaser = in_block && (is_list_item(line) || !ends_terminal(line));
         if cue.is_some() || repeated || teaser {
             out.push((start, le));
@@ -551,13 +594,46 @@ mod tests {
         assert_eq!(counts.count("Story 1 began."), 1);
         let text = "Iraq and Iran met.\nShafaq News Agency - Baghdad\n";
         for (min, expected) in [(5, Zone::Boilerplate), (6, Zone::Body)] {
+            let repeated = Repeated::new(&counts, min);
             let rules = ZoneRules {
                 cues: Cues::embedded(),
-                repeated: Some((&counts, min)),
+                repeated: Some(&repeated),
             };
             let got = zone_names(text, None, &rules);
             assert_eq!(got[1].1, expected, "min {min}");
         }
+    }
+
+    #[test]
+    fn repeated_is_count_at_least_min_for_every_line() {
+        // A small sketch, so that lines share counters and a count is over its truth.
+        let mut counts = LineCounts::new(4);
+        let mut scratch = Vec::new();
+        let lines: Vec<String> = (0..300).map(|i| format!("line {i}")).collect();
+        for d in 0..40 {
+            let doc: Vec<&str> = lines
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| (i * 7 + d) % 11 < 1 + i % 6)
+                .map(|(_, l)| l.as_str())
+                .collect();
+            counts.add_document(&doc.join("\n"), &mut scratch);
+        }
+        for min in [1, 5, 9, 20, 41] {
+            let repeated = Repeated::new(&counts, min);
+            for line in lines
+                .iter()
+                .map(String::as_str)
+                .chain(["unseen", "  line 3 ", ""])
+            {
+                assert_eq!(
+                    repeated.contains(line),
+                    counts.count(line) >= min,
+                    "{line:?} from {min}"
+                );
+            }
+        }
+        assert!(!Repeated::new(&LineCounts::new(4), 1).contains("line 1"));
     }
 
     #[test]
