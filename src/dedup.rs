@@ -378,8 +378,9 @@ impl Duplicates {
 /// documents to decide (from 16 to 22: about two kept documents per bucket at most up to eight
 /// million, then a slow growth), so finding the candidates costs a few memory reads per band
 /// whatever the corpus size. Memory: the bucket heads (4 MB to 256 MB, made on first use),
-/// then 68 bytes per kept document: its slot and, per band, the next kept document of the same
-/// bucket (chains threaded through one array).
+/// then 76 bytes per kept document: its slot, per band the next kept document of the same
+/// bucket (chains threaded through one array), and a counter of the bands it shares with the
+/// document being decided.
 #[derive(Debug)]
 pub struct Index {
     exact: FxHashMap<u64, u32>,
@@ -390,7 +391,15 @@ pub struct Index {
     next: Vec<u32>,
     /// The slot of each kept document.
     slots: Vec<u32>,
-    hits: Vec<u32>,
+    /// Per kept document: the query that last found it (see `query`), and in how many of that
+    /// query's band buckets. Counting in place costs one pass over the chains, where sorting
+    /// what they hold cost a third of the decision (chains are long when many documents share
+    /// passages).
+    shared: Vec<(u32, u32)>,
+    /// The number of the current query (from 1: 0 marks no query).
+    query: u32,
+    /// Kept documents found in at least MIN_BANDS of the current query's buckets.
+    candidates: Vec<u32>,
 }
 
 /// The end of a bucket's chain.
@@ -406,7 +415,9 @@ impl Index {
             heads: Vec::new(),
             next: Vec::new(),
             slots: Vec::new(),
-            hits: Vec::new(),
+            shared: Vec::new(),
+            query: 0,
+            candidates: Vec::new(),
         }
     }
 
@@ -430,7 +441,12 @@ impl Index {
             if self.heads.is_empty() {
                 self.heads = vec![NONE; BANDS << self.bits];
             }
-            self.hits.clear();
+            self.query = self.query.checked_add(1).unwrap_or_else(|| {
+                // After 2^32 - 1 queries: forget every mark rather than misread an old one.
+                self.shared.fill((0, 0));
+                1
+            });
+            self.candidates.clear();
             // All heads first: 16 independent reads the processor overlaps (the decision is
             // bound by these cache misses), then the chains.
             let heads: [u32; BANDS] =
@@ -438,24 +454,31 @@ impl Index {
             for (b, &head) in heads.iter().enumerate() {
                 let mut k = head;
                 while k != NONE {
-                    self.hits.push(self.slots[k as usize]);
+                    let s = &mut self.shared[k as usize];
+                    if s.0 != self.query {
+                        *s = (self.query, 0);
+                    }
+                    s.1 += 1;
+                    if s.1 == MIN_BANDS as u32 {
+                        self.candidates.push(k);
+                    }
                     k = self.next[k as usize * BANDS + b];
                 }
             }
-            // Bucket neighbours in at least MIN_BANDS bands, smallest slot first; the first
-            // that is near (whole band values) is the copy.
-            self.hits.sort_unstable();
+            // Bucket neighbours in at least MIN_BANDS bands, smallest slot first (slots grow
+            // with `k`); the first that is near (whole band values) is the copy.
+            self.candidates.sort_unstable();
             let near = self
-                .hits
-                .chunk_by(|a, b| a == b)
-                .filter(|run| run.len() >= MIN_BANDS)
-                .map(|run| run[0])
-                .find(|&k| near(sig, kept(k)));
+                .candidates
+                .iter()
+                .map(|&k| self.slots[k as usize])
+                .find(|&slot| near(sig, kept(slot)));
             if let Some(k) = near {
                 return Some((k, Match::Near));
             }
             let k = u32::try_from(self.slots.len()).expect("fewer than 2^32 documents");
             self.slots.push(slot);
+            self.shared.push((0, 0));
             for (b, &v) in sig.bands.iter().enumerate() {
                 let bucket = self.bucket(b, v);
                 let head = &mut self.heads[bucket];
