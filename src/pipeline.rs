@@ -54,6 +54,9 @@ pub fn analyze_batch_with(
         .map_init(
             || (Scratch::default(), relation::Scratch::default()),
             |(scratch, rscratch), doc| {
+                if rules.skips(&doc.id) {
+                    return Analysis::default();
+                }
                 let mut a = analyze_document(doc, tagger, line_breaks, rules, scratch);
                 if let Some(x) = extract {
                     let mut found = Vec::new();
@@ -269,6 +272,35 @@ mod tests {
             let (got, r) = handed_on(threads, bytes, Some(8));
             assert_eq!(got, all[..7], "{threads} {bytes}");
             assert!(matches!(r, Err(Error::Usage(m)) if m == "each stopped"));
+        }
+    }
+
+    #[test]
+    fn copies_set_aside_are_not_analysed() {
+        let gazetteer = Gazetteer::embedded();
+        let tagger = Tagger::new(&gazetteer).unwrap();
+        let met = "Vowell met Sudani in Baghdad on Monday to discuss the withdrawal of the \
+            coalition forces from Iraq, the ministry said in a statement on Tuesday.";
+        let other = "Rasool said the PMF would stay in Iraq.";
+        // (documents as (id, text), whether each is analysed): a copy is skipped, the copy
+        // kept is analysed, and a document given twice is analysed both times (its first
+        // arrival counts, and which arrival is first is for counting to say).
+        type Case<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a [bool]);
+        let cases: &[Case] = &[
+            ("distinct", &[("a", met), ("b", other)], &[true, true]),
+            ("a copy", &[("a", met), ("b", met)], &[true, false]),
+            ("copy first", &[("b", met), ("a", met)], &[false, true]),
+            ("given twice", &[("a", met), ("a", met)], &[true, true]),
+        ];
+        for (name, given, analysed) in cases {
+            let docs: Vec<Document> = given.iter().map(|(i, t)| Document::new(*i, *t)).collect();
+            let mut survey = crate::scan::Survey::new(&crate::scan::ScanOptions::default());
+            survey.add_batch(&docs);
+            let scan = survey.decide();
+            let analyses =
+                analyze_batch_with(&docs, &tagger, LineBreaks::Auto, &scan.zone_rules(), None);
+            let got: Vec<bool> = analyses.iter().map(|a| !a.sentences.is_empty()).collect();
+            assert_eq!(got, *analysed, "{name}");
         }
     }
 }

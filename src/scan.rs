@@ -72,6 +72,7 @@ impl Scan {
         ZoneRules {
             cues: Cues::embedded(),
             repeated: self.furniture.as_ref(),
+            copies: (!self.duplicates.is_empty()).then_some(&self.duplicates),
         }
     }
 

@@ -15,6 +15,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+use crate::dedup::Duplicates;
 use crate::error::{Error, Result};
 use crate::sentence::Sentence;
 
@@ -419,6 +420,18 @@ pub struct ZoneRules<'a> {
     pub cues: &'a Cues,
     /// The lines repeated in enough documents of the corpus to be furniture.
     pub repeated: Option<&'a Repeated>,
+    /// Documents set aside as copies of another: none of their text is linked, so they are
+    /// not analysed at all (counting skips them; a document given twice is still analysed,
+    /// since its first arrival counts).
+    pub copies: Option<&'a Duplicates>,
+}
+
+impl ZoneRules<'_> {
+    /// Whether `id` is a copy whose analysis nobody reads.
+    pub fn skips(&self, id: &str) -> bool {
+        self.copies
+            .is_some_and(|d| d.contains(id) && !d.is_repeat_of_itself(id))
+    }
 }
 
 impl Default for ZoneRules<'_> {
@@ -426,6 +439,7 @@ impl Default for ZoneRules<'_> {
         ZoneRules {
             cues: Cues::embedded(),
             repeated: None,
+            copies: None,
         }
     }
 }
@@ -598,6 +612,7 @@ mod tests {
             let rules = ZoneRules {
                 cues: Cues::embedded(),
                 repeated: Some(&repeated),
+                copies: None,
             };
             let got = zone_names(text, None, &rules);
             assert_eq!(got[1].1, expected, "min {min}");
