@@ -10,7 +10,10 @@
 //! 3. runs the release binary: `tag` and `build` with `--threads 1` and all threads, reading
 //!    MB/s, documents/s and peak RSS (from `--verbose`);
 //!    `build` with a `--threads` sweep (1, 2, 4, ... twice the cores), with `--edges both`, and
-//!    without the first pass (`--keep-duplicates --repeated-lines 0`) to show its cost;
+//!    without the first pass (`--keep-duplicates --repeated-lines 0`) to show its cost, with
+//!    the first pass saved by `scan` (`--scan`), and on the corpus with a syndicated copy
+//!    after every 5th document (`corpus-<MB>-syndicated.jsonl`) with and without it; then
+//!    prints the cost of zones and duplicates, `1 − with / without`;
 //! 4. with `AG_BENCH_PYTHON` (a Python with `benches/peers/requirements.txt`), runs the
 //!    pyahocorasick peer and `build --threads 1` on the first 32 MB, interleaved;
 //! 5. compiles gazetteers of 100,000 and 1,000,000 aliases and tags with the large one;
@@ -114,20 +117,24 @@ fn main() {
     drop(bytes);
 
     let mut rows: Vec<(String, f64, f64, f64)> = Vec::new();
-    let mut measure = |name: &str, args: &[&str]| {
+    // (the input's MB and documents, when it is not the corpus)
+    let mut input = (size_mb, docs);
+    let mut measure = |name: &str, args: &[&str], input: (f64, usize)| {
         let results: Vec<(f64, f64)> = (0..runs).map(|_| run(args)).collect();
         let secs = median(results.iter().map(|r| r.0).collect());
         let rss = median(results.iter().map(|r| r.1).collect());
-        rows.push((name.to_owned(), size_mb / secs, docs as f64 / secs, rss));
+        rows.push((name.to_owned(), input.0 / secs, input.1 as f64 / secs, rss));
     };
     let t = threads.to_string();
     measure(
         "tag, 1 thread",
         &["tag", corpus_s, "-o", "/dev/null", "--threads", "1"],
+        input,
     );
     measure(
         &format!("tag, {threads} threads"),
         &["tag", corpus_s, "-o", "/dev/null", "--threads", &t],
+        input,
     );
     // `build` as every row runs it: JSON out, 3 sentences of evidence per edge.
     let build_on = |input: &str, extra: &[&str], n: &str| -> Vec<String> {
@@ -157,7 +164,11 @@ fn main() {
     for n in &sweep {
         let args = with(&[], &n.to_string());
         let name = format!("build, {n} thread{}", if *n == 1 { "" } else { "s" });
-        measure(&name, &args.iter().map(String::as_str).collect::<Vec<_>>());
+        measure(
+            &name,
+            &args.iter().map(String::as_str).collect::<Vec<_>>(),
+            input,
+        );
     }
     // Typed relations too.
     for n in ["1".to_owned(), t.clone()] {
@@ -165,6 +176,7 @@ fn main() {
         measure(
             &format!("build --edges both, {n} thread(s)"),
             &args.iter().map(String::as_str).collect::<Vec<_>>(),
+            input,
         );
     }
     // The cost of the first pass (duplicates, repeated lines): the same build without it.
@@ -173,7 +185,51 @@ fn main() {
         measure(
             &format!("build, {n} thread(s), no duplicate/repeated-line pass"),
             &args.iter().map(String::as_str).collect::<Vec<_>>(),
+            input,
         );
+    }
+
+    // The first pass saved once (`actorgraph scan`) and given to the build: what each further
+    // build of the same corpus pays for zones and duplicates.
+    let saved = data_dir().join(format!("corpus-{mb}.ags"));
+    run(&["scan", corpus_s, "-o", saved.to_str().unwrap()]);
+    for n in ["1".to_owned(), t.clone()] {
+        let args = with(&["--scan", saved.to_str().unwrap()], &n);
+        measure(
+            &format!("build, {n} thread(s), first pass saved (--scan)"),
+            &args.iter().map(String::as_str).collect::<Vec<_>>(),
+            input,
+        );
+    }
+    // A corpus with syndicated copies (one after every 5th document), as real dumps have: the
+    // first pass sets the caught copies aside unread by the analysis; without it they are
+    // analysed and counted (a wrong graph, shown for its cost only).
+    let synd = data_dir().join(format!("corpus-{mb}-syndicated.jsonl"));
+    if !synd.exists() {
+        corpus::syndicate(&corpus, &synd, 5);
+    }
+    let synd_bytes = std::fs::read(&synd).unwrap();
+    input = (
+        synd_bytes.len() as f64 / 1e6,
+        synd_bytes.iter().filter(|&&b| b == b'\n').count(),
+    );
+    drop(synd_bytes);
+    for n in ["1".to_owned(), t.clone()] {
+        for (what, extra) in [
+            ("", &[][..]),
+            (
+                ", no duplicate/repeated-line pass",
+                &["--keep-duplicates", "--repeated-lines", "0"][..],
+            ),
+        ] {
+            let args = build_on(synd.to_str().unwrap(), extra, &n);
+            let name = format!("build, {n} thread(s), 20% syndicated copies{what}");
+            measure(
+                &name,
+                &args.iter().map(String::as_str).collect::<Vec<_>>(),
+                input,
+            );
+        }
     }
 
     println!("\ncorpus: {size_mb:.0} MB, {docs} documents; limit (bare DFA scan, 1 thread): {limit:.0} MB/s\n");
@@ -184,6 +240,32 @@ fn main() {
         println!(
             "| {name} | {mbs:.0} | {dps:.0} | {:.0}% | {rss:.0} |",
             100.0 * mbs / limit
+        );
+    }
+
+    // The cost of zones and duplicates (issue 12): 1 − throughput with / without the first pass.
+    let mbs = |name: &str| rows.iter().find(|r| r.0 == name).map_or(f64::NAN, |r| r.1);
+    println!();
+    for n in ["1".to_owned(), t.clone()] {
+        let without = mbs(&format!(
+            "build, {n} thread(s), no duplicate/repeated-line pass"
+        ));
+        let default = if n == "1" {
+            mbs("build, 1 thread")
+        } else {
+            mbs(&format!("build, {n} threads"))
+        };
+        let saved = mbs(&format!("build, {n} thread(s), first pass saved (--scan)"));
+        let synd = mbs(&format!("build, {n} thread(s), 20% syndicated copies"));
+        let synd_without = mbs(&format!(
+            "build, {n} thread(s), 20% syndicated copies, no duplicate/repeated-line pass"
+        ));
+        println!(
+            "cost of zones and duplicates, {n} thread(s): {:.0}% (first pass saved: {:.0}%; \
+             20% syndicated copies: {:.0}%)",
+            100.0 * (1.0 - default / without),
+            100.0 * (1.0 - saved / without),
+            100.0 * (1.0 - synd / synd_without),
         );
     }
 

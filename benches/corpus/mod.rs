@@ -72,3 +72,36 @@ pub fn templated_gazetteer(n: usize) -> String {
     s.push_str("]}");
     s
 }
+
+/// `src` with a syndicated copy after every `every`-th document, as a wire story republished:
+/// a new id, a headline line of its own, the last paragraph dropped (kept whole when it is the
+/// only one). Returns how many copies were written. The copy of a document with few
+/// paragraphs loses much of it and may fall under the near-copy threshold, as in real
+/// syndication.
+pub fn syndicate(src: &Path, dst: &Path, every: usize) -> usize {
+    use std::io::BufRead;
+    let input = std::io::BufReader::new(std::fs::File::open(src).unwrap());
+    let mut out = std::io::BufWriter::new(std::fs::File::create(dst).unwrap());
+    let mut copies = 0;
+    for (i, line) in input.lines().enumerate() {
+        let line = line.unwrap();
+        out.write_all(line.as_bytes()).unwrap();
+        out.write_all(b"\n").unwrap();
+        if i % every != 0 {
+            continue;
+        }
+        let mut doc: serde_json::Value = serde_json::from_str(&line).unwrap();
+        let text = doc["text"].as_str().unwrap().to_owned();
+        let body = text
+            .rsplit_once("\n\n")
+            .map_or(text.as_str(), |(kept, _)| kept);
+        let headline: String = text.chars().take(60).collect();
+        doc["text"] = format!("Wire: {}\n\n{body}", headline.trim()).into();
+        doc["id"] = format!("wire-{}", doc["id"].as_str().unwrap()).into();
+        out.write_all(doc.to_string().as_bytes()).unwrap();
+        out.write_all(b"\n").unwrap();
+        copies += 1;
+    }
+    out.flush().unwrap();
+    copies
+}
