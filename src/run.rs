@@ -283,14 +283,15 @@ impl<'a> Counting<'a> {
                  repeated lines would be decided without it, and the counts would not equal \
                  one build of the whole corpus; scan every part of the corpus, merge the scans \
                  (`actorgraph scan --scan a.ags --scan b.ags -o all.ags`) and give the merged \
-                 scan to each build (docs/duplicates.md)"
+                 scan to each build (docs/duplicates.md); if the scan is older than the \
+                 document's last edit, scan again"
             ))),
         }
     }
 
     /// Counts one analysed document (in corpus order).
     pub fn add(&mut self, doc: &Document, a: &Analysis) {
-        if self.not_scanned.is_none() && !self.scan.covers(&doc.id) {
+        if self.not_scanned.is_none() && !self.scan.covers(&doc.id, doc.text.len()) {
             self.not_scanned = Some(doc.id.clone());
         }
         // A copy is skipped; a document given twice (same id, same text) is its own kept

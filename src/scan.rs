@@ -61,8 +61,9 @@ pub struct Scan {
     /// The lines of `lines` in at least `repeated_lines` documents: what the counting pass
     /// looks up.
     pub furniture: Option<Repeated>,
-    /// The hashes of the ids surveyed (sorted), when the scan was decided from a survey:
-    /// every document counted with this scan must be among them ([`Scan::covers`]).
+    /// The keys (id and text length, hashed) of the documents surveyed (sorted), when the
+    /// scan was decided from a survey: every document counted with this scan must be among
+    /// them ([`Scan::covers`]).
     pub surveyed: Option<Vec<u64>>,
 }
 
@@ -81,20 +82,25 @@ impl Scan {
         self.duplicates.contains(id)
     }
 
-    /// Whether the document `id` was surveyed by this scan (always, for a scan that surveyed
-    /// nothing: duplicates and lines were not looked for). A document counted with a scan
-    /// that never saw it would be decided without the rest of the corpus: its partial would
-    /// not merge into the result of one build.
-    pub fn covers(&self, id: &str) -> bool {
+    /// Whether the document `id`, of `len` bytes of text, was surveyed by this scan (always,
+    /// for a scan that surveyed nothing: duplicates and lines were not looked for). A
+    /// document counted with a scan that never saw it would be decided without the rest of
+    /// the corpus: its partial would not merge into the result of one build. The length
+    /// tells a document edited since its scan (a saved scan reused after the corpus
+    /// changed) from the one surveyed.
+    pub fn covers(&self, id: &str, len: usize) -> bool {
         self.surveyed
             .as_ref()
-            .is_none_or(|s| s.binary_search(&id_hash(id)).is_ok())
+            .is_none_or(|s| s.binary_search(&doc_key(id, len as u64)).is_ok())
     }
 }
 
-/// The hash a scan keeps of a document id (64 bits: 8 bytes per document).
-fn id_hash(id: &str) -> u64 {
-    dedup::hash_bytes(id.as_bytes(), 0x5ca7)
+/// What a scan keeps to recognise a document: its id and text length, hashed (8 bytes).
+fn doc_key(id: &str, len: u64) -> u64 {
+    dedup::hash_bytes(
+        id.as_bytes(),
+        0x5ca7 ^ len.wrapping_mul(0x9e37_79b9_7f4a_7c15),
+    )
 }
 
 /// One document as the first pass saw it.
@@ -104,6 +110,8 @@ pub struct Seen {
     pub candidate: Candidate,
     /// [`LineCounts::line_keys`] of the text (empty when repeated lines are not looked for).
     pub lines: Box<[u32]>,
+    /// The length of the text in bytes (with the id, how a build recognises the document).
+    pub bytes: u64,
 }
 
 /// What the first pass saw over some documents: mergeable, and decided once for the whole
@@ -148,6 +156,7 @@ impl Survey {
                 signature: dedup::signature(&doc.text),
             },
             lines: lines.into_boxed_slice(),
+            bytes: doc.text.len() as u64,
         }
     }
 
@@ -228,7 +237,11 @@ impl Survey {
             }
         }
         list.sort();
-        let mut surveyed: Vec<u64> = candidates.iter().map(|c| id_hash(&c.id)).collect();
+        let mut surveyed: Vec<u64> = self
+            .docs
+            .iter()
+            .map(|s| doc_key(&s.candidate.id, s.bytes))
+            .collect();
         surveyed.sort_unstable();
         Scan {
             duplicates: Duplicates { list },

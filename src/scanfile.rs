@@ -47,6 +47,7 @@ struct DiskSeen<'a> {
     date: Option<i32>,
     signature: Signature,
     lines: Vec<u32>,
+    bytes: u64,
 }
 
 /// Writes `survey` as a scan file.
@@ -69,6 +70,7 @@ pub fn write(survey: &Survey, w: &mut dyn Write) -> std::io::Result<()> {
             date: s.candidate.date.map(|d| d.num_days_from_ce()),
             signature: s.candidate.signature,
             lines: s.lines.to_vec(),
+            bytes: s.bytes,
         })
         .collect();
     let bytes = postcard::to_stdvec(&body).map_err(std::io::Error::other)?;
@@ -147,6 +149,7 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Survey> {
                 signature: d.signature,
             },
             lines: d.lines.into_boxed_slice(),
+            bytes: d.bytes,
         });
     }
     Ok(Survey {

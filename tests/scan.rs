@@ -166,6 +166,10 @@ fn scans_refuse_what_they_cannot_do_exactly() {
     fs::write(d.join("junk.ags"), "hello").unwrap();
     ok(d, &["scan", "a.txt", "-o", "s.ags"]);
     ok(d, &["scan", "a.txt", "--keep-duplicates", "-o", "k.ags"]);
+    fs::write(d.join("e.txt"), "Iraq met Iran.").unwrap();
+    ok(d, &["scan", "e.txt", "-o", "e.ags"]);
+    ok(d, &["build", "e.txt", "--scan", "e.ags", "-o", "e.json"]);
+    fs::write(d.join("e.txt"), "Iraq met Iran on Sunday.").unwrap();
     // (arguments, the error message)
     let cases: &[(&[&str], &str)] = &[
         (
@@ -202,7 +206,18 @@ fn scans_refuse_what_they_cannot_do_exactly() {
              duplicates and repeated lines would be decided without it, and the counts would \
              not equal one build of the whole corpus; scan every part of the corpus, merge the \
              scans (`actorgraph scan --scan a.ags --scan b.ags -o all.ags`) and give the merged \
-             scan to each build (docs/duplicates.md)\n",
+             scan to each build (docs/duplicates.md); if the scan is older than the document's \
+             last edit, scan again\n",
+        ),
+        (
+            // A saved scan reused after a document was edited.
+            &["build", "e.txt", "--scan", "e.ags", "-o", "x.json"],
+            "actorgraph: error: document \"e\" is not in the scan this run was given: its \
+             duplicates and repeated lines would be decided without it, and the counts would \
+             not equal one build of the whole corpus; scan every part of the corpus, merge the \
+             scans (`actorgraph scan --scan a.ags --scan b.ags -o all.ags`) and give the merged \
+             scan to each build (docs/duplicates.md); if the scan is older than the document's \
+             last edit, scan again\n",
         ),
         (
             &["build", "a.txt", "--scan", "junk.ags"],
@@ -230,4 +245,5 @@ fn scans_refuse_what_they_cannot_do_exactly() {
     }
     assert!(!d.join("x.ags").exists());
     assert!(!d.join("x.agc").exists());
+    assert!(!d.join("x.json").exists());
 }

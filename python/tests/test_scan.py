@@ -98,7 +98,8 @@ REFUSED = [
      'document "b" is not in the scan this run was given: its duplicates and repeated lines '
      "would be decided without it, and the counts would not equal one build of the whole "
      "corpus; scan every part of the corpus, merge the scans (`actorgraph scan --scan a.ags "
-     "--scan b.ags -o all.ags`) and give the merged scan to each build (docs/duplicates.md)"),
+     "--scan b.ags -o all.ags`) and give the merged scan to each build (docs/duplicates.md); "
+     "if the scan is older than the document's last edit, scan again"),
     ("bytes that are no scan", lambda: actorgraph.Scan.from_bytes(b"x"),
      "<bytes>: not a scan file (make one with `actorgraph scan INPUTS -o FILE.ags`)"),
     ("unknown edges", lambda: actorgraph.count("Iran", edges="friends"),
