@@ -868,6 +868,86 @@ mod tests {
     }
 
     #[test]
+    fn crowded_buckets_find_every_copy_and_nothing_else() {
+        // One kept story, then 300 documents that share 3 of its bands each (its buckets,
+        // never near), then its copies: long chains through the same buckets, so every link
+        // must be followed band by band and the bands shared counted afresh for each document.
+        let mut x = 7u64;
+        let mut rnd = || {
+            x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            mix(x) as u32
+        };
+        let story = Signature {
+            exact: 1,
+            bands: std::array::from_fn(|_| rnd()),
+            words: 100,
+        };
+        let sharing = |exact: u64, shared: &[usize], rnd: &mut dyn FnMut() -> u32| {
+            let mut s = Signature {
+                exact,
+                bands: std::array::from_fn(|_| rnd()),
+                words: 100,
+            };
+            for &b in shared {
+                s.bands[b] = story.bands[b];
+            }
+            s
+        };
+        let mut docs = vec![Candidate {
+            id: "a".into(),
+            date: None,
+            signature: story,
+        }];
+        for i in 0..300 {
+            let shared = [i % 16, (i + 5) % 16, (i + 11) % 16];
+            docs.push(Candidate {
+                id: format!("b{i:03}"),
+                date: None,
+                signature: sharing(10 + i as u64, &shared, &mut rnd),
+            });
+        }
+        // Its band values in the wrong bands: the same values, other buckets (bands do not
+        // share buckets), so never near it either.
+        for i in 0..50 {
+            let mut s = sharing(500 + i as u64, &[], &mut rnd);
+            for b in [i % 16, (i + 5) % 16, (i + 11) % 16] {
+                s.bands[(b + 1) % 16] = story.bands[b];
+            }
+            docs.push(Candidate {
+                id: format!("b{:03}", 300 + i),
+                date: None,
+                signature: s,
+            });
+        }
+        // (id, bands shared with the story, a copy of it)
+        let copies: [(&str, &[usize], bool); 3] = [
+            ("c1", &[2, 7, 9, 15], true),
+            (
+                "c2",
+                &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15],
+                true,
+            ),
+            ("c3", &[3, 8, 14], false),
+        ];
+        for (i, (id, shared, _)) in copies.iter().enumerate() {
+            docs.push(Candidate {
+                id: (*id).into(),
+                date: None,
+                signature: sharing(1000 + i as u64, shared, &mut rnd),
+            });
+        }
+        let refs: Vec<&Candidate> = docs.iter().collect();
+        let got = matches(&refs);
+        assert!(
+            got[..351].iter().all(Option::is_none),
+            "only copies of the story"
+        );
+        for (i, (id, _, copy)) in copies.iter().enumerate() {
+            assert_eq!(got[351 + i], copy.then_some((0, Match::Near)), "{id}");
+        }
+    }
+
+    #[test]
     fn signatures_are_stable_across_versions() {
         // A changed hash or seed would silently break scans saved by an earlier build: change
         // these only with `scanfile::VERSION` (version 2: the word-at-a-time signature;
