@@ -170,6 +170,16 @@ fn scans_refuse_what_they_cannot_do_exactly() {
     ok(d, &["scan", "e.txt", "-o", "e.ags"]);
     ok(d, &["build", "e.txt", "--scan", "e.ags", "-o", "e.json"]);
     fs::write(d.join("e.txt"), "Iraq met Iran on Sunday.").unwrap();
+    let not_in_scan = |id: &str| {
+        format!(
+            "actorgraph: error: document \"{id}\" is not in the scan this run was given: its \
+             duplicates and repeated lines would be decided without it, and the counts would \
+             not equal one build of the whole corpus; scan every part of the corpus, merge the \
+             scans (`actorgraph scan --scan a.ags --scan b.ags -o all.ags`) and give the merged \
+             scan to each build (docs/duplicates.md); if the scan is older than the document's \
+             last edit, scan again\n"
+        )
+    };
     // (arguments, the error message)
     let cases: &[(&[&str], &str)] = &[
         (
@@ -202,22 +212,12 @@ fn scans_refuse_what_they_cannot_do_exactly() {
                 "-o",
                 "x.agc",
             ],
-            "actorgraph: error: document \"b\" is not in the scan this run was given: its \
-             duplicates and repeated lines would be decided without it, and the counts would \
-             not equal one build of the whole corpus; scan every part of the corpus, merge the \
-             scans (`actorgraph scan --scan a.ags --scan b.ags -o all.ags`) and give the merged \
-             scan to each build (docs/duplicates.md); if the scan is older than the document's \
-             last edit, scan again\n",
+            &not_in_scan("b"),
         ),
         (
             // A saved scan reused after a document was edited.
             &["build", "e.txt", "--scan", "e.ags", "-o", "x.json"],
-            "actorgraph: error: document \"e\" is not in the scan this run was given: its \
-             duplicates and repeated lines would be decided without it, and the counts would \
-             not equal one build of the whole corpus; scan every part of the corpus, merge the \
-             scans (`actorgraph scan --scan a.ags --scan b.ags -o all.ags`) and give the merged \
-             scan to each build (docs/duplicates.md); if the scan is older than the document's \
-             last edit, scan again\n",
+            &not_in_scan("e"),
         ),
         (
             &["build", "a.txt", "--scan", "junk.ags"],
