@@ -634,7 +634,7 @@ where
     // A chunk's records, one after the other in one buffer (a `Vec` per line grew by
     // doubling: a realloc and a copy every few hundred bytes of every record), and where
     // each one ends, with its line number.
-    let mut bytes: Vec<u8> = Vec::with_capacity(CHUNK_BYTES + (64 << 10));
+    let mut bytes: Vec<u8> = Vec::new();
     let mut records: Vec<(usize, usize)> = Vec::new();
     let mut eof = false;
     while !eof {
