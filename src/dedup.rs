@@ -2,9 +2,11 @@
 //!
 //! The work is split so that it gives the same answer however the corpus is split (one run,
 //! `--partial` + `merge`, Spark partitions): a [`Signature`] is computed from one document
-//! alone (40 bytes), and [`decide`] is one pass over all signatures, in an order that depends
-//! only on the documents (date, then id) — never on arrival. Design, parameters and measured
-//! error rates: `docs/duplicates.md`.
+//! alone (80 bytes), and [`decide`] is one pass over all signatures, in an order that depends
+//! only on the documents (date, then id) — never on arrival: sieves set aside the documents
+//! that share nothing with another (`sieve`), and an index by pairs of band values
+//! ([`Index`]) finds the copy each of the others makes. Design, parameters and measured error
+//! rates: `docs/duplicates.md`.
 //!
 //! - **Exact**: a 64-bit hash of the text's words (runs of bytes other than space and control
 //!   characters): white space normalised, every other byte as it is.
@@ -373,32 +375,84 @@ impl Duplicates {
     }
 }
 
-/// The documents kept so far, indexed by exact hash and by band, to find the copy a new
-/// document matches. Each band has `2^bits` buckets, `bits` growing with the number of
-/// documents to decide (from 16 to 22: about two kept documents per bucket at most up to eight
-/// million, then a slow growth), so finding the candidates costs a few memory reads per band
-/// whatever the corpus size. Memory: the bucket heads (4 MB to 256 MB, made on first use),
-/// then 76 bytes per kept document: its slot, per band the next kept document of the same
-/// bucket (chains threaded through one array), and a counter of the bands it shares with the
-/// document being decided.
+/// Bands are grouped for the index in `MIN_BANDS - 1` groups of consecutive bands (sizes
+/// differing by at most one), so that any [`MIN_BANDS`] bands hold two in one group.
+const GROUPS: usize = MIN_BANDS - 1;
+
+const fn group_start(g: usize) -> usize {
+    g * BANDS / GROUPS
+}
+
+const fn pair_count() -> usize {
+    let (mut n, mut g) = (0, 0);
+    while g < GROUPS {
+        let size = group_start(g + 1) - group_start(g);
+        n += size * (size - 1) / 2;
+        g += 1;
+    }
+    n
+}
+
+/// The pairs of bands within a group: what a document is indexed under (35 for 16 bands in 3
+/// groups). Two near copies share at least [`MIN_BANDS`] bands, so at least one pair.
+pub const PAIRS: usize = pair_count();
+
+const fn pair_table() -> [(usize, usize); PAIRS] {
+    let mut t = [(0, 0); PAIRS];
+    let (mut i, mut g) = (0, 0);
+    while g < GROUPS {
+        let (lo, hi) = (group_start(g), group_start(g + 1));
+        let mut a = lo;
+        while a < hi {
+            let mut b = a + 1;
+            while b < hi {
+                t[i] = (a, b);
+                i += 1;
+                b += 1;
+            }
+            a += 1;
+        }
+        g += 1;
+    }
+    t
+}
+
+const PAIR_TABLE: [(usize, usize); PAIRS] = pair_table();
+
+/// The hash of the values of a signature's `k`th pair of bands.
+fn pair_hash(s: &Signature, k: usize) -> u64 {
+    let (a, b) = PAIR_TABLE[k];
+    let v = u64::from(s.bands[a]) << 32 | u64::from(s.bands[b]);
+    mix(v ^ (k as u64 + 1).wrapping_mul(CONTINUE))
+}
+
+/// The documents kept so far, indexed by exact hash and by pair of bands ([`PAIRS`]), to find
+/// the copy a new document matches. Pairs, not single bands: documents with common passages
+/// share single band values by chance (probability `J⁴` per band for Jaccard `J`), so chains
+/// of single bands grew with the corpus and the decision took quadratic time on text made of
+/// shared sentences (1.7 s for the 1 GB benchmark corpus); a pair is shared by chance with
+/// probability `J⁸`. Each pair has `2^bits` buckets, `bits` growing with the number of
+/// documents to decide (from 4 to 20: up to a million, at most one kept document per bucket),
+/// so finding the candidates costs a few memory reads per pair. Memory: the bucket heads
+/// (`PAIRS × 4 × 2^bits` bytes, made on first use), then 148 bytes per kept document: its
+/// slot, per pair the next kept document of the same bucket (chains threaded through one
+/// array), and the query that last found it.
 #[derive(Debug)]
 pub struct Index {
     exact: FxHashMap<u64, u32>,
     bits: u32,
-    /// The most recently kept document of each (band, bucket), or [`NONE`].
+    /// The most recently kept document of each (pair, bucket), or [`NONE`].
     heads: Vec<u32>,
-    /// Per kept document, per band: the kept document before it in the same bucket.
+    /// Per kept document, per pair: the kept document before it in the same bucket.
     next: Vec<u32>,
     /// The slot of each kept document.
     slots: Vec<u32>,
-    /// Per kept document: the query that last found it (see `query`), and in how many of that
-    /// query's band buckets. Counting in place costs one pass over the chains, where sorting
-    /// what they hold cost a third of the decision (chains are long when many documents share
-    /// passages).
-    shared: Vec<(u32, u32)>,
+    /// Per kept document: the query that last found it (see `query`), so that each is
+    /// checked once.
+    seen: Vec<u32>,
     /// The number of the current query (from 1: 0 marks no query).
     query: u32,
-    /// Kept documents found in at least MIN_BANDS of the current query's buckets.
+    /// Kept documents in the current query's buckets.
     candidates: Vec<u32>,
 }
 
@@ -408,21 +462,20 @@ const NONE: u32 = u32::MAX;
 impl Index {
     /// An index for deciding about `n` documents.
     pub fn new(n: usize) -> Index {
-        let half = (n / 2).max(1);
         Index {
             exact: FxHashMap::default(),
-            bits: (usize::BITS - (half - 1).leading_zeros()).clamp(16, 22),
+            bits: (usize::BITS - n.max(1).saturating_sub(1).leading_zeros()).clamp(4, 20),
             heads: Vec::new(),
             next: Vec::new(),
             slots: Vec::new(),
-            shared: Vec::new(),
+            seen: Vec::new(),
             query: 0,
             candidates: Vec::new(),
         }
     }
 
-    fn bucket(&self, band: usize, value: u32) -> usize {
-        band << self.bits | (value as usize & ((1 << self.bits) - 1))
+    fn bucket(&self, pair: usize, hash: u64) -> usize {
+        pair << self.bits | (hash as usize & ((1 << self.bits) - 1))
     }
 
     /// The kept document `sig` copies (the smallest slot among the kept documents it is
@@ -439,33 +492,31 @@ impl Index {
         }
         if sig.words >= MIN_WORDS {
             if self.heads.is_empty() {
-                self.heads = vec![NONE; BANDS << self.bits];
+                self.heads = vec![NONE; PAIRS << self.bits];
             }
             self.query = self.query.checked_add(1).unwrap_or_else(|| {
                 // After 2^32 - 1 queries: forget every mark rather than misread an old one.
-                self.shared.fill((0, 0));
+                self.seen.fill(0);
                 1
             });
             self.candidates.clear();
-            // All heads first: 16 independent reads the processor overlaps (the decision is
+            let buckets: [usize; PAIRS] =
+                std::array::from_fn(|p| self.bucket(p, pair_hash(sig, p)));
+            // All heads first: independent reads the processor overlaps (the decision is
             // bound by these cache misses), then the chains.
-            let heads: [u32; BANDS] =
-                std::array::from_fn(|b| self.heads[self.bucket(b, sig.bands[b])]);
-            for (b, &head) in heads.iter().enumerate() {
+            let heads: [u32; PAIRS] = std::array::from_fn(|p| self.heads[buckets[p]]);
+            for (p, &head) in heads.iter().enumerate() {
                 let mut k = head;
                 while k != NONE {
-                    let s = &mut self.shared[k as usize];
-                    if s.0 != self.query {
-                        *s = (self.query, 0);
-                    }
-                    s.1 += 1;
-                    if s.1 == MIN_BANDS as u32 {
+                    let seen = &mut self.seen[k as usize];
+                    if *seen != self.query {
+                        *seen = self.query;
                         self.candidates.push(k);
                     }
-                    k = self.next[k as usize * BANDS + b];
+                    k = self.next[k as usize * PAIRS + p];
                 }
             }
-            // Bucket neighbours in at least MIN_BANDS bands, smallest slot first (slots grow
+            // Kept documents in a bucket of one of its pairs, smallest slot first (slots grow
             // with `k`); the first that is near (whole band values) is the copy.
             self.candidates.sort_unstable();
             let near = self
@@ -478,9 +529,8 @@ impl Index {
             }
             let k = u32::try_from(self.slots.len()).expect("fewer than 2^32 documents");
             self.slots.push(slot);
-            self.shared.push((0, 0));
-            for (b, &v) in sig.bands.iter().enumerate() {
-                let bucket = self.bucket(b, v);
+            self.seen.push(0);
+            for &bucket in &buckets {
                 let head = &mut self.heads[bucket];
                 self.next.push(*head);
                 *head = k;
@@ -496,7 +546,7 @@ impl Index {
 /// exact hash; each is a copy of the first kept document it matches exactly or nearly, else
 /// kept. The result depends only on the set of candidates, not on their order in `docs`.
 pub fn matches(docs: &[&Candidate]) -> Vec<Option<(usize, Match)>> {
-    let mut order: Vec<usize> = (0..docs.len()).collect();
+    let mut order = sharing(docs);
     order.sort_by(|&a, &b| {
         let (a, b) = (&docs[a], &docs[b]);
         (a.date.is_none(), a.date, &a.id, a.signature.exact).cmp(&(
@@ -506,7 +556,7 @@ pub fn matches(docs: &[&Candidate]) -> Vec<Option<(usize, Match)>> {
             b.signature.exact,
         ))
     });
-    let mut index = Index::new(docs.len());
+    let mut index = Index::new(order.len());
     let mut out = vec![None; docs.len()];
     for (rank, &i) in order.iter().enumerate() {
         let kept = |slot: u32| &docs[order[slot as usize]].signature;
@@ -515,6 +565,73 @@ pub fn matches(docs: &[&Candidate]) -> Vec<Option<(usize, Match)>> {
         }
     }
     out
+}
+
+/// The documents that can copy or be copied, in `docs` order: the only ones [`matches`] must
+/// decide in order. A match needs the same exact hash or [`MIN_BANDS`] equal bands, so a
+/// document that shares neither its exact hash nor any *pair* of band values (within one of
+/// [`MIN_BANDS`]` - 1` groups of bands: four equal bands put two in the same group) with
+/// another document can do neither. Two sieves ([`sieve`]):
+///
+/// 1. single band values and the exact hash, over every document: in a news corpus most
+///    documents share nothing and leave here;
+/// 2. pairs of band values, over the documents left: documents with common passages share
+///    single band values by chance (probability `J⁴` per band), which made the index's chains
+///    grow with the corpus (quadratic time on text made of shared sentences); pairs are
+///    shared by chance with probability `J⁸`.
+///
+/// What is left is usually the copies and their originals, decided in order by the index.
+fn sharing(docs: &[&Candidate]) -> Vec<usize> {
+    let n = docs.len();
+    assert!(u32::try_from(n).is_ok(), "fewer than 2^32 documents");
+    let exact = |s: &Signature| (s.exact ^ s.exact >> 32) as u32;
+    let all: Vec<usize> = (0..n).collect();
+    let singles = sieve(&all, BANDS + 1, |i, k| {
+        let s = &docs[i].signature;
+        s.bands.get(k).copied().unwrap_or_else(|| exact(s))
+    });
+    sieve(&singles, PAIRS + 1, |i, k| {
+        let s = &docs[i].signature;
+        match k {
+            PAIRS => exact(s),
+            k => (pair_hash(s, k) >> 32) as u32,
+        }
+    })
+}
+
+/// The documents of `docs` (indices, increasing) that share, for some `k < keys`, the value
+/// `key(doc, k)` with another of them; increasing. Each key's values are radix-sorted
+/// (`radsort`: three times faster than a comparison sort here) and scanned for runs; two keys
+/// at a time on two cores, 16 bytes per document each (the values and the sort's buffer), so
+/// the memory does not grow with the number of cores.
+fn sieve(docs: &[usize], keys: usize, key: impl Fn(usize, usize) -> u32 + Sync) -> Vec<usize> {
+    use rayon::prelude::*;
+    use std::sync::atomic::{AtomicBool, Ordering::Relaxed};
+    const AT_ONCE: usize = 2;
+    let shares: Vec<AtomicBool> = docs.iter().map(|_| AtomicBool::new(false)).collect();
+    for first in (0..keys).step_by(AT_ONCE) {
+        (first..keys.min(first + AT_ONCE))
+            .into_par_iter()
+            .for_each(|k| {
+                let mut sorted: Vec<u64> = docs
+                    .iter()
+                    .enumerate()
+                    .map(|(j, &i)| u64::from(key(i, k)) << 32 | j as u64)
+                    .collect();
+                radsort::sort_by_key(&mut sorted, |v| (v >> 32) as u32);
+                for run in sorted.chunk_by(|a, b| a >> 32 == b >> 32) {
+                    if run.len() > 1 {
+                        for &v in run {
+                            shares[v as u32 as usize].store(true, Relaxed);
+                        }
+                    }
+                }
+            });
+    }
+    docs.iter()
+        .zip(&shares)
+        .filter_map(|(&i, s)| s.load(Relaxed).then_some(i))
+        .collect()
 }
 
 /// Decides which documents are copies of another ([`matches`]), as a sorted list.
@@ -614,6 +731,98 @@ mod tests {
             let (sa, sb) = (signature(a), signature(b));
             assert_eq!(sa.exact == sb.exact, *same, "{name}: exact");
             assert_eq!(near(&sa, &sb), *is_near, "{name}: near");
+        }
+    }
+
+    /// The decision as specified, in quadratic time: documents in order (earliest dated
+    /// first, undated last, ties by id then exact hash); each is an exact copy of the first
+    /// kept document with its exact hash, else a near copy of the first kept document it is
+    /// [`near`], else kept.
+    fn decide_by_definition(docs: &[&Candidate]) -> Vec<Option<(usize, Match)>> {
+        let mut order: Vec<usize> = (0..docs.len()).collect();
+        order.sort_by_key(|&i| {
+            let d = docs[i];
+            (d.date.is_none(), d.date, d.id.clone(), d.signature.exact)
+        });
+        let mut kept: Vec<usize> = Vec::new();
+        let mut out = vec![None; docs.len()];
+        for &i in &order {
+            let s = &docs[i].signature;
+            let exact = kept.iter().find(|&&k| docs[k].signature.exact == s.exact);
+            let found = match exact {
+                Some(&k) => Some((k, Match::Exact)),
+                None => kept
+                    .iter()
+                    .find(|&&k| near(s, &docs[k].signature))
+                    .map(|&k| (k, Match::Near)),
+            };
+            match found {
+                Some(m) => out[i] = Some(m),
+                None => kept.push(i),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_decision_is_its_definition() {
+        // Seeded corpora of signatures related in every way that matters: exact copies (with
+        // equal bands, as real ones have), documents taking 0 to 16 bands of an earlier one
+        // (in the same group of bands or spread over groups), short documents, dates and
+        // ids in an order unrelated to the documents' order, a few band values common to many
+        // documents. The sieve and the pair index must decide exactly as the definition.
+        let mut x = 0u64;
+        let mut rnd = move || {
+            x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            mix(x)
+        };
+        let common: [u32; 4] = std::array::from_fn(|_| rnd() as u32);
+        for (round, n) in [(0, 2), (1, 40), (2, 400), (3, 1500)] {
+            let mut docs: Vec<Candidate> = Vec::new();
+            for i in 0..n {
+                let mut signature = Signature {
+                    exact: rnd() % 5000,
+                    bands: std::array::from_fn(|_| rnd() as u32),
+                    words: [5, 19, 20, 300][(rnd() % 4) as usize],
+                };
+                if rnd() % 4 == 0 {
+                    let b = (rnd() % 16) as usize;
+                    signature.bands[b] = common[(rnd() % 4) as usize];
+                }
+                if i > 0 && rnd() % 2 == 0 {
+                    let from = docs[(rnd() % i as u64) as usize].signature;
+                    match rnd() % 5 {
+                        0 => signature = from,
+                        1 => {
+                            // Neighbouring bands: in one group, mostly.
+                            let (start, len) = ((rnd() % 16) as usize, (rnd() % 7) as usize);
+                            for b in start..(start + len).min(16) {
+                                signature.bands[b] = from.bands[b];
+                            }
+                        }
+                        _ => {
+                            for b in 0..16 {
+                                if rnd() % 16 < rnd() % 17 {
+                                    signature.bands[b] = from.bands[b];
+                                }
+                            }
+                        }
+                    }
+                }
+                let dates = [None, Some("2024-01-02"), Some("2024-01-01")];
+                docs.push(Candidate {
+                    id: format!("{:04}", rnd() % 10_000),
+                    date: dates[(rnd() % 3) as usize].map(|d| d.parse().unwrap()),
+                    signature,
+                });
+            }
+            let refs: Vec<&Candidate> = docs.iter().collect();
+            let want = decide_by_definition(&refs);
+            assert!(
+                n < 400 || want.iter().filter(|m| m.is_some()).count() > n / 10,
+                "round {round}: the corpus has copies to find"
+            );
+            assert_eq!(matches(&refs), want, "round {round}, {n} documents");
         }
     }
 
@@ -816,19 +1025,21 @@ mod tests {
 
     #[test]
     fn buckets_grow_with_the_corpus_and_whole_bands_decide() {
-        // (documents, bucket bits per band): about two kept documents per bucket at most.
+        // (documents, bucket bits per pair): at most one kept document per bucket up to a
+        // million documents.
         let cases = [
-            (0, 16),
-            (131_072, 16),
-            (131_074, 17),
-            (1_000_000, 19),
-            (8_388_608, 22),
-            (50_000_000, 22),
+            (0, 4),
+            (16, 4),
+            (17, 5),
+            (131_072, 17),
+            (131_073, 18),
+            (1_000_000, 20),
+            (50_000_000, 20),
         ];
         for (n, bits) in cases {
             assert_eq!(Index::new(n).bits, bits, "{n} documents");
         }
-        // Sharing a bucket (the low bits) is not sharing a band: only whole values count.
+        // Only whole band values count.
         let a = Signature {
             exact: 1,
             bands: std::array::from_fn(|b| b as u32 * 7 + 1),
@@ -844,7 +1055,7 @@ mod tests {
         };
         // (name, signature, a copy of `a`)
         let cases = [
-            ("same buckets, no band", flip(2, 0), false),
+            ("every band one bit off", flip(2, 0), false),
             ("MIN_BANDS bands", flip(3, MIN_BANDS), true),
             ("one band short", flip(4, MIN_BANDS - 1), false),
         ];
@@ -869,9 +1080,9 @@ mod tests {
 
     #[test]
     fn crowded_buckets_find_every_copy_and_nothing_else() {
-        // One kept story, then 300 documents that share 3 of its bands each (its buckets,
-        // never near), then its copies: long chains through the same buckets, so every link
-        // must be followed band by band and the bands shared counted afresh for each document.
+        // One kept story, then 300 documents that share 3 of its bands each (some of its
+        // pairs, never near), then its copies: long chains through the same buckets, so every
+        // link must be followed pair by pair and each document found checked afresh.
         let mut x = 7u64;
         let mut rnd = || {
             x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
