@@ -827,6 +827,52 @@ mod tests {
     }
 
     #[test]
+    fn sieves_keep_only_documents_that_can_match() {
+        // Documents of random bands, then some of them made to share: (case, the bands
+        // document 1 takes from document 0, same exact hash, documents left for the index).
+        // Bands 0..5, 5..10 and 10..16 are the three groups.
+        let cases: [(&str, &[usize], bool, &[usize]); 7] = [
+            ("nothing shared", &[], false, &[]),
+            ("one band", &[3], false, &[]),
+            ("two bands in two groups", &[4, 5], false, &[]),
+            ("three bands, one per group", &[0, 7, 15], false, &[]),
+            ("two bands in one group", &[5, 9], false, &[0, 1]),
+            ("a near copy", &[0, 1, 2, 3, 4, 5, 6, 7], false, &[0, 1]),
+            ("the same exact hash only", &[], true, &[0, 1]),
+        ];
+        let mut x = 3u64;
+        let mut rnd = move || {
+            x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            mix(x)
+        };
+        for (case, shared, exact, want) in cases {
+            let mut docs: Vec<Candidate> = (0..4)
+                .map(|i| Candidate {
+                    id: format!("d{i}"),
+                    date: None,
+                    signature: Signature {
+                        exact: rnd(),
+                        bands: std::array::from_fn(|_| rnd() as u32),
+                        words: 100,
+                    },
+                })
+                .collect();
+            for &b in shared {
+                docs[1].signature.bands[b] = docs[0].signature.bands[b];
+            }
+            if exact {
+                docs[1].signature.exact = docs[0].signature.exact;
+            }
+            // Document 3 shares one band with 0 and another with 2: it passes the first sieve
+            // only.
+            docs[3].signature.bands[2] = docs[0].signature.bands[2];
+            docs[3].signature.bands[12] = docs[2].signature.bands[12];
+            let refs: Vec<&Candidate> = docs.iter().collect();
+            assert_eq!(sharing(&refs), want, "{case}");
+        }
+    }
+
+    #[test]
     fn decision_table() {
         let copy = format!("New headline\n\n{STORY}");
         let other = "An entirely different report about elections in Moldova, where the \
