@@ -831,8 +831,9 @@ mod tests {
         // Documents of random bands, then some of them made to share: (case, the bands
         // document 1 takes from document 0, same exact hash, documents left for the index).
         // Bands 0..5, 5..10 and 10..16 are the three groups.
-        let cases: [(&str, &[usize], bool, &[usize]); 7] = [
+        let cases: [(&str, &[usize], bool, &[usize]); 8] = [
             ("nothing shared", &[], false, &[]),
+            ("the first two bands", &[0, 1], false, &[0, 1]),
             ("one band", &[3], false, &[]),
             ("two bands in two groups", &[4, 5], false, &[]),
             ("three bands, one per group", &[0, 7, 15], false, &[]),
@@ -1176,6 +1177,15 @@ mod tests {
                 signature: s,
             });
         }
+        // Fifty documents sharing its bands 7 and 9 (a pair: the same bucket), kept: the
+        // story ends a chain of fifty, which `c1` can only reach through that pair.
+        for i in 0..50 {
+            docs.push(Candidate {
+                id: format!("b{:03}", 350 + i),
+                date: None,
+                signature: sharing(700 + i as u64, &[7, 9], &mut rnd),
+            });
+        }
         // (id, bands shared with the story, a copy of it)
         let copies: [(&str, &[usize], bool); 3] = [
             ("c1", &[2, 7, 9, 15], true),
@@ -1196,11 +1206,11 @@ mod tests {
         let refs: Vec<&Candidate> = docs.iter().collect();
         let got = matches(&refs);
         assert!(
-            got[..351].iter().all(Option::is_none),
+            got[..401].iter().all(Option::is_none),
             "only copies of the story"
         );
         for (i, (id, _, copy)) in copies.iter().enumerate() {
-            assert_eq!(got[351 + i], copy.then_some((0, Match::Near)), "{id}");
+            assert_eq!(got[401 + i], copy.then_some((0, Match::Near)), "{id}");
         }
     }
 
