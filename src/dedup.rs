@@ -1203,8 +1203,18 @@ mod tests {
                 signature: sharing(1000 + i as u64, shared, &mut rnd),
             });
         }
+        // Twenty more like `c1`: one of them might meet the story in a bucket of another
+        // pair by chance (buckets are few for 500 documents), not all twenty.
+        for i in 0..20 {
+            docs.push(Candidate {
+                id: format!("d{i:02}"),
+                date: None,
+                signature: sharing(2000 + i as u64, &[2, 7, 9, 15], &mut rnd),
+            });
+        }
         let refs: Vec<&Candidate> = docs.iter().collect();
         let got = matches(&refs);
+        assert_eq!(got[404..], [Some((0, Match::Near)); 20], "like c1");
         assert!(
             got[..401].iter().all(Option::is_none),
             "only copies of the story"
