@@ -36,9 +36,16 @@ impl Scan {
         }
     }
 
-    /// The decision over every document surveyed.
+    /// The decision over every document surveyed, on a thread pool of its own: the decision
+    /// sorts on every core, and rayon's global pool does not survive a fork, so a Scan decided
+    /// in a `ProcessPoolExecutor` or multiprocessing worker whose parent had used the pool
+    /// would wait forever for threads the child does not have.
     pub fn decided(&self) -> &lib::Scan {
-        self.decided.get_or_init(|| self.survey.decide())
+        self.decided
+            .get_or_init(|| match rayon::ThreadPoolBuilder::new().build() {
+                Ok(pool) => pool.install(|| self.survey.decide()),
+                Err(_) => self.survey.decide(),
+            })
     }
 }
 
