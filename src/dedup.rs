@@ -1164,8 +1164,8 @@ mod tests {
                 signature: sharing(10 + i as u64, &shared, &mut rnd),
             });
         }
-        // Its band values in the wrong bands: the same values, other buckets (bands do not
-        // share buckets), so never near it either.
+        // Its band values in the wrong bands: the same values, other pairs (a pair is hashed
+        // with its place), so never near it either.
         for i in 0..50 {
             let mut s = sharing(500 + i as u64, &[], &mut rnd);
             for b in [i % 16, (i + 5) % 16, (i + 11) % 16] {
