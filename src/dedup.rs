@@ -319,6 +319,49 @@ pub struct Candidate {
     pub signature: Signature,
 }
 
+/// What the decision reads of the documents, by index: a slice of [`Candidate`]s, or the
+/// columns of a [`crate::scan::Survey`] (no allocation per document).
+pub trait Candidates: Sync {
+    /// Number of documents.
+    fn count(&self) -> usize;
+    /// The id of document `i`.
+    fn id(&self, i: usize) -> &str;
+    /// The date of document `i`.
+    fn date(&self, i: usize) -> Option<NaiveDate>;
+    /// The signature of document `i`.
+    fn signature(&self, i: usize) -> &Signature;
+}
+
+impl<C: std::borrow::Borrow<Candidate> + Sync> Candidates for [C] {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn id(&self, i: usize) -> &str {
+        &self[i].borrow().id
+    }
+    fn date(&self, i: usize) -> Option<NaiveDate> {
+        self[i].borrow().date
+    }
+    fn signature(&self, i: usize) -> &Signature {
+        &self[i].borrow().signature
+    }
+}
+
+impl<C: std::borrow::Borrow<Candidate> + Sync> Candidates for Vec<C> {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn id(&self, i: usize) -> &str {
+        self[..].id(i)
+    }
+    fn date(&self, i: usize) -> Option<NaiveDate> {
+        self[..].date(i)
+    }
+    fn signature(&self, i: usize) -> &Signature {
+        self[..].signature(i)
+    }
+}
+
 /// How a duplicate matched its kept copy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Match {
@@ -545,23 +588,21 @@ impl Index {
 /// it is kept. Documents are taken earliest dated first (undated last), ties by id, then by
 /// exact hash; each is a copy of the first kept document it matches exactly or nearly, else
 /// kept. The result depends only on the set of candidates, not on their order in `docs`.
-pub fn matches(docs: &[&Candidate]) -> Vec<Option<(usize, Match)>> {
+pub fn matches<D: Candidates + ?Sized>(docs: &D) -> Vec<Option<(u32, Match)>> {
     let mut order = sharing(docs);
     order.sort_by(|&a, &b| {
-        let (a, b) = (&docs[a], &docs[b]);
-        (a.date.is_none(), a.date, &a.id, a.signature.exact).cmp(&(
-            b.date.is_none(),
-            b.date,
-            &b.id,
-            b.signature.exact,
-        ))
+        let key = |i: usize| {
+            let date = docs.date(i);
+            (date.is_none(), date, docs.id(i), docs.signature(i).exact)
+        };
+        key(a).cmp(&key(b))
     });
     let mut index = Index::new(order.len());
-    let mut out = vec![None; docs.len()];
+    let mut out = vec![None; docs.count()];
     for (rank, &i) in order.iter().enumerate() {
-        let kept = |slot: u32| &docs[order[slot as usize]].signature;
-        if let Some((k, how)) = index.find_or_insert(&docs[i].signature, rank as u32, kept) {
-            out[i] = Some((order[k as usize], how));
+        let kept = |slot: u32| docs.signature(order[slot as usize]);
+        if let Some((k, how)) = index.find_or_insert(docs.signature(i), rank as u32, kept) {
+            out[i] = Some((order[k as usize] as u32, how));
         }
     }
     out
@@ -581,17 +622,17 @@ pub fn matches(docs: &[&Candidate]) -> Vec<Option<(usize, Match)>> {
 ///    shared by chance with probability `J⁸`.
 ///
 /// What is left is usually the copies and their originals, decided in order by the index.
-fn sharing(docs: &[&Candidate]) -> Vec<usize> {
-    let n = docs.len();
+fn sharing<D: Candidates + ?Sized>(docs: &D) -> Vec<usize> {
+    let n = docs.count();
     assert!(u32::try_from(n).is_ok(), "fewer than 2^32 documents");
     let exact = |s: &Signature| (s.exact ^ s.exact >> 32) as u32;
     let all: Vec<usize> = (0..n).collect();
     let singles = sieve(&all, BANDS + 1, |i, k| {
-        let s = &docs[i].signature;
+        let s = docs.signature(i);
         s.bands.get(k).copied().unwrap_or_else(|| exact(s))
     });
     sieve(&singles, PAIRS + 1, |i, k| {
-        let s = &docs[i].signature;
+        let s = docs.signature(i);
         match k {
             PAIRS => exact(s),
             k => (pair_hash(s, k) >> 32) as u32,
@@ -636,14 +677,13 @@ fn sieve(docs: &[usize], keys: usize, key: impl Fn(usize, usize) -> u32 + Sync) 
 
 /// Decides which documents are copies of another ([`matches`]), as a sorted list.
 pub fn decide(docs: Vec<Candidate>) -> Duplicates {
-    let refs: Vec<&Candidate> = docs.iter().collect();
-    let mut list: Vec<Duplicate> = matches(&refs)
+    let mut list: Vec<Duplicate> = matches(&docs)
         .into_iter()
         .zip(&docs)
         .filter_map(|(m, d)| {
             m.map(|(k, how)| Duplicate {
                 id: d.id.clone(),
-                kept: docs[k].id.clone(),
+                kept: docs[k as usize].id.clone(),
                 how,
             })
         })
@@ -738,7 +778,7 @@ mod tests {
     /// first, undated last, ties by id then exact hash); each is an exact copy of the first
     /// kept document with its exact hash, else a near copy of the first kept document it is
     /// [`near`], else kept.
-    fn decide_by_definition(docs: &[&Candidate]) -> Vec<Option<(usize, Match)>> {
+    fn decide_by_definition(docs: &[&Candidate]) -> Vec<Option<(u32, Match)>> {
         let mut order: Vec<usize> = (0..docs.len()).collect();
         order.sort_by_key(|&i| {
             let d = docs[i];
@@ -750,11 +790,11 @@ mod tests {
             let s = &docs[i].signature;
             let exact = kept.iter().find(|&&k| docs[k].signature.exact == s.exact);
             let found = match exact {
-                Some(&k) => Some((k, Match::Exact)),
+                Some(&k) => Some((k as u32, Match::Exact)),
                 None => kept
                     .iter()
                     .find(|&&k| near(s, &docs[k].signature))
-                    .map(|&k| (k, Match::Near)),
+                    .map(|&k| (k as u32, Match::Near)),
             };
             match found {
                 Some(m) => out[i] = Some(m),

@@ -16,7 +16,9 @@
 
 use rayon::prelude::*;
 
-use crate::dedup::{self, Candidate, Duplicate, Duplicates};
+use chrono::NaiveDate;
+
+use crate::dedup::{self, Candidate, Duplicate, Duplicates, Signature};
 use crate::error::{Error, Result};
 use crate::input::{Corpus, Diagnostics, Document};
 use crate::zone::{Cues, LineCounts, Linking, Repeated, ZoneRules};
@@ -103,7 +105,8 @@ fn doc_key(id: &str, len: u64) -> u64 {
     )
 }
 
-/// One document as the first pass saw it.
+/// One document as the first pass saw it (what [`Survey::see`] computes, and
+/// [`Survey::push`] stores in the survey's columns).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Seen {
     /// Id, date and signature: what the duplicate decision reads.
@@ -114,9 +117,26 @@ pub struct Seen {
     pub bytes: u64,
 }
 
+/// One surveyed document, borrowed from the survey's columns ([`Survey::get`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SeenRef<'a> {
+    /// Document id.
+    pub id: &'a str,
+    /// Publication date.
+    pub date: Option<NaiveDate>,
+    /// Its signature.
+    pub signature: &'a Signature,
+    /// Its line keys (empty when repeated lines are not looked for).
+    pub lines: &'a [u32],
+    /// The length of its text in bytes.
+    pub bytes: u64,
+}
+
 /// What the first pass saw over some documents: mergeable, and decided once for the whole
-/// corpus. Memory per document: the signature (48 bytes), the id (24 bytes + its length), the
-/// date, and 4 bytes per distinct line when repeated lines are looked for.
+/// corpus. Kept in columns, so that a document costs its data and no allocation of its own:
+/// the signature (80 bytes), the date (4), the text length (8), the id (its length + 8) and,
+/// when repeated lines are looked for, 4 bytes per distinct line + 8 (`docs/duplicates.md`,
+/// "Memory").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Survey {
     /// Find duplicates (else every document counts, but lines are still counted once per
@@ -124,8 +144,17 @@ pub struct Survey {
     pub duplicates: bool,
     /// The repeated-lines threshold (0: lines are not kept).
     pub repeated_lines: u32,
-    /// The documents, in the order they were added (the decision does not depend on it).
-    pub docs: Vec<Seen>,
+    /// Per document, in the order they were added (the decision does not depend on it).
+    signatures: Vec<Signature>,
+    dates: Vec<Option<NaiveDate>>,
+    bytes: Vec<u64>,
+    /// Every id, one after another; document `i`'s ends at `id_ends[i]`.
+    ids: String,
+    id_ends: Vec<usize>,
+    /// Every document's line keys, one after another; document `i`'s end at `line_ends[i]`
+    /// (both empty when repeated lines are not looked for).
+    lines: Vec<u32>,
+    line_ends: Vec<usize>,
 }
 
 impl Survey {
@@ -134,7 +163,13 @@ impl Survey {
         Survey {
             duplicates: options.duplicates,
             repeated_lines: options.repeated_lines,
-            docs: Vec::new(),
+            signatures: Vec::new(),
+            dates: Vec::new(),
+            bytes: Vec::new(),
+            ids: String::new(),
+            id_ends: Vec::new(),
+            lines: Vec::new(),
+            line_ends: Vec::new(),
         }
     }
 
@@ -160,21 +195,74 @@ impl Survey {
         }
     }
 
+    /// Adds one document as seen (line keys are dropped when repeated lines are not looked
+    /// for).
+    pub fn push(&mut self, seen: SeenRef<'_>) {
+        self.signatures.push(*seen.signature);
+        self.dates.push(seen.date);
+        self.bytes.push(seen.bytes);
+        self.ids.push_str(seen.id);
+        self.id_ends.push(self.ids.len());
+        if self.repeated_lines > 0 {
+            self.lines.extend_from_slice(seen.lines);
+            self.line_ends.push(self.lines.len());
+        }
+    }
+
+    /// Document `i` (in the order added).
+    pub fn get(&self, i: usize) -> SeenRef<'_> {
+        SeenRef {
+            id: self.id(i),
+            date: self.dates[i],
+            signature: &self.signatures[i],
+            lines: self.lines_of(i),
+            bytes: self.bytes[i],
+        }
+    }
+
+    /// Every document, in the order added.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = SeenRef<'_>> + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
+
+    fn id(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.id_ends[i - 1] };
+        &self.ids[start..self.id_ends[i]]
+    }
+
+    fn lines_of(&self, i: usize) -> &[u32] {
+        if self.line_ends.is_empty() {
+            return &[];
+        }
+        let start = if i == 0 { 0 } else { self.line_ends[i - 1] };
+        &self.lines[start..self.line_ends[i]]
+    }
+
     /// Adds a batch of documents, computing their signatures on every core.
     pub fn add_batch(&mut self, batch: &[Document]) {
         if !self.wanted() {
             return;
         }
         let seen: Vec<Seen> = batch.par_iter().map(|d| self.see(d)).collect();
-        self.docs.extend(seen);
+        for s in &seen {
+            self.push(SeenRef {
+                id: &s.candidate.id,
+                date: s.candidate.date,
+                signature: &s.candidate.signature,
+                lines: &s.lines,
+                bytes: s.bytes,
+            });
+        }
     }
 
     /// Adds the documents of `other`. Surveys made with different options cannot be merged
     /// (the message names both); merging is associative and commutative up to the order of
-    /// `docs`, which the decision does not read.
+    /// the documents, which the decision does not read.
     pub fn merge(&mut self, other: Survey) -> Result<()> {
         self.check(&other, "the other scan", "this one")?;
-        self.docs.extend(other.docs);
+        for seen in other.iter() {
+            self.push(seen);
+        }
         Ok(())
     }
 
@@ -205,42 +293,40 @@ impl Survey {
 
     /// Number of documents surveyed.
     pub fn len(&self) -> usize {
-        self.docs.len()
+        self.signatures.len()
     }
 
     /// No document was surveyed.
     pub fn is_empty(&self) -> bool {
-        self.docs.is_empty()
+        self.signatures.is_empty()
     }
 
     /// The decision over every document surveyed: copies set aside (when duplicates are
     /// looked for), lines counted once in each kept document (always once per story, so that
     /// a syndicated story is not furniture even with `--keep-duplicates`).
     pub fn decide(&self) -> Scan {
-        let candidates: Vec<&Candidate> = self.docs.iter().map(|s| &s.candidate).collect();
-        let matches = dedup::matches(&candidates);
+        let matches = dedup::matches(self);
         let mut list = Vec::new();
         let mut lines = (self.repeated_lines > 0).then(LineCounts::default);
-        for ((m, seen), c) in matches.iter().zip(&self.docs).zip(&candidates) {
+        for (i, m) in matches.iter().enumerate() {
             match m {
                 Some((k, how)) if self.duplicates => list.push(Duplicate {
-                    id: c.id.clone(),
-                    kept: candidates[*k].id.clone(),
+                    id: self.id(i).to_owned(),
+                    kept: self.id(*k as usize).to_owned(),
                     how: *how,
                 }),
                 Some(_) => {}
                 None => {
                     if let Some(lines) = lines.as_mut() {
-                        lines.add_keys(&seen.lines);
+                        lines.add_keys(self.lines_of(i));
                     }
                 }
             }
         }
+        drop(matches);
         list.sort();
-        let mut surveyed: Vec<u64> = self
-            .docs
-            .iter()
-            .map(|s| doc_key(&s.candidate.id, s.bytes))
+        let mut surveyed: Vec<u64> = (0..self.len())
+            .map(|i| doc_key(self.id(i), self.bytes[i]))
             .collect();
         surveyed.sort_unstable();
         Scan {
@@ -252,6 +338,21 @@ impl Survey {
             repeated_lines: self.repeated_lines,
             surveyed: self.wanted().then_some(surveyed),
         }
+    }
+}
+
+impl dedup::Candidates for Survey {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn id(&self, i: usize) -> &str {
+        Survey::id(self, i)
+    }
+    fn date(&self, i: usize) -> Option<NaiveDate> {
+        self.dates[i]
+    }
+    fn signature(&self, i: usize) -> &Signature {
+        &self.signatures[i]
     }
 }
 
@@ -292,6 +393,18 @@ mod tests {
         let mut d = Document::new(id, text);
         d.date = date.map(|s| s.parse().unwrap());
         d
+    }
+
+    fn owned(s: SeenRef<'_>) -> Seen {
+        Seen {
+            candidate: Candidate {
+                id: s.id.to_owned(),
+                date: s.date,
+                signature: *s.signature,
+            },
+            lines: s.lines.into(),
+            bytes: s.bytes,
+        }
     }
 
     /// Six documents: a story, its verbatim and edited copies, and three others carrying the
@@ -351,6 +464,12 @@ mod tests {
             for &i in *order {
                 merged.merge(surveys[i].clone()).unwrap();
             }
+            // The columns hold every document as it was seen, whatever the split.
+            let mut got: Vec<Seen> = merged.iter().map(owned).collect();
+            let mut all: Vec<Seen> = docs.iter().map(|d| whole.see(d)).collect();
+            got.sort_by(|a, b| a.candidate.id.cmp(&b.candidate.id));
+            all.sort_by(|a, b| a.candidate.id.cmp(&b.candidate.id));
+            assert_eq!(got, all, "{name}");
             let got = merged.decide();
             assert_eq!(got.duplicates, want.duplicates, "{name}");
             assert_eq!(got.lines.as_ref().unwrap().count(FURNITURE), 4, "{name}");

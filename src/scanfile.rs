@@ -14,11 +14,14 @@
 use std::io::{Read, Write};
 
 use chrono::{Datelike, NaiveDate};
+use std::borrow::Cow;
+
+use serde::de::{DeserializeSeed, Deserializer, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
-use crate::dedup::{Candidate, Signature, BANDS, MIN_BANDS, SHINGLE_WORDS};
+use crate::dedup::{Signature, BANDS, MIN_BANDS, SHINGLE_WORDS};
 use crate::error::{Error, Result};
-use crate::scan::{Seen, Survey};
+use crate::scan::{ScanOptions, SeenRef, Survey};
 
 /// First bytes of every scan file.
 pub const MAGIC: &[u8] = b"actorgraph-scan\n";
@@ -41,13 +44,74 @@ struct Header {
     documents: usize,
 }
 
+/// One document in the body. The body is a sequence of them, written and read one at a time
+/// (never the whole body as a vector beside the survey).
 #[derive(Serialize, Deserialize)]
 struct DiskSeen<'a> {
     id: &'a str,
     date: Option<i32>,
     signature: Signature,
-    lines: Vec<u32>,
+    lines: Cow<'a, [u32]>,
     bytes: u64,
+}
+
+/// The body as written: the survey's documents, in order.
+struct Body<'a>(&'a Survey);
+
+impl Serialize for Body<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|d| DiskSeen {
+            id: d.id,
+            date: d.date.map(|d| d.num_days_from_ce()),
+            signature: *d.signature,
+            lines: Cow::Borrowed(d.lines),
+            bytes: d.bytes,
+        }))
+    }
+}
+
+/// The body as read: each document pushed into the survey as it is decoded; the value is
+/// their number. A problem postcard's errors cannot carry (they drop custom messages) is
+/// kept in the second field.
+struct Pusher<'s>(&'s mut Survey, &'s mut Option<String>);
+
+impl<'de> DeserializeSeed<'de> for Pusher<'_> {
+    type Value = usize;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<usize, D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Pusher<'_> {
+    type Value = usize;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a sequence of surveyed documents")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<usize, A::Error> {
+        let mut n = 0;
+        while let Some(d) = seq.next_element::<DiskSeen>()? {
+            let date = match d.date {
+                None => None,
+                Some(n) => match NaiveDate::from_num_days_from_ce_opt(n) {
+                    Some(d) => Some(d),
+                    None => {
+                        let problem = format!("day {n} out of range");
+                        *self.1 = Some(problem.clone());
+                        return Err(serde::de::Error::custom(problem));
+                    }
+                },
+            };
+            self.0.push(SeenRef {
+                id: d.id,
+                date,
+                signature: &d.signature,
+                lines: &d.lines,
+                bytes: d.bytes,
+            });
+            n += 1;
+        }
+        Ok(n)
+    }
 }
 
 /// Writes `survey` as a scan file.
@@ -62,21 +126,10 @@ pub fn write(survey: &Survey, w: &mut dyn Write) -> std::io::Result<()> {
     w.write_all(MAGIC)?;
     serde_json::to_writer(&mut *w, &header)?;
     w.write_all(b"\n")?;
-    let body: Vec<DiskSeen> = survey
-        .docs
-        .iter()
-        .map(|s| DiskSeen {
-            id: &s.candidate.id,
-            date: s.candidate.date.map(|d| d.num_days_from_ce()),
-            signature: s.candidate.signature,
-            lines: s.lines.to_vec(),
-            bytes: s.bytes,
-        })
-        .collect();
-    let bytes = postcard::to_stdvec(&body).map_err(std::io::Error::other)?;
-    let mut z = flate2::write::DeflateEncoder::new(&mut *w, flate2::Compression::fast());
-    z.write_all(&bytes)?;
-    z.finish()?;
+    let z = flate2::write::DeflateEncoder::new(&mut *w, flate2::Compression::fast());
+    let z = postcard::to_io(&Body(survey), std::io::BufWriter::with_capacity(1 << 16, z))
+        .map_err(std::io::Error::other)?;
+    z.into_inner().map_err(|e| e.into_error())?.finish()?;
     Ok(())
 }
 
@@ -87,20 +140,37 @@ pub fn to_bytes(survey: &Survey) -> Vec<u8> {
     out
 }
 
-/// Reads a scan file; `name` is used in messages.
+/// Reads a scan file from memory; `name` is used in messages.
 pub fn read(name: &str, bytes: &[u8]) -> Result<Survey> {
+    read_from(name, bytes)
+}
+
+/// Reads a scan file from `r`, its body inflated as it is read (the compressed file is never
+/// held in memory beside the survey); `name` is used in messages.
+fn read_from(name: &str, mut r: impl std::io::BufRead) -> Result<Survey> {
     let bad = |message: String| Error::Graph {
         location: name.to_owned(),
         message,
     };
-    let rest = bytes.strip_prefix(MAGIC).ok_or_else(|| {
-        bad("not a scan file (make one with `actorgraph scan INPUTS -o FILE.ags`)".into())
-    })?;
-    let nl = rest
-        .iter()
-        .position(|&b| b == b'\n')
-        .ok_or_else(|| bad("truncated header; the file is damaged, scan again".into()))?;
-    let probe: serde_json::Value = serde_json::from_slice(&rest[..nl])
+    let mut magic = Vec::with_capacity(MAGIC.len());
+    let io = |e: std::io::Error| bad(format!("cannot be read ({e})"));
+    (&mut r)
+        .take(MAGIC.len() as u64)
+        .read_to_end(&mut magic)
+        .map_err(io)?;
+    if magic != MAGIC {
+        return Err(bad(
+            "not a scan file (make one with `actorgraph scan INPUTS -o FILE.ags`)".into(),
+        ));
+    }
+    let mut line = Vec::new();
+    r.read_until(b'\n', &mut line).map_err(io)?;
+    if line.pop() != Some(b'\n') {
+        return Err(bad(
+            "truncated header; the file is damaged, scan again".into()
+        ));
+    }
+    let probe: serde_json::Value = serde_json::from_slice(&line)
         .map_err(|e| bad(format!("damaged header ({e}); scan again")))?;
     let version = probe.get("version").and_then(|v| v.as_u64());
     if version != Some(u64::from(VERSION)) {
@@ -121,51 +191,41 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Survey> {
         )));
     }
     let mut raw = Vec::new();
-    flate2::read::DeflateDecoder::new(&rest[nl + 1..])
+    flate2::bufread::DeflateDecoder::new(r)
         .read_to_end(&mut raw)
         .map_err(|e| bad(format!("damaged body ({e}); scan again")))?;
-    let body: Vec<DiskSeen> =
-        postcard::from_bytes(&raw).map_err(|e| bad(format!("damaged body ({e}); scan again")))?;
-    if body.len() != header.documents {
+    let mut survey = Survey::new(&ScanOptions {
+        duplicates: header.duplicates,
+        repeated_lines: header.repeated_lines,
+        ..ScanOptions::default()
+    });
+    let mut de = postcard::Deserializer::from_bytes(&raw);
+    let mut problem = None;
+    let n = Pusher(&mut survey, &mut problem)
+        .deserialize(&mut de)
+        .map_err(|e| {
+            let e = problem.take().unwrap_or_else(|| e.to_string());
+            bad(format!("damaged body ({e}); scan again"))
+        })?;
+    if n != header.documents {
         return Err(bad(format!(
-            "damaged body ({} documents, the header says {}); scan again",
-            body.len(),
+            "damaged body ({n} documents, the header says {}); scan again",
             header.documents
         )));
     }
-    let mut docs = Vec::with_capacity(body.len());
-    for d in body {
-        let date = match d.date {
-            None => None,
-            Some(n) => Some(
-                NaiveDate::from_num_days_from_ce_opt(n)
-                    .ok_or_else(|| bad(format!("damaged body (day {n} out of range)")))?,
-            ),
-        };
-        docs.push(Seen {
-            candidate: Candidate {
-                id: d.id.to_owned(),
-                date,
-                signature: d.signature,
-            },
-            lines: d.lines.into_boxed_slice(),
-            bytes: d.bytes,
-        });
-    }
-    Ok(Survey {
-        duplicates: header.duplicates,
-        repeated_lines: header.repeated_lines,
-        docs,
-    })
+    Ok(survey)
 }
 
 /// Reads the scan file at `path` (errors name the path).
 pub fn read_file(path: &std::path::Path) -> Result<Survey> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+    let file = std::fs::File::open(path).map_err(|source| Error::Io {
         path: path.to_owned(),
         source,
     })?;
-    read(&path.display().to_string(), &bytes)
+    read_from(
+        &path.display().to_string(),
+        std::io::BufReader::with_capacity(1 << 16, file),
+    )
 }
 
 #[cfg(test)]
@@ -184,15 +244,45 @@ mod tests {
 
     #[test]
     fn round_trip_and_refusals() {
+        for options in [
+            ScanOptions::default(),
+            ScanOptions {
+                repeated_lines: 0,
+                ..ScanOptions::default()
+            },
+        ] {
+            let s = survey(&options);
+            assert_eq!(read("x.ags", &to_bytes(&s)).unwrap(), s, "{options:?}");
+        }
         let s = survey(&ScanOptions::default());
         let bytes = to_bytes(&s);
-        assert_eq!(read("x.ags", &bytes).unwrap(), s);
         // (name, bytes, expected message)
         let mut v9 = bytes.clone();
         let at = MAGIC.len() + "{\"version\":".len();
         v9[at] = b'9';
         let mut cut = bytes.clone();
         cut.truncate(cut.len() - 3);
+        let text = String::from_utf8_lossy(&bytes);
+        let count = text.find("\"documents\":2").unwrap();
+        let mut more = bytes.clone();
+        more[count + "\"documents\":".len()] = b'3';
+        // A body whose one document is dated on a day chrono cannot represent.
+        let nl = bytes[MAGIC.len()..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .unwrap();
+        let header = &bytes[..=MAGIC.len() + nl];
+        let header = String::from_utf8_lossy(header).replace("\"documents\":2", "\"documents\":1");
+        let far = vec![DiskSeen {
+            id: "a",
+            date: Some(i32::MAX),
+            signature: crate::dedup::signature("a"),
+            lines: Cow::Borrowed(&[]),
+            bytes: 1,
+        }];
+        let mut z = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::fast());
+        z.write_all(&postcard::to_stdvec(&far).unwrap()).unwrap();
+        let far = [header.as_bytes(), &z.finish().unwrap()].concat();
         let cases: Vec<(&str, Vec<u8>, &str)> = vec![
             ("not a scan", b"hello".to_vec(), "x.ags: not a scan file"),
             (
@@ -201,10 +291,21 @@ mod tests {
                 "x.ags: scan format version 9 is not supported",
             ),
             ("truncated", cut, "x.ags: damaged body"),
+            (
+                "fewer documents than the header",
+                more,
+                "x.ags: damaged body (2 documents, the header says 3); scan again",
+            ),
+            (
+                "day out of range",
+                far,
+                "x.ags: damaged body (day 2147483647 out of range); scan again",
+            ),
         ];
         for (name, bytes, want) in cases {
             let e = read("x.ags", &bytes).unwrap_err().to_string();
             assert!(e.starts_with(want), "{name}: {e}");
+            assert!(!e.contains("\n"), "{name}: one line: {e}");
         }
     }
 

@@ -93,15 +93,8 @@ impl Scan {
     fn __eq__(&self, other: &Scan) -> bool {
         let key = |s: &Survey| {
             let mut ids: Vec<_> = s
-                .docs
                 .iter()
-                .map(|d| {
-                    (
-                        d.candidate.id.clone(),
-                        d.candidate.date,
-                        d.candidate.signature.exact,
-                    )
-                })
+                .map(|d| (d.id.to_owned(), d.date, d.signature.exact))
                 .collect();
             ids.sort();
             (s.duplicates, s.repeated_lines, ids)
