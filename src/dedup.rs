@@ -349,7 +349,7 @@ impl<C: std::borrow::Borrow<Candidate> + Sync> Candidates for [C] {
 
 impl<C: std::borrow::Borrow<Candidate> + Sync> Candidates for Vec<C> {
     fn count(&self) -> usize {
-        self.len()
+        self[..].count()
     }
     fn id(&self, i: usize) -> &str {
         self[..].id(i)

@@ -67,6 +67,8 @@ pub struct Scan {
     /// scan was decided from a survey: every document counted with this scan must be among
     /// them ([`Scan::covers`]).
     pub surveyed: Option<Vec<u64>>,
+    /// What the survey it was decided from took in memory ([`Survey::memory`]).
+    pub survey_memory: usize,
 }
 
 impl Scan {
@@ -291,6 +293,19 @@ impl Survey {
         Ok(())
     }
 
+    /// The bytes the surveyed documents take (their data, not the vectors' spare capacity):
+    /// what `--verbose` reports per document.
+    pub fn memory(&self) -> usize {
+        use std::mem::size_of_val;
+        size_of_val(&self.signatures[..])
+            + size_of_val(&self.dates[..])
+            + size_of_val(&self.bytes[..])
+            + self.ids.len()
+            + size_of_val(&self.id_ends[..])
+            + size_of_val(&self.lines[..])
+            + size_of_val(&self.line_ends[..])
+    }
+
     /// Number of documents surveyed.
     pub fn len(&self) -> usize {
         self.signatures.len()
@@ -337,6 +352,7 @@ impl Survey {
             lines,
             repeated_lines: self.repeated_lines,
             surveyed: self.wanted().then_some(surveyed),
+            survey_memory: self.memory(),
         }
     }
 }
@@ -419,6 +435,80 @@ mod tests {
             doc("y", None, &format!("Vowell spoke.\n{FURNITURE}")),
             doc("z", None, &format!("Rasool spoke.\n{FURNITURE}")),
         ]
+    }
+
+    #[test]
+    fn options_decide_what_is_set_aside_and_counted() {
+        let docs = corpus();
+        let copies = vec![("a", "b"), ("c", "b")];
+        // (name, options, documents set aside, documents carrying the furniture line)
+        let cases = [
+            ("default", ScanOptions::default(), copies.clone(), Some(4)),
+            (
+                "--keep-duplicates: none set aside, lines still once per story",
+                ScanOptions {
+                    duplicates: false,
+                    ..ScanOptions::default()
+                },
+                vec![],
+                Some(4),
+            ),
+            (
+                "--repeated-lines 0: no line counted, no furniture",
+                ScanOptions {
+                    repeated_lines: 0,
+                    ..ScanOptions::default()
+                },
+                copies,
+                None,
+            ),
+        ];
+        for (name, options, want, furniture) in cases {
+            let mut survey = Survey::new(&options);
+            survey.add_batch(&docs);
+            let scan = survey.decide();
+            let got: Vec<(&str, &str)> = scan
+                .duplicates
+                .list
+                .iter()
+                .map(|d| (d.id.as_str(), d.kept.as_str()))
+                .collect();
+            assert_eq!(got, want, "{name}");
+            let count = scan.lines.as_ref().map(|l| l.count(FURNITURE));
+            assert_eq!(count, furniture, "{name}");
+            assert_eq!(scan.furniture.is_some(), furniture.is_some(), "{name}");
+            assert_eq!(scan.survey_memory, survey.memory(), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_document_costs_its_data_and_no_allocation() {
+        use std::mem::size_of;
+        // Every document: a one-byte id, a date, two distinct lines (one of them twice).
+        let docs: Vec<Document> = (0..100u8)
+            .map(|i| {
+                let id = char::from(b'a' + i % 26).to_string();
+                doc(&id, Some("2024-02-11"), "Line one\nLine two\n\nLine one")
+            })
+            .collect();
+        let fixed = size_of::<Signature>() + size_of::<Option<NaiveDate>>() + 8 + 1 + 8;
+        assert_eq!(size_of::<Signature>(), 80);
+        // (options, bytes per document)
+        let cases = [
+            (ScanOptions::default(), fixed + 2 * 4 + 8),
+            (
+                ScanOptions {
+                    repeated_lines: 0,
+                    ..ScanOptions::default()
+                },
+                fixed,
+            ),
+        ];
+        for (options, per_document) in cases {
+            let mut survey = Survey::new(&options);
+            survey.add_batch(&docs);
+            assert_eq!(survey.memory(), 100 * per_document, "{options:?}");
+        }
     }
 
     #[test]

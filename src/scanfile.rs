@@ -250,6 +250,11 @@ mod tests {
                 repeated_lines: 0,
                 ..ScanOptions::default()
             },
+            ScanOptions {
+                duplicates: false,
+                repeated_lines: 3,
+                ..ScanOptions::default()
+            },
         ] {
             let s = survey(&options);
             assert_eq!(read("x.ags", &to_bytes(&s)).unwrap(), s, "{options:?}");

@@ -292,7 +292,7 @@ impl LineCounts {
     /// Counts each distinct line of `text` once.
     pub fn add_document(&mut self, text: &str, scratch: &mut Vec<u64>) {
         scratch.clear();
-        scratch.extend(text.lines().filter_map(line_hash));
+        scratch.extend(split_lines(text).filter_map(line_hash));
         scratch.sort_unstable();
         scratch.dedup();
         for &h in scratch.iter() {
@@ -309,7 +309,7 @@ impl LineCounts {
     pub fn line_keys(text: &str, out: &mut Vec<u32>) {
         out.clear();
         out.extend(
-            text.lines()
+            split_lines(text)
                 .filter_map(line_hash)
                 .map(|h| (h & 0x1_ffff) as u32 | (((h >> 32) & 0xfff) as u32) << 17),
         );
@@ -407,6 +407,23 @@ impl Repeated {
     }
 }
 
+/// The pieces of `text` between line feeds. Trimmed, they are the lines of `str::lines`
+/// (which also drops a `\r` before the line feed, and a last empty line), found with
+/// `memchr`'s vectorised search: several times faster than `str::lines` on lines of a few
+/// hundred bytes, and the first pass splits every document.
+fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    memchr::memchr_iter(b'\n', text.as_bytes())
+        .map(Some)
+        .chain([None])
+        .map(move |nl| {
+            let end = nl.unwrap_or(text.len());
+            let line = &text[start..end];
+            start = end + 1;
+            line
+        })
+}
+
 /// Hash of a line as counted: trimmed; blank lines are not counted.
 fn line_hash(line: &str) -> Option<u64> {
     let t = line.trim();
@@ -493,7 +510,7 @@ fn boilerplate_lines(text: &str, rules: &ZoneRules<'_>) -> Vec<(usize, usize)> {
     let mut in_block = false;
     let mut ls = 0;
     while ls < text.len() {
-        let le = text[ls..].find('\n').map_or(text.len(), |p| ls + p + 1);
+        let le = memchr::memchr(b'\n', &text.as_bytes()[ls..]).map_or(text.len(), |p| ls + p + 1);
         let line = &text[ls..le];
         ls = le;
         if line.trim().is_empty() {
@@ -616,6 +633,36 @@ mod tests {
             };
             let got = zone_names(text, None, &rules);
             assert_eq!(got[1].1, expected, "min {min}");
+        }
+    }
+
+    #[test]
+    fn split_lines_trimmed_are_the_lines_trimmed() {
+        // (text, the pieces between line feeds)
+        let cases: &[(&str, &[&str])] = &[
+            ("", &[""]),
+            ("\n", &["", ""]),
+            ("a", &["a"]),
+            ("a\n", &["a", ""]),
+            ("a\r\nb\r\n", &["a\r", "b\r", ""]),
+            ("\n\na\n\n b \n", &["", "", "a", "", " b ", ""]),
+            ("é\nü\r\n\r\n", &["é", "ü\r", "\r", ""]),
+            ("x\r", &["x\r"]),
+        ];
+        for (text, pieces) in cases {
+            let got: Vec<&str> = split_lines(text).collect();
+            assert_eq!(got, *pieces, "{text:?}");
+            let trimmed = |it: &mut dyn Iterator<Item = &str>| -> Vec<String> {
+                it.map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(str::to_owned)
+                    .collect()
+            };
+            assert_eq!(
+                trimmed(&mut split_lines(text)),
+                trimmed(&mut text.lines()),
+                "{text:?}"
+            );
         }
     }
 

@@ -301,6 +301,13 @@ impl CorpusArgs {
                 None => return Ok(actorgraph::scan::Scan::default()),
             }
         };
+        if self.verbose && scan.surveyed.as_ref().is_some_and(|s| !s.is_empty()) {
+            let n = scan.surveyed.as_ref().map_or(0, Vec::len);
+            eprintln!(
+                "actorgraph: first pass: {n} document(s) surveyed, {} bytes each",
+                scan.survey_memory / n
+            );
+        }
         if self.verbose && !scan.duplicates.is_empty() {
             eprintln!(
                 "actorgraph: {} duplicate document(s) counted once:",
