@@ -12,8 +12,9 @@
 //!    `build` with a `--threads` sweep (1, 2, 4, ... twice the cores), with `--edges both`, and
 //!    without the first pass (`--keep-duplicates --repeated-lines 0`) to show its cost, with
 //!    the first pass saved by `scan` (`--scan`), and on the corpus with a syndicated copy
-//!    after every 5th document (`corpus-<MB>-syndicated.jsonl`) with and without it; then
-//!    prints the cost of zones and duplicates, `1 − with / without`;
+//!    after every 5th document (`corpus-<MB>-syndicated.jsonl`) with and without it (each of
+//!    these groups interleaved: one run of each setting in turn, so that the machine's drift
+//!    falls on all alike); then prints the cost of zones and duplicates, `1 − with / without`;
 //! 4. with `AG_BENCH_PYTHON` (a Python with `benches/peers/requirements.txt`), runs the
 //!    pyahocorasick peer and `build --threads 1` on the first 32 MB, interleaved;
 //! 5. compiles gazetteers of 100,000 and 1,000,000 aliases and tags with the large one;
@@ -59,6 +60,31 @@ fn run(args: &[&str]) -> (f64, f64) {
         .and_then(|x| x.trim_end_matches(" MB").parse().ok())
         .unwrap_or(f64::NAN);
     (secs, rss)
+}
+
+/// Runs each setting `(name, args)` `runs` times, one run of each in turn; a row per setting
+/// (name, MB/s, documents/s, peak RSS MB) from the medians, for an input of `input` (MB,
+/// documents).
+fn interleaved(
+    runs: usize,
+    settings: &[(String, Vec<String>)],
+    input: (f64, usize),
+) -> Vec<(String, f64, f64, f64)> {
+    let mut results: Vec<Vec<(f64, f64)>> = vec![Vec::new(); settings.len()];
+    for _ in 0..runs {
+        for ((_, args), r) in settings.iter().zip(&mut results) {
+            r.push(run(&args.iter().map(String::as_str).collect::<Vec<_>>()));
+        }
+    }
+    settings
+        .iter()
+        .zip(results)
+        .map(|((name, _), r)| {
+            let secs = median(r.iter().map(|x| x.0).collect());
+            let rss = median(r.iter().map(|x| x.1).collect());
+            (name.clone(), input.0 / secs, input.1 as f64 / secs, rss)
+        })
+        .collect()
 }
 
 fn all_aliases(g: &Gazetteer) -> Vec<String> {
@@ -179,27 +205,30 @@ fn main() {
             input,
         );
     }
-    // The cost of the first pass (duplicates, repeated lines): the same build without it.
-    for n in ["1".to_owned(), t.clone()] {
-        let args = with(&["--keep-duplicates", "--repeated-lines", "0"], &n);
-        measure(
-            &format!("build, {n} thread(s), no duplicate/repeated-line pass"),
-            &args.iter().map(String::as_str).collect::<Vec<_>>(),
-            input,
-        );
-    }
-
-    // The first pass saved once (`actorgraph scan`) and given to the build: what each further
-    // build of the same corpus pays for zones and duplicates.
+    // The cost of the first pass (duplicates, repeated lines): the same build without it, and
+    // with the first pass saved once (`actorgraph scan`) and given to the build (what each
+    // further build of the same corpus pays). Measured interleaved (each run of each setting in
+    // turn, medians), so that the machine's drift falls on all of them alike: the cost is a
+    // ratio of these rows.
     let saved = data_dir().join(format!("corpus-{mb}.ags"));
     run(&["scan", corpus_s, "-o", saved.to_str().unwrap()]);
+    let saved_s = saved.to_str().unwrap();
     for n in ["1".to_owned(), t.clone()] {
-        let args = with(&["--scan", saved.to_str().unwrap()], &n);
-        measure(
-            &format!("build, {n} thread(s), first pass saved (--scan)"),
-            &args.iter().map(String::as_str).collect::<Vec<_>>(),
-            input,
-        );
+        let settings = [
+            (
+                format!("build, {n} thread(s), interleaved with the two below"),
+                with(&[], &n),
+            ),
+            (
+                format!("build, {n} thread(s), no duplicate/repeated-line pass"),
+                with(&["--keep-duplicates", "--repeated-lines", "0"], &n),
+            ),
+            (
+                format!("build, {n} thread(s), first pass saved (--scan)"),
+                with(&["--scan", saved_s], &n),
+            ),
+        ];
+        rows.extend(interleaved(runs, &settings, input));
     }
     // A corpus with syndicated copies (one after every 5th document), as real dumps have: the
     // first pass sets the caught copies aside unread by the analysis; without it they are
@@ -214,22 +243,21 @@ fn main() {
         synd_bytes.iter().filter(|&&b| b == b'\n').count(),
     );
     drop(synd_bytes);
+    let synd_s = synd.to_str().unwrap();
     for n in ["1".to_owned(), t.clone()] {
-        for (what, extra) in [
-            ("", &[][..]),
+        let settings = [
             (
-                ", no duplicate/repeated-line pass",
-                &["--keep-duplicates", "--repeated-lines", "0"][..],
+                format!("build, {n} thread(s), 20% syndicated copies"),
+                build_on(synd_s, &[], &n),
             ),
-        ] {
-            let args = build_on(synd.to_str().unwrap(), extra, &n);
-            let name = format!("build, {n} thread(s), 20% syndicated copies{what}");
-            measure(
-                &name,
-                &args.iter().map(String::as_str).collect::<Vec<_>>(),
-                input,
-            );
-        }
+            (
+                format!(
+                    "build, {n} thread(s), 20% syndicated copies, no duplicate/repeated-line pass"
+                ),
+                build_on(synd_s, &["--keep-duplicates", "--repeated-lines", "0"], &n),
+            ),
+        ];
+        rows.extend(interleaved(runs, &settings, input));
     }
 
     println!("\ncorpus: {size_mb:.0} MB, {docs} documents; limit (bare DFA scan, 1 thread): {limit:.0} MB/s\n");
@@ -250,11 +278,9 @@ fn main() {
         let without = mbs(&format!(
             "build, {n} thread(s), no duplicate/repeated-line pass"
         ));
-        let default = if n == "1" {
-            mbs("build, 1 thread")
-        } else {
-            mbs(&format!("build, {n} threads"))
-        };
+        let default = mbs(&format!(
+            "build, {n} thread(s), interleaved with the two below"
+        ));
         let saved = mbs(&format!("build, {n} thread(s), first pass saved (--scan)"));
         let synd = mbs(&format!("build, {n} thread(s), 20% syndicated copies"));
         let synd_without = mbs(&format!(
