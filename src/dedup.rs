@@ -347,21 +347,6 @@ impl<C: std::borrow::Borrow<Candidate> + Sync> Candidates for [C] {
     }
 }
 
-impl<C: std::borrow::Borrow<Candidate> + Sync> Candidates for Vec<C> {
-    fn count(&self) -> usize {
-        self[..].count()
-    }
-    fn id(&self, i: usize) -> &str {
-        self[..].id(i)
-    }
-    fn date(&self, i: usize) -> Option<NaiveDate> {
-        self[..].date(i)
-    }
-    fn signature(&self, i: usize) -> &Signature {
-        self[..].signature(i)
-    }
-}
-
 /// How a duplicate matched its kept copy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Match {
@@ -677,7 +662,7 @@ fn sieve(docs: &[usize], keys: usize, key: impl Fn(usize, usize) -> u32 + Sync) 
 
 /// Decides which documents are copies of another ([`matches`]), as a sorted list.
 pub fn decide(docs: Vec<Candidate>) -> Duplicates {
-    let mut list: Vec<Duplicate> = matches(&docs)
+    let mut list: Vec<Duplicate> = matches(&docs[..])
         .into_iter()
         .zip(&docs)
         .filter_map(|(m, d)| {
@@ -862,7 +847,7 @@ mod tests {
                 n < 400 || want.iter().filter(|m| m.is_some()).count() > n / 10,
                 "round {round}: the corpus has copies to find"
             );
-            assert_eq!(matches(&refs), want, "round {round}, {n} documents");
+            assert_eq!(matches(&docs[..]), want, "round {round}, {n} documents");
         }
     }
 
@@ -908,8 +893,7 @@ mod tests {
             // only.
             docs[3].signature.bands[2] = docs[0].signature.bands[2];
             docs[3].signature.bands[12] = docs[2].signature.bands[12];
-            let refs: Vec<&Candidate> = docs.iter().collect();
-            assert_eq!(sharing(&refs), want, "{case}");
+            assert_eq!(sharing(&docs[..]), want, "{case}");
         }
     }
 
@@ -1159,9 +1143,8 @@ mod tests {
                     signature: sig,
                 },
             ];
-            let refs: Vec<&Candidate> = docs.iter().collect();
             let want = copy.then_some((0, Match::Near));
-            assert_eq!(matches(&refs), [None, want], "{name}");
+            assert_eq!(matches(&docs[..]), [None, want], "{name}");
         }
     }
 
@@ -1252,8 +1235,7 @@ mod tests {
                 signature: sharing(2000 + i as u64, &[2, 7, 9, 15], &mut rnd),
             });
         }
-        let refs: Vec<&Candidate> = docs.iter().collect();
-        let got = matches(&refs);
+        let got = matches(&docs[..]);
         assert_eq!(got[404..], [Some((0, Match::Near)); 20], "like c1");
         assert!(
             got[..401].iter().all(Option::is_none),

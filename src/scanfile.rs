@@ -90,17 +90,15 @@ impl<'de> Visitor<'de> for Pusher<'_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<usize, A::Error> {
         let mut n = 0;
         while let Some(d) = seq.next_element::<DiskSeen>()? {
-            let date = match d.date {
-                None => None,
-                Some(n) => match NaiveDate::from_num_days_from_ce_opt(n) {
-                    Some(d) => Some(d),
-                    None => {
-                        let problem = format!("day {n} out of range");
-                        *self.1 = Some(problem.clone());
-                        return Err(serde::de::Error::custom(problem));
-                    }
-                },
-            };
+            let date = d
+                .date
+                .map(|n| NaiveDate::from_num_days_from_ce_opt(n).ok_or(n))
+                .transpose()
+                .map_err(|n| {
+                    let problem = format!("day {n} out of range");
+                    *self.1 = Some(problem.clone());
+                    serde::de::Error::custom(problem)
+                })?;
             self.0.push(SeenRef {
                 id: d.id,
                 date,

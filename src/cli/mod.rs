@@ -301,11 +301,11 @@ impl CorpusArgs {
                 None => return Ok(actorgraph::scan::Scan::default()),
             }
         };
-        if self.verbose && scan.surveyed.as_ref().is_some_and(|s| !s.is_empty()) {
-            let n = scan.surveyed.as_ref().map_or(0, Vec::len);
+        let surveyed = scan.surveyed.as_ref().map_or(0, Vec::len);
+        if self.verbose && surveyed > 0 {
             eprintln!(
-                "actorgraph: first pass: {n} document(s) surveyed, {} bytes each",
-                scan.survey_memory / n
+                "actorgraph: first pass: {surveyed} document(s) surveyed, {} bytes each",
+                scan.survey_memory / surveyed
             );
         }
         if self.verbose && !scan.duplicates.is_empty() {
