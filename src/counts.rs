@@ -618,8 +618,8 @@ mod tests {
             ..Settings::default()
         };
         let mut survey = Survey::new(&settings.scan_options());
-        survey.add_batch(&docs);
-        let scan = survey.decide();
+        survey.add_batch(&docs).unwrap();
+        let scan = survey.decide().unwrap();
         let one = count_documents_with(docs.clone(), &scan, &g, &t, &settings)
             .unwrap()
             .0;

@@ -11,8 +11,8 @@
 //!    [`zone`] (headline, body, boilerplate);
 //! 6. [`input`] — files, directories, JSON Lines, CSV, gzip and stdin, streamed in batches
 //!    ([`fields`] maps record fields, [`sidecar`] dates plain-text files); [`dedup`] finds
-//!    duplicate and syndicated documents in a mergeable first pass ([`scan`], saved by
-//!    [`scanfile`]);
+//!    duplicate and syndicated documents in a mergeable first pass ([`scan`], its records
+//!    kept on disk by [`spill`], saved by [`scanfile`]);
 //! 7. [`pipeline`] — batches analysed on every core, handed on in corpus order;
 //! 8. [`relation`] — typed, directed relations (meet, attack, ...) from cue words, with evidence;
 //! 9. [`counter`] → [`counts`] — co-occurrences counted by stable ids into a mergeable value
@@ -65,6 +65,7 @@ pub mod scan;
 pub mod scanfile;
 pub mod sentence;
 pub mod sidecar;
+pub mod spill;
 pub mod tagger;
 pub mod warning;
 pub mod zone;

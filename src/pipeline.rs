@@ -295,8 +295,8 @@ mod tests {
         for (name, given, analysed) in cases {
             let docs: Vec<Document> = given.iter().map(|(i, t)| Document::new(*i, *t)).collect();
             let mut survey = crate::scan::Survey::new(&crate::scan::ScanOptions::default());
-            survey.add_batch(&docs);
-            let scan = survey.decide();
+            survey.add_batch(&docs).unwrap();
+            let scan = survey.decide().unwrap();
             let analyses =
                 analyze_batch_with(&docs, &tagger, LineBreaks::Auto, &scan.zone_rules(), None);
             let got: Vec<bool> = analyses.iter().map(|a| !a.sentences.is_empty()).collect();

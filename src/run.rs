@@ -389,8 +389,8 @@ mod tests {
         for &(given, documents, copies, weight) in cases {
             let docs: Vec<Document> = given.iter().map(|(id, t)| Document::new(*id, *t)).collect();
             let mut survey = Survey::new(&settings.scan_options());
-            survey.add_batch(&docs);
-            let scan = survey.decide();
+            survey.add_batch(&docs).unwrap();
+            let scan = survey.decide().unwrap();
             let (counts, _) = count_documents_with(docs, &scan, &g, &t, &settings).unwrap();
             let graph = counts.finish(&crate::graph::Filters::default());
             let w = graph

@@ -21,6 +21,7 @@ use chrono::NaiveDate;
 use crate::dedup::{self, Candidate, Duplicate, Duplicates, Signature};
 use crate::error::{Error, Result};
 use crate::input::{Corpus, Diagnostics, Document};
+use crate::spill::Records;
 use crate::zone::{Cues, LineCounts, Linking, Repeated, ZoneRules};
 
 /// What the first pass looks for, and which zones link.
@@ -69,6 +70,8 @@ pub struct Scan {
     pub surveyed: Option<Vec<u64>>,
     /// What the survey it was decided from took in memory ([`Survey::memory`]).
     pub survey_memory: usize,
+    /// What the survey it was decided from wrote to its temporary file ([`Survey::on_disk`]).
+    pub survey_on_disk: u64,
 }
 
 impl Scan {
@@ -119,7 +122,34 @@ pub struct Seen {
     pub bytes: u64,
 }
 
-/// One surveyed document, borrowed from the survey's columns ([`Survey::get`]).
+impl Seen {
+    /// Borrowed, as [`Survey::push`] takes it.
+    pub fn as_ref(&self) -> SeenRef<'_> {
+        SeenRef {
+            id: &self.candidate.id,
+            date: self.candidate.date,
+            signature: &self.candidate.signature,
+            lines: &self.lines,
+            bytes: self.bytes,
+        }
+    }
+}
+
+impl From<SeenRef<'_>> for Seen {
+    fn from(s: SeenRef<'_>) -> Seen {
+        Seen {
+            candidate: Candidate {
+                id: s.id.to_owned(),
+                date: s.date,
+                signature: *s.signature,
+            },
+            lines: s.lines.into(),
+            bytes: s.bytes,
+        }
+    }
+}
+
+/// One surveyed document, borrowed ([`Survey::for_each`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SeenRef<'a> {
     /// Document id.
@@ -135,28 +165,21 @@ pub struct SeenRef<'a> {
 }
 
 /// What the first pass saw over some documents: mergeable, and decided once for the whole
-/// corpus. Kept in columns, so that a document costs its data and no allocation of its own:
-/// the signature (80 bytes), the date (4), the text length (8), the id (its length + 8) and,
-/// when repeated lines are looked for, 4 bytes per distinct line + 8 (`docs/duplicates.md`,
-/// "Memory").
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// corpus. Memory holds, per document, only what the duplicate sieve reads (a
+/// [`dedup::SieveKey`]: 36 bytes); the records themselves (id, date, signature, line keys,
+/// text length: [`Seen`]) go to a temporary file ([`crate::spill::Records`]) and are read back
+/// twice by [`Survey::decide`] (`docs/duplicates.md`, "Memory").
+#[derive(Debug)]
 pub struct Survey {
     /// Find duplicates (else every document counts, but lines are still counted once per
     /// story).
     pub duplicates: bool,
     /// The repeated-lines threshold (0: lines are not kept).
     pub repeated_lines: u32,
-    /// Per document, in the order they were added (the decision does not depend on it).
-    signatures: Vec<Signature>,
-    dates: Vec<Option<NaiveDate>>,
-    bytes: Vec<u64>,
-    /// Every id, one after another; document `i`'s ends at `id_ends[i]`.
-    ids: String,
-    id_ends: Vec<usize>,
-    /// Every document's line keys, one after another; document `i`'s end at `line_ends[i]`
-    /// (both empty when repeated lines are not looked for).
-    lines: Vec<u32>,
-    line_ends: Vec<usize>,
+    /// Per document, in the order added (the decision does not depend on it).
+    keys: Vec<dedup::SieveKey>,
+    /// The documents as seen, in the same order.
+    records: Records,
 }
 
 impl Survey {
@@ -165,13 +188,8 @@ impl Survey {
         Survey {
             duplicates: options.duplicates,
             repeated_lines: options.repeated_lines,
-            signatures: Vec::new(),
-            dates: Vec::new(),
-            bytes: Vec::new(),
-            ids: String::new(),
-            id_ends: Vec::new(),
-            lines: Vec::new(),
-            line_ends: Vec::new(),
+            keys: Vec::new(),
+            records: Records::new(),
         }
     }
 
@@ -198,63 +216,33 @@ impl Survey {
     }
 
     /// Adds one document as seen (line keys are dropped when repeated lines are not looked
-    /// for).
-    pub fn push(&mut self, seen: SeenRef<'_>) {
-        self.signatures.push(*seen.signature);
-        self.dates.push(seen.date);
-        self.bytes.push(seen.bytes);
-        self.ids.push_str(seen.id);
-        self.id_ends.push(self.ids.len());
-        if self.repeated_lines > 0 {
-            self.lines.extend_from_slice(seen.lines);
-            self.line_ends.push(self.lines.len());
-        }
+    /// for). Fails only when the temporary file cannot be written.
+    pub fn push(&mut self, seen: SeenRef<'_>) -> Result<()> {
+        let lines = if self.repeated_lines > 0 {
+            seen.lines
+        } else {
+            &[]
+        };
+        self.records.push(&SeenRef { lines, ..seen })?;
+        self.keys.push(dedup::SieveKey::from(seen.signature));
+        Ok(())
     }
 
-    /// Document `i` (in the order added).
-    pub fn get(&self, i: usize) -> SeenRef<'_> {
-        SeenRef {
-            id: self.id(i),
-            date: self.dates[i],
-            signature: &self.signatures[i],
-            lines: self.lines_of(i),
-            bytes: self.bytes[i],
-        }
-    }
-
-    /// Every document, in the order added.
-    pub fn iter(&self) -> impl ExactSizeIterator<Item = SeenRef<'_>> + '_ {
-        (0..self.len()).map(|i| self.get(i))
-    }
-
-    fn id(&self, i: usize) -> &str {
-        let start = if i == 0 { 0 } else { self.id_ends[i - 1] };
-        &self.ids[start..self.id_ends[i]]
-    }
-
-    fn lines_of(&self, i: usize) -> &[u32] {
-        if self.line_ends.is_empty() {
-            return &[];
-        }
-        let start = if i == 0 { 0 } else { self.line_ends[i - 1] };
-        &self.lines[start..self.line_ends[i]]
+    /// Calls `f` with every document, in the order added; stops at the first error.
+    pub fn for_each(&self, mut f: impl FnMut(SeenRef<'_>) -> Result<()>) -> Result<()> {
+        self.records.for_each(|_, s| f(s))
     }
 
     /// Adds a batch of documents, computing their signatures on every core.
-    pub fn add_batch(&mut self, batch: &[Document]) {
+    pub fn add_batch(&mut self, batch: &[Document]) -> Result<()> {
         if !self.wanted() {
-            return;
+            return Ok(());
         }
         let seen: Vec<Seen> = batch.par_iter().map(|d| self.see(d)).collect();
         for s in &seen {
-            self.push(SeenRef {
-                id: &s.candidate.id,
-                date: s.candidate.date,
-                signature: &s.candidate.signature,
-                lines: &s.lines,
-                bytes: s.bytes,
-            });
+            self.push(s.as_ref())?;
         }
+        Ok(())
     }
 
     /// Adds the documents of `other`. Surveys made with different options cannot be merged
@@ -262,10 +250,21 @@ impl Survey {
     /// the documents, which the decision does not read.
     pub fn merge(&mut self, other: Survey) -> Result<()> {
         self.check(&other, "the other scan", "this one")?;
-        for seen in other.iter() {
-            self.push(seen);
+        if self.is_empty() {
+            *self = other;
+            return Ok(());
         }
-        Ok(())
+        other.for_each(|seen| self.push(seen))
+    }
+
+    /// A copy, with a temporary file of its own.
+    pub fn try_clone(&self) -> Result<Survey> {
+        Ok(Survey {
+            duplicates: self.duplicates,
+            repeated_lines: self.repeated_lines,
+            keys: self.keys.clone(),
+            records: self.records.try_clone()?,
+        })
     }
 
     /// Fails unless `other` was made with the options of this survey; `name` and `mine` name
@@ -293,58 +292,79 @@ impl Survey {
         Ok(())
     }
 
-    /// The bytes the surveyed documents take (their data, not the vectors' spare capacity):
-    /// what `--verbose` reports per document.
+    /// The bytes the surveyed documents take in memory (the sieve keys, not the vector's
+    /// spare capacity): what `--verbose` reports per document.
     pub fn memory(&self) -> usize {
-        use std::mem::size_of_val;
-        size_of_val(&self.signatures[..])
-            + size_of_val(&self.dates[..])
-            + size_of_val(&self.bytes[..])
-            + self.ids.len()
-            + size_of_val(&self.id_ends[..])
-            + size_of_val(&self.lines[..])
-            + size_of_val(&self.line_ends[..])
+        std::mem::size_of_val(&self.keys[..])
+    }
+
+    /// The bytes of the records in the temporary file.
+    pub fn on_disk(&self) -> u64 {
+        self.records.bytes()
     }
 
     /// Number of documents surveyed.
     pub fn len(&self) -> usize {
-        self.signatures.len()
+        self.keys.len()
     }
 
     /// No document was surveyed.
     pub fn is_empty(&self) -> bool {
-        self.signatures.is_empty()
+        self.keys.is_empty()
     }
 
     /// The decision over every document surveyed: copies set aside (when duplicates are
     /// looked for), lines counted once in each kept document (always once per story, so that
     /// a syndicated story is not furniture even with `--keep-duplicates`).
-    pub fn decide(&self) -> Scan {
-        let matches = dedup::matches(self);
+    ///
+    /// The sieve keys leave the documents that may match ([`dedup::may_match`]); their
+    /// records are read back and decided ([`dedup::matches`]); a second read counts the
+    /// lines of every kept document and hashes what recognises each one. Fails only when the
+    /// temporary file cannot be read.
+    pub fn decide(&self) -> Result<Scan> {
+        let maybe = dedup::may_match(&self.keys);
+        let mut candidates = Vec::with_capacity(maybe.len());
+        let mut next = maybe.iter().copied().peekable();
+        self.records.for_each(|i, s| {
+            if next.next_if_eq(&i).is_some() {
+                candidates.push(Candidate {
+                    id: s.id.to_owned(),
+                    date: s.date,
+                    signature: *s.signature,
+                });
+            }
+            Ok(())
+        })?;
         let mut list = Vec::new();
-        let mut lines = (self.repeated_lines > 0).then(LineCounts::default);
-        for (i, m) in matches.iter().enumerate() {
-            match m {
-                Some((k, how)) if self.duplicates => list.push(Duplicate {
-                    id: self.id(i).to_owned(),
-                    kept: self.id(*k as usize).to_owned(),
-                    how: *how,
-                }),
-                Some(_) => {}
-                None => {
-                    if let Some(lines) = lines.as_mut() {
-                        lines.add_keys(self.lines_of(i));
-                    }
+        let mut copies = Vec::new();
+        for (j, m) in dedup::matches(&candidates[..]).into_iter().enumerate() {
+            if let Some((k, how)) = m {
+                copies.push(maybe[j]);
+                if self.duplicates {
+                    list.push(Duplicate {
+                        id: candidates[j].id.clone(),
+                        kept: candidates[k as usize].id.clone(),
+                        how,
+                    });
                 }
             }
         }
-        drop(matches);
+        drop(candidates);
         list.sort();
-        let mut surveyed: Vec<u64> = (0..self.len())
-            .map(|i| doc_key(self.id(i), self.bytes[i]))
-            .collect();
+        let mut lines = (self.repeated_lines > 0).then(LineCounts::default);
+        let mut surveyed = Vec::with_capacity(self.len());
+        let mut copies = copies.into_iter().peekable();
+        self.records.for_each(|i, s| {
+            if copies.next_if_eq(&i).is_none() {
+                if let Some(lines) = lines.as_mut() {
+                    lines.add_keys(s.lines);
+                }
+            }
+            surveyed.push(doc_key(s.id, s.bytes));
+            Ok(())
+        })?;
         surveyed.sort_unstable();
-        Scan {
+        Ok(Scan {
             duplicates: Duplicates { list },
             furniture: lines
                 .as_ref()
@@ -353,22 +373,8 @@ impl Survey {
             repeated_lines: self.repeated_lines,
             surveyed: self.wanted().then_some(surveyed),
             survey_memory: self.memory(),
-        }
-    }
-}
-
-impl dedup::Candidates for Survey {
-    fn count(&self) -> usize {
-        self.len()
-    }
-    fn id(&self, i: usize) -> &str {
-        Survey::id(self, i)
-    }
-    fn date(&self, i: usize) -> Option<NaiveDate> {
-        self.dates[i]
-    }
-    fn signature(&self, i: usize) -> &Signature {
-        &self.signatures[i]
+            survey_on_disk: self.on_disk(),
+        })
     }
 }
 
@@ -378,10 +384,7 @@ pub fn survey(corpus: Corpus<'_>, options: &ScanOptions, diag: &mut Diagnostics)
     if !options.wanted() {
         return Ok(survey);
     }
-    corpus.for_each_batch(diag, |batch| {
-        survey.add_batch(&batch);
-        Ok(())
-    })?;
+    corpus.for_each_batch(diag, |batch| survey.add_batch(&batch))?;
     Ok(survey)
 }
 
@@ -391,7 +394,7 @@ pub fn scan(corpus: Corpus<'_>, options: &ScanOptions, diag: &mut Diagnostics) -
     if !options.wanted() {
         return Ok(Scan::default());
     }
-    Ok(survey(corpus, options, diag)?.decide())
+    survey(corpus, options, diag)?.decide()
 }
 
 #[cfg(test)]
@@ -419,16 +422,16 @@ mod tests {
             .collect()
     }
 
-    fn owned(s: SeenRef<'_>) -> Seen {
-        Seen {
-            candidate: Candidate {
-                id: s.id.to_owned(),
-                date: s.date,
-                signature: *s.signature,
-            },
-            lines: s.lines.into(),
-            bytes: s.bytes,
-        }
+    /// Every document of `survey`, as it was seen, in the order added.
+    fn records(survey: &Survey) -> Vec<Seen> {
+        let mut out = Vec::new();
+        survey
+            .for_each(|s| {
+                out.push(Seen::from(s));
+                Ok(())
+            })
+            .unwrap();
+        out
     }
 
     /// Six documents: a story, its verbatim and edited copies, and three others carrying the
@@ -473,8 +476,8 @@ mod tests {
         ];
         for (name, options, want, furniture) in cases {
             let mut survey = Survey::new(&options);
-            survey.add_batch(&docs);
-            let scan = survey.decide();
+            survey.add_batch(&docs).unwrap();
+            let scan = survey.decide().unwrap();
             assert_eq!(set_aside(&scan), want, "{name}");
             let count = scan.lines.as_ref().map(|l| l.count(FURNITURE));
             assert_eq!(count, furniture, "{name}");
@@ -484,8 +487,7 @@ mod tests {
     }
 
     #[test]
-    fn a_document_costs_its_data_and_no_allocation() {
-        use std::mem::size_of;
+    fn memory_holds_the_sieve_keys_and_the_file_the_rest() {
         // Every document: a one-byte id, a date, two distinct lines (one of them twice).
         let docs: Vec<Document> = (0..100u8)
             .map(|i| {
@@ -493,23 +495,35 @@ mod tests {
                 doc(&id, Some("2024-02-11"), "Line one\nLine two\n\nLine one")
             })
             .collect();
-        let fixed = size_of::<Signature>() + size_of::<Option<NaiveDate>>() + 8 + 1 + 8;
-        assert_eq!(size_of::<Signature>(), 80);
-        // (options, bytes per document)
+        assert_eq!(std::mem::size_of::<dedup::SieveKey>(), 36);
+        // (options, bytes per document on disk: the fixed part, the id, the line keys)
         let cases = [
-            (ScanOptions::default(), fixed + 2 * 4 + 8),
+            (ScanOptions::default(), 96 + 1 + 2 * 4),
             (
                 ScanOptions {
                     repeated_lines: 0,
                     ..ScanOptions::default()
                 },
-                fixed,
+                96 + 1,
             ),
         ];
-        for (options, per_document) in cases {
+        for (options, on_disk) in cases {
             let mut survey = Survey::new(&options);
-            survey.add_batch(&docs);
-            assert_eq!(survey.memory(), 100 * per_document, "{options:?}");
+            survey.add_batch(&docs).unwrap();
+            assert_eq!(survey.memory(), 100 * 36, "{options:?}");
+            assert_eq!(survey.on_disk(), 100 * on_disk, "{options:?}");
+            let want: Vec<Seen> = docs
+                .iter()
+                .map(|d| {
+                    let mut s = survey.see(d);
+                    if options.repeated_lines == 0 {
+                        s.lines = Box::default();
+                    }
+                    s
+                })
+                .collect();
+            assert_eq!(records(&survey), want, "{options:?}");
+            assert_eq!(records(&survey.try_clone().unwrap()), want, "{options:?}");
         }
     }
 
@@ -518,8 +532,8 @@ mod tests {
         let options = ScanOptions::default();
         let docs = corpus();
         let mut whole = Survey::new(&options);
-        whole.add_batch(&docs);
-        let want = whole.decide();
+        whole.add_batch(&docs).unwrap();
+        let want = whole.decide().unwrap();
         // The dated story is kept; the undated copy and the later edited copy are set aside.
         assert_eq!(set_aside(&want), [("a", "b"), ("c", "b")]);
         // Four kept documents carry the line: under the threshold of 5, whatever the split.
@@ -542,21 +556,21 @@ mod tests {
                 .map(|idx| {
                     let mut s = Survey::new(&options);
                     let batch: Vec<Document> = idx.iter().map(|&i| docs[i].clone()).collect();
-                    s.add_batch(&batch);
+                    s.add_batch(&batch).unwrap();
                     s
                 })
                 .collect();
             let mut merged = Survey::new(&options);
             for &i in *order {
-                merged.merge(surveys[i].clone()).unwrap();
+                merged.merge(surveys[i].try_clone().unwrap()).unwrap();
             }
-            // The columns hold every document as it was seen, whatever the split.
-            let mut got: Vec<Seen> = merged.iter().map(owned).collect();
+            // The records hold every document as it was seen, whatever the split.
+            let mut got: Vec<Seen> = records(&merged);
             let mut all: Vec<Seen> = docs.iter().map(|d| whole.see(d)).collect();
             got.sort_by(|a, b| a.candidate.id.cmp(&b.candidate.id));
             all.sort_by(|a, b| a.candidate.id.cmp(&b.candidate.id));
             assert_eq!(got, all, "{name}");
-            let got = merged.decide();
+            let got = merged.decide().unwrap();
             assert_eq!(got.duplicates, want.duplicates, "{name}");
             assert_eq!(got.lines.as_ref().unwrap().count(FURNITURE), 4, "{name}");
         }

@@ -12,7 +12,7 @@ mod util;
 use std::fs;
 use std::path::Path;
 
-use util::{run_in, tempdir, wikinews};
+use util::{run_in, run_with_env, tempdir, wikinews};
 
 fn ok(dir: &Path, args: &[&str]) -> String {
     let r = run_in(dir, args);
@@ -246,4 +246,55 @@ fn scans_refuse_what_they_cannot_do_exactly() {
     assert!(!d.join("x.ags").exists());
     assert!(!d.join("x.agc").exists());
     assert!(!d.join("x.json").exists());
+}
+
+#[test]
+fn a_first_pass_that_cannot_write_its_temporary_file_says_where_and_what_to_do() {
+    // Enough documents for the records to leave memory (64 KB: about 500 records).
+    let dir = tempdir();
+    let d = dir.path();
+    let lines: Vec<String> = (0..1000)
+        .map(|i| format!("{{\"id\":\"d{i}\",\"text\":\"Iraq and Iran met on day {i}.\"}}"))
+        .collect();
+    fs::write(d.join("c.jsonl"), lines.join("\n")).unwrap();
+    let missing = d.join("no such folder");
+    let tmpdir = missing.to_str().unwrap();
+    // (arguments, whether the first pass runs)
+    let cases: &[(&[&str], bool)] = &[
+        (&["build", "c.jsonl", "-o", "x.json"], true),
+        (&["scan", "c.jsonl", "-o", "x.ags"], true),
+        (
+            &[
+                "build",
+                "c.jsonl",
+                "--keep-duplicates",
+                "--repeated-lines",
+                "0",
+                "-o",
+                "x.json",
+            ],
+            false,
+        ),
+    ];
+    for &(args, first_pass) in cases {
+        let r = run_with_env(d, args, &[("TMPDIR", tmpdir)]);
+        if !first_pass {
+            assert_eq!(r.status, 0, "{args:?}: {}", r.stderr);
+            fs::remove_file(d.join("x.json")).unwrap();
+            continue;
+        }
+        assert_eq!(r.status, 2, "{args:?}: {}", r.stderr);
+        let want = format!("actorgraph: error: {tmpdir}: the first pass's temporary file failed (");
+        assert!(r.stderr.starts_with(&want), "{args:?}: {}", r.stderr);
+        assert!(
+            r.stderr.ends_with(
+                "; free space there, or set TMPDIR to a folder with room (about 150 bytes per \
+                 document), or skip the first pass with --keep-duplicates --repeated-lines 0\n"
+            ),
+            "{args:?}: {}",
+            r.stderr
+        );
+        assert_eq!(r.stderr.lines().count(), 1, "{args:?}: {}", r.stderr);
+        assert!(!d.join("x.json").exists() && !d.join("x.ags").exists());
+    }
 }

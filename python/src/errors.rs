@@ -20,8 +20,13 @@ create_exception!(
 
 /// The Python exception for a library error.
 pub fn to_py(e: actorgraph::Error) -> PyErr {
+    to_py_ref(&e)
+}
+
+/// The Python exception for a library error kept elsewhere (a cached result).
+pub fn to_py_ref(e: &actorgraph::Error) -> PyErr {
     let message = e.to_string();
-    match &e {
+    match e {
         actorgraph::Error::Io { source, .. } => match source.kind() {
             std::io::ErrorKind::NotFound => PyFileNotFoundError::new_err(message),
             std::io::ErrorKind::PermissionDenied => PyPermissionError::new_err(message),

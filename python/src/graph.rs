@@ -196,7 +196,7 @@ pub fn count(
         Some(s) => {
             let wanted = Survey::new(&settings.scan_options());
             wanted.check(&s.survey, "scan", "count").map_err(to_py)?;
-            s.decided()
+            s.decided()?
         }
         None if settings.scan_options().wanted() => {
             return Err(usage(

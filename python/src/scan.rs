@@ -17,15 +17,16 @@ use actorgraph::scan::{self as lib, ScanOptions, Survey};
 use actorgraph::scanfile;
 
 use crate::docs::{Chunk, Reader};
-use crate::errors::to_py;
+use crate::errors::{to_py, to_py_ref};
 use crate::options::Reading;
 
 /// What the first pass saw (the compiled half of `actorgraph.Scan`).
 #[pyclass(frozen, module = "actorgraph._actorgraph")]
 pub struct Scan {
     pub survey: Survey,
-    /// The decision, made once on first use (a broadcast Scan decides once per process).
-    decided: OnceLock<lib::Scan>,
+    /// The decision, made once on first use (a broadcast Scan decides once per process); it
+    /// fails only when the survey's temporary file cannot be read.
+    decided: OnceLock<actorgraph::Result<lib::Scan>>,
 }
 
 impl Scan {
@@ -40,12 +41,14 @@ impl Scan {
     /// sorts on every core, and rayon's global pool does not survive a fork, so a Scan decided
     /// in a `ProcessPoolExecutor` or multiprocessing worker whose parent had used the pool
     /// would wait forever for threads the child does not have.
-    pub fn decided(&self) -> &lib::Scan {
+    pub fn decided(&self) -> PyResult<&lib::Scan> {
         self.decided
             .get_or_init(|| match rayon::ThreadPoolBuilder::new().build() {
                 Ok(pool) => pool.install(|| self.survey.decide()),
                 Err(_) => self.survey.decide(),
             })
+            .as_ref()
+            .map_err(to_py_ref)
     }
 }
 
@@ -53,16 +56,20 @@ impl Scan {
 impl Scan {
     /// A new Scan holding both; fails when they were made with different options.
     fn merge(&self, py: Python<'_>, other: &Scan) -> PyResult<Scan> {
-        let (mut a, b) = (self.survey.clone(), other.survey.clone());
-        py.detach(move || a.merge(b).map(|()| a))
-            .map(Scan::new)
-            .map_err(to_py)
+        py.detach(|| {
+            let (mut a, b) = (self.survey.try_clone()?, other.survey.try_clone()?);
+            a.merge(b).map(|()| a)
+        })
+        .map(Scan::new)
+        .map_err(to_py)
     }
 
     /// The scan as a scan file's bytes (what pickling stores; `build --scan` reads it).
-    fn to_bytes<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
-        let bytes = py.detach(|| scanfile::to_bytes(&self.survey));
-        PyBytes::new(py, &bytes)
+    fn to_bytes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
+        let bytes = py
+            .detach(|| scanfile::to_bytes(&self.survey))
+            .map_err(to_py)?;
+        Ok(PyBytes::new(py, &bytes))
     }
 
     /// A Scan from `to_bytes()` or a scan file's bytes.
@@ -75,7 +82,7 @@ impl Scan {
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
         let py = slf.py();
-        let bytes = slf.get().to_bytes(py);
+        let bytes = slf.get().to_bytes(py)?;
         PyTuple::new(
             py,
             [
@@ -90,16 +97,18 @@ impl Scan {
     }
 
     /// Equal scans decide the same way.
-    fn __eq__(&self, other: &Scan) -> bool {
+    fn __eq__(&self, py: Python<'_>, other: &Scan) -> PyResult<bool> {
         let key = |s: &Survey| {
-            let mut ids: Vec<_> = s
-                .iter()
-                .map(|d| (d.id.to_owned(), d.date, d.signature.exact))
-                .collect();
+            let mut ids = Vec::with_capacity(s.len());
+            s.for_each(|d| {
+                ids.push((d.id.to_owned(), d.date, d.signature.exact));
+                Ok(())
+            })?;
             ids.sort();
-            (s.duplicates, s.repeated_lines, ids)
+            Ok((s.duplicates, s.repeated_lines, ids))
         };
-        key(&self.survey) == key(&other.survey)
+        py.detach(|| Ok(key(&self.survey)? == key(&other.survey)?))
+            .map_err(to_py)
     }
 
     /// `(keep_duplicates, repeated_lines)`: the options it was made with.
@@ -109,9 +118,10 @@ impl Scan {
     }
 
     /// The documents set aside: `(id, kept id, "exact" | "near")`, sorted by id.
-    fn duplicates(&self, py: Python<'_>) -> Vec<(String, String, &'static str)> {
+    fn duplicates(&self, py: Python<'_>) -> PyResult<Vec<(String, String, &'static str)>> {
         py.detach(|| {
-            self.decided()
+            Ok(self
+                .decided()?
                 .duplicates
                 .list
                 .iter()
@@ -122,7 +132,7 @@ impl Scan {
                     };
                     (d.id.clone(), d.kept.clone(), how)
                 })
-                .collect()
+                .collect())
         })
     }
 }
@@ -164,7 +174,8 @@ pub fn scan(
             while let Some(chunk) = reader.next_chunk()? {
                 match chunk {
                     Chunk::Docs(batch) => {
-                        py.detach(|| reading.install(|| survey.add_batch(&batch)));
+                        py.detach(|| reading.install(|| survey.add_batch(&batch)))
+                            .map_err(to_py)?;
                     }
                     Chunk::Paths(paths) => read(
                         paths.into_iter().map(Input::Path).collect(),

@@ -39,7 +39,10 @@ pub fn tag(
     let reading = Reading::new(line_breaks, threads, skip_bad_lines, text)?;
     let compiled = Gazetteer::resolve(py, gazetteer)?;
     let default_rules = ZoneRules::default();
-    let rules = scan.map_or(default_rules, |s| s.decided().zone_rules());
+    let rules = match scan {
+        Some(s) => s.decided()?.zone_rules(),
+        None => default_rules,
+    };
     let how = Analyse {
         rules: &rules,
         extract: None,

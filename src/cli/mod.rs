@@ -294,7 +294,7 @@ impl CorpusArgs {
         let mut options = self.scan_options();
         options.duplicates &= duplicates;
         let scan = if !scans.is_empty() {
-            scan::load(scans, &options)?.decide()
+            scan::load(scans, &options)?.decide()?
         } else {
             match self.first_pass(inputs, &options, duplicates)? {
                 Some(scan) => scan,
@@ -304,8 +304,10 @@ impl CorpusArgs {
         let surveyed = scan.surveyed.as_ref().map_or(0, Vec::len);
         if self.verbose && surveyed > 0 {
             eprintln!(
-                "actorgraph: first pass: {surveyed} document(s) surveyed, {} bytes each",
-                scan.survey_memory / surveyed
+                "actorgraph: first pass: {surveyed} document(s) surveyed, {} bytes each in \
+                 memory, {} in a temporary file",
+                scan.survey_memory / surveyed,
+                scan.survey_on_disk / surveyed as u64
             );
         }
         if self.verbose && !scan.duplicates.is_empty() {

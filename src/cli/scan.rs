@@ -39,7 +39,10 @@ pub fn load(paths: &[PathBuf], options: &ScanOptions) -> Result<Survey> {
 
 fn write(survey: &Survey, path: &Path) -> Result<()> {
     let mut out = Output::create(Some(path))?;
-    scanfile::write(survey, &mut out).map_err(|e| out.error(e))?;
+    scanfile::write(survey, &mut out).map_err(|e| match e {
+        scanfile::WriteError::Io(e) => out.error(e),
+        scanfile::WriteError::Survey(e) => e,
+    })?;
     out.commit()
 }
 
