@@ -117,7 +117,8 @@ def scan(
     text: bool = False,
 ) -> Scan:
     """The first pass over ``docs`` (``actorgraph scan``): a duplicate signature and the
-    line keys of every document, a few dozen bytes each.
+    line keys of every document, 36 bytes each in memory and the rest in a temporary file
+    (in ``TMPDIR``).
 
     The result is a :class:`Scan`: merge the scans of the parts of a corpus (in any order) and
     give the merged scan to :func:`count` for every part; the merged counts then equal one
