@@ -14,7 +14,7 @@
 //! ([`crate::scanfile`]) is the one kept.
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, BufReader, Read};
 
 use chrono::{Datelike, NaiveDate};
 
@@ -112,34 +112,30 @@ impl Records {
         };
         let mut r = BufReader::with_capacity(1 << 16, on_disk.chain(&self.pending[..]));
         let mut fixed = [0u8; FIXED];
-        let mut id = Vec::new();
-        let mut lines = Vec::new();
+        let (mut id, mut raw_lines, mut lines) = (Vec::new(), Vec::new(), Vec::new());
         for i in 0..self.count {
             r.read_exact(&mut fixed).map_err(temp_error)?;
-            let mut f8 = fixed.chunks_exact(4);
-            let mut u32_next =
-                || u32::from_le_bytes(f8.next().expect("in FIXED").try_into().unwrap());
-            let exact = u64::from(u32_next()) | u64::from(u32_next()) << 32;
-            let bands: [u32; BANDS] = std::array::from_fn(|_| u32_next());
-            let words = u32_next();
-            let day = u32_next() as i32;
-            let bytes = u64::from(u32_next()) | u64::from(u32_next()) << 32;
-            let id_len = u32_next() as usize;
-            let line_count = u32_next() as usize;
+            // The fixed part, 4 bytes at a time (u64s as their low then high halves).
+            let mut fields = fixed
+                .chunks_exact(4)
+                .map(|c| u32::from_le_bytes(c.try_into().expect("4 bytes")));
+            let mut next = || fields.next().expect("FIXED holds every field");
+            let exact = u64::from(next()) | u64::from(next()) << 32;
+            let bands: [u32; BANDS] = std::array::from_fn(|_| next());
+            let words = next();
+            let day = next() as i32;
+            let bytes = u64::from(next()) | u64::from(next()) << 32;
+            let id_len = next() as usize;
+            let line_count = next() as usize;
             id.resize(id_len, 0);
             r.read_exact(&mut id).map_err(temp_error)?;
+            raw_lines.resize(4 * line_count, 0);
+            r.read_exact(&mut raw_lines).map_err(temp_error)?;
             lines.clear();
-            for _ in 0..line_count {
-                let buf = r.fill_buf().map_err(temp_error)?;
-                if buf.len() >= 4 {
-                    lines.push(u32::from_le_bytes(buf[..4].try_into().unwrap()));
-                    r.consume(4);
-                } else {
-                    let mut k = [0u8; 4];
-                    r.read_exact(&mut k).map_err(temp_error)?;
-                    lines.push(u32::from_le_bytes(k));
-                }
-            }
+            lines.extend(
+                (raw_lines.chunks_exact(4))
+                    .map(|c| u32::from_le_bytes(c.try_into().expect("4 bytes"))),
+            );
             let id = std::str::from_utf8(&id).map_err(|_| damaged())?;
             let date = match day {
                 i32::MIN => None,
