@@ -524,6 +524,13 @@ mod tests {
                 .collect();
             assert_eq!(records(&survey), want, "{options:?}");
             assert_eq!(records(&survey.try_clone().unwrap()), want, "{options:?}");
+            // A document seen with line keys (by a survey that looks for repeated lines)
+            // keeps them only in a survey that does too.
+            let with_lines = Survey::new(&ScanOptions::default()).see(&docs[0]);
+            assert_eq!(with_lines.lines.len(), 2);
+            let mut one = Survey::new(&options);
+            one.push(with_lines.as_ref()).unwrap();
+            assert_eq!(one.on_disk(), on_disk, "{options:?}");
         }
     }
 

@@ -426,6 +426,11 @@ mod tests {
         let mut z = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::fast());
         z.write_all(&postcard::to_stdvec(&far).unwrap()).unwrap();
         let far = [header.as_bytes(), &z.finish().unwrap()].concat();
+        // A whole deflate stream whose records end in the middle of the last one.
+        let mut z = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::fast());
+        let records = body(&bytes);
+        z.write_all(&records[..records.len() - 3]).unwrap();
+        let short = [&bytes[..=MAGIC.len() + nl], &z.finish().unwrap()].concat();
         let cases: Vec<(&str, Vec<u8>, &str)> = vec![
             ("not a scan", b"hello".to_vec(), "x.ags: not a scan file"),
             (
@@ -438,6 +443,11 @@ mod tests {
                 "fewer documents than the header",
                 more,
                 "x.ags: damaged body (2 documents, the header says 3); scan again",
+            ),
+            (
+                "records cut short in a whole stream",
+                short,
+                "x.ags: damaged body (Hit the end of buffer, expected more data); scan again",
             ),
             (
                 "day out of range",
