@@ -296,8 +296,14 @@ mod tests {
             for d in &docs {
                 r.push(&d.as_ref()).unwrap();
             }
-            assert_eq!(r.len(), n);
+            assert_eq!((r.len(), r.is_empty()), (n, n == 0));
+            // Up to 64 KB of records (about 600 of these) wait in memory; then they are
+            // written out, and never more than that waits.
+            assert_eq!(r.file.is_some(), n >= 700, "{n}");
             assert_eq!(r.file.is_some(), r.written > 0, "{n}");
+            assert!(r.pending.len() < FLUSH_AT, "{n}");
+            let size = |d: &Seen| 96 + d.candidate.id.len() as u64 + 4 * d.lines.len() as u64;
+            assert_eq!(r.bytes(), docs.iter().map(size).sum::<u64>(), "{n}");
             assert_eq!(all(&r), docs, "{n}");
             // Read twice, and after more pushes: reading moves nothing.
             assert_eq!(all(&r), docs, "{n}");
