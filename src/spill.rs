@@ -202,9 +202,16 @@ mod at {
     use std::io;
 
     /// Writes all of `buf` at `offset`.
+    #[cfg(unix)]
+    pub fn write_all(file: &File, buf: &[u8], offset: u64) -> io::Result<()> {
+        std::os::unix::fs::FileExt::write_all_at(file, buf, offset)
+    }
+
+    /// Writes all of `buf` at `offset`.
+    #[cfg(windows)]
     pub fn write_all(file: &File, mut buf: &[u8], mut offset: u64) -> io::Result<()> {
         while !buf.is_empty() {
-            match write_at(file, buf, offset) {
+            match std::os::windows::fs::FileExt::seek_write(file, buf, offset) {
                 Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
                 Ok(n) => {
                     buf = &buf[n..];
@@ -215,16 +222,6 @@ mod at {
             }
         }
         Ok(())
-    }
-
-    #[cfg(unix)]
-    fn write_at(file: &File, buf: &[u8], offset: u64) -> io::Result<usize> {
-        std::os::unix::fs::FileExt::write_at(file, buf, offset)
-    }
-
-    #[cfg(windows)]
-    fn write_at(file: &File, buf: &[u8], offset: u64) -> io::Result<usize> {
-        std::os::windows::fs::FileExt::seek_write(file, buf, offset)
     }
 
     #[cfg(unix)]
