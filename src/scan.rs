@@ -228,9 +228,18 @@ impl Survey {
         Ok(())
     }
 
-    /// Calls `f` with every document, in the order added; stops at the first error.
-    pub fn for_each(&self, mut f: impl FnMut(SeenRef<'_>) -> Result<()>) -> Result<()> {
+    /// Calls `f` with every document, in the order added (fails only when the temporary file
+    /// cannot be read).
+    pub fn for_each(&self, mut f: impl FnMut(SeenRef<'_>)) -> Result<()> {
         self.records.for_each(|_, s| f(s))
+    }
+
+    /// [`Survey::for_each`] with a callback that can fail: stops at the first error.
+    pub fn try_for_each<E: From<Error>>(
+        &self,
+        mut f: impl FnMut(SeenRef<'_>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        self.records.try_for_each(|_, s| f(s))
     }
 
     /// Adds a batch of documents, computing their signatures on every core.
@@ -254,7 +263,7 @@ impl Survey {
             *self = other;
             return Ok(());
         }
-        other.for_each(|seen| self.push(seen))
+        other.try_for_each(|seen| self.push(seen))
     }
 
     /// A copy, with a temporary file of its own.
@@ -333,7 +342,6 @@ impl Survey {
                     signature: *s.signature,
                 });
             }
-            Ok(())
         })?;
         let mut list = Vec::new();
         let mut copies = Vec::new();
@@ -361,7 +369,6 @@ impl Survey {
                 }
             }
             surveyed.push(doc_key(s.id, s.bytes));
-            Ok(())
         })?;
         surveyed.sort_unstable();
         Ok(Scan {
@@ -425,12 +432,7 @@ mod tests {
     /// Every document of `survey`, as it was seen, in the order added.
     fn records(survey: &Survey) -> Vec<Seen> {
         let mut out = Vec::new();
-        survey
-            .for_each(|s| {
-                out.push(Seen::from(s));
-                Ok(())
-            })
-            .unwrap();
+        survey.for_each(|s| out.push(Seen::from(s))).unwrap();
         out
     }
 

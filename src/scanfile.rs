@@ -75,32 +75,19 @@ pub fn write(survey: &Survey, w: &mut dyn Write) -> Result<(), WriteError> {
     let postcard = |e: postcard::Error| std::io::Error::other(e);
     let mut buf = postcard::to_extend(&survey.len(), Vec::new()).map_err(postcard)?;
     z.write_all(&buf)?;
-    let mut failed = None;
-    survey
-        .for_each(|d| {
-            let record = DiskSeen {
-                id: d.id,
-                date: d.date.map(|d| d.num_days_from_ce()),
-                signature: *d.signature,
-                lines: Cow::Borrowed(d.lines),
-                bytes: d.bytes,
-            };
-            buf.clear();
-            let written = postcard::to_extend(&record, std::mem::take(&mut buf))
-                .map_err(postcard)
-                .and_then(|b| {
-                    buf = b;
-                    z.write_all(&buf)
-                });
-            written.map_err(|e| {
-                failed = Some(e);
-                Error::Usage("writing the record failed".into())
-            })
-        })
-        .map_err(|e| match failed.take() {
-            Some(e) => WriteError::Io(e),
-            None => WriteError::Survey(e),
-        })?;
+    survey.try_for_each(|d| -> Result<(), WriteError> {
+        let record = DiskSeen {
+            id: d.id,
+            date: d.date.map(|d| d.num_days_from_ce()),
+            signature: *d.signature,
+            lines: Cow::Borrowed(d.lines),
+            bytes: d.bytes,
+        };
+        buf.clear();
+        buf = postcard::to_extend(&record, std::mem::take(&mut buf)).map_err(postcard)?;
+        z.write_all(&buf)?;
+        Ok(())
+    })?;
     z.into_inner().map_err(|e| e.into_error())?.finish()?;
     Ok(())
 }
@@ -117,6 +104,12 @@ pub enum WriteError {
 impl From<std::io::Error> for WriteError {
     fn from(e: std::io::Error) -> WriteError {
         WriteError::Io(e)
+    }
+}
+
+impl From<Error> for WriteError {
+    fn from(e: Error) -> WriteError {
+        WriteError::Survey(e)
     }
 }
 
@@ -329,11 +322,7 @@ mod tests {
     /// The options and every record: what makes two surveys the same.
     fn contents(s: &Survey) -> (bool, u32, Vec<crate::scan::Seen>) {
         let mut seen = Vec::new();
-        s.for_each(|d| {
-            seen.push(d.into());
-            Ok(())
-        })
-        .unwrap();
+        s.for_each(|d| seen.push(d.into())).unwrap();
         (s.duplicates, s.repeated_lines, seen)
     }
 

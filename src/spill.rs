@@ -102,9 +102,20 @@ impl Records {
         Ok(())
     }
 
-    /// Calls `f` with the index and the record of every document, in the order pushed; stops
-    /// at the first error.
-    pub fn for_each(&self, mut f: impl FnMut(usize, SeenRef<'_>) -> Result<()>) -> Result<()> {
+    /// Calls `f` with the index and the record of every document, in the order pushed.
+    pub fn for_each(&self, mut f: impl FnMut(usize, SeenRef<'_>)) -> Result<()> {
+        self.try_for_each(|i, s| {
+            f(i, s);
+            Ok::<(), Error>(())
+        })
+    }
+
+    /// [`Records::for_each`] with a callback that can fail: stops at the first error, its own
+    /// or the file's.
+    pub fn try_for_each<E: From<Error>>(
+        &self,
+        mut f: impl FnMut(usize, SeenRef<'_>) -> Result<(), E>,
+    ) -> Result<(), E> {
         let on_disk = at::Reader {
             file: self.file.as_ref(),
             pos: 0,
@@ -163,7 +174,7 @@ impl Records {
     /// A copy in a file of its own.
     pub fn try_clone(&self) -> Result<Records> {
         let mut copy = Records::new();
-        self.for_each(|_, s| copy.push(&s))?;
+        self.try_for_each(|_, s| copy.push(&s))?;
         Ok(copy)
     }
 }
@@ -281,7 +292,6 @@ mod tests {
         r.for_each(|i, s| {
             assert_eq!(i, out.len());
             out.push(Seen::from(s));
-            Ok(())
         })
         .unwrap();
         out

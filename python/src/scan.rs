@@ -57,8 +57,10 @@ impl Scan {
     /// A new Scan holding both; fails when they were made with different options.
     fn merge(&self, py: Python<'_>, other: &Scan) -> PyResult<Scan> {
         py.detach(|| {
-            let (mut a, b) = (self.survey.try_clone()?, other.survey.try_clone()?);
-            a.merge(b).map(|()| a)
+            let mut a = self.survey.try_clone()?;
+            a.check(&other.survey, "the other scan", "this one")?;
+            other.survey.try_for_each(|seen| a.push(seen))?;
+            Ok(a)
         })
         .map(Scan::new)
         .map_err(to_py)
@@ -100,10 +102,7 @@ impl Scan {
     fn __eq__(&self, py: Python<'_>, other: &Scan) -> PyResult<bool> {
         let key = |s: &Survey| {
             let mut ids = Vec::with_capacity(s.len());
-            s.for_each(|d| {
-                ids.push((d.id.to_owned(), d.date, d.signature.exact));
-                Ok(())
-            })?;
+            s.for_each(|d| ids.push((d.id.to_owned(), d.date, d.signature.exact)))?;
             ids.sort();
             Ok((s.duplicates, s.repeated_lines, ids))
         };
