@@ -304,8 +304,8 @@ impl CorpusArgs {
         let surveyed = scan.surveyed.as_ref().map_or(0, Vec::len);
         if self.verbose && surveyed > 0 {
             eprintln!(
-                "actorgraph: first pass: {surveyed} document(s) surveyed, {} bytes each in \
-                 memory, {} in a temporary file",
+                "actorgraph: first pass: {surveyed} document(s) surveyed: {} bytes each in \
+                 memory, records of {} bytes each in a temporary file (past the first 64 KB)",
                 scan.survey_memory / surveyed,
                 scan.survey_on_disk / surveyed as u64
             );
