@@ -13,14 +13,12 @@
 
 use std::io::{Read, Write};
 
-use chrono::{Datelike, NaiveDate};
-use std::borrow::Cow;
-
 use serde::{Deserialize, Serialize};
 
-use crate::dedup::{Signature, BANDS, MIN_BANDS, SHINGLE_WORDS};
+use crate::dedup::{BANDS, MIN_BANDS, SHINGLE_WORDS};
 use crate::error::{Error, Result};
-use crate::scan::{ScanOptions, SeenRef, Survey};
+use crate::scan::{ScanOptions, Survey};
+use crate::spill::{Failure, Window};
 
 /// First bytes of every scan file.
 pub const MAGIC: &[u8] = b"actorgraph-scan\n";
@@ -43,19 +41,9 @@ struct Header {
     documents: usize,
 }
 
-/// One document in the body. The body is a sequence of them, written and read one at a time
-/// (never the whole body as a vector beside the survey).
-#[derive(Serialize, Deserialize)]
-struct DiskSeen<'a> {
-    id: &'a str,
-    date: Option<i32>,
-    signature: Signature,
-    lines: Cow<'a, [u32]>,
-    bytes: u64,
-}
-
-/// Writes `survey` as a scan file. The body is what postcard makes of the sequence of records,
-/// written one record at a time: its length, then each record.
+/// Writes `survey` as a scan file. The body is what postcard makes of the sequence of records:
+/// their number, then the survey's records as they are stored ([`crate::spill::Record`]),
+/// copied without decoding.
 pub fn write(survey: &Survey, w: &mut dyn Write) -> Result<(), WriteError> {
     let header = Header {
         version: VERSION,
@@ -72,22 +60,9 @@ pub fn write(survey: &Survey, w: &mut dyn Write) -> Result<(), WriteError> {
     // Each record is encoded into `buf`, then written: `postcard::to_io` would flush the
     // writer after every record, and a flush ends a deflate block (the file came out 24%
     // bigger and took twice as long).
-    let postcard = |e: postcard::Error| std::io::Error::other(e);
-    let mut buf = postcard::to_extend(&survey.len(), Vec::new()).map_err(postcard)?;
-    z.write_all(&buf)?;
-    survey.try_for_each(|d| -> Result<(), WriteError> {
-        let record = DiskSeen {
-            id: d.id,
-            date: d.date.map(|d| d.num_days_from_ce()),
-            signature: *d.signature,
-            lines: Cow::Borrowed(d.lines),
-            bytes: d.bytes,
-        };
-        buf.clear();
-        buf = postcard::to_extend(&record, std::mem::take(&mut buf)).map_err(postcard)?;
-        z.write_all(&buf)?;
-        Ok(())
-    })?;
+    let count = postcard::to_extend(&survey.len(), Vec::new()).map_err(std::io::Error::other)?;
+    z.write_all(&count)?;
+    survey.write_records::<WriteError>(&mut z)?;
     z.into_inner().map_err(|e| e.into_error())?.finish()?;
     Ok(())
 }
@@ -184,11 +159,20 @@ fn read_from(name: &str, mut r: impl std::io::BufRead) -> Result<Survey> {
         repeated_lines: header.repeated_lines,
         ..ScanOptions::default()
     });
-    let n =
-        push_body(&mut survey, flate2::bufread::DeflateDecoder::new(r)).map_err(|e| match e {
-            Problem::Survey(e) => e,
-            Problem::Damaged(e) => bad(format!("damaged body ({e}); scan again")),
-        })?;
+    let mut window = Window::new(flate2::bufread::DeflateDecoder::new(r));
+    let mut n = 0;
+    let read = window
+        .next(|w| {
+            let (count, rest) = postcard::take_from_bytes::<usize>(w)?;
+            n = count;
+            Ok(w.len() - rest.len())
+        })
+        .and_then(|()| window.records(n, |_, seen| survey.push(seen)));
+    read.map_err(|e| match e {
+        Failure::Read(e) => bad(format!("damaged body ({e}); scan again")),
+        Failure::Damaged(e) => bad(format!("damaged body ({e}); scan again")),
+        Failure::Callback(e) => e,
+    })?;
     if n != header.documents {
         return Err(bad(format!(
             "damaged body ({n} documents, the header says {}); scan again",
@@ -196,100 +180,6 @@ fn read_from(name: &str, mut r: impl std::io::BufRead) -> Result<Survey> {
         )));
     }
     Ok(survey)
-}
-
-/// What stopped reading a body.
-enum Problem {
-    /// The body is not what was written.
-    Damaged(String),
-    /// The survey could not take a record (its temporary file failed).
-    Survey(Error),
-}
-
-/// Decodes the body read from `r` (inflated) into `survey`, one record at a time from a
-/// window of the stream (never the whole body in memory); returns the number of records.
-fn push_body(survey: &mut Survey, r: impl Read) -> Result<usize, Problem> {
-    let mut window = Window {
-        r,
-        buf: Vec::new(),
-        at: 0,
-        ended: false,
-    };
-    let mut count = 0;
-    window.next(|w| {
-        let (n, rest) = postcard::take_from_bytes::<usize>(w)?;
-        count = n;
-        Ok(w.len() - rest.len())
-    })?;
-    for _ in 0..count {
-        let mut pushed = Ok(());
-        window.next(|w| {
-            let (d, rest) = postcard::take_from_bytes::<DiskSeen>(w)?;
-            pushed = match d
-                .date
-                .map(|n| NaiveDate::from_num_days_from_ce_opt(n).ok_or(n))
-            {
-                Some(Err(n)) => Err(Problem::Damaged(format!("day {n} out of range"))),
-                Some(Ok(date)) => push(survey, &d, Some(date)),
-                None => push(survey, &d, None),
-            };
-            Ok(w.len() - rest.len())
-        })?;
-        pushed?;
-    }
-    Ok(count)
-}
-
-/// The part of a stream being decoded.
-struct Window<R> {
-    r: R,
-    buf: Vec<u8>,
-    /// Where the next value starts in `buf`.
-    at: usize,
-    /// The stream has no more bytes.
-    ended: bool,
-}
-
-impl<R: Read> Window<R> {
-    /// Calls `decode` on the bytes from the next value on (it returns how many it used),
-    /// reading 64 KB more of the stream each time they end before the value does.
-    fn next(
-        &mut self,
-        mut decode: impl FnMut(&[u8]) -> postcard::Result<usize>,
-    ) -> Result<(), Problem> {
-        loop {
-            match decode(&self.buf[self.at..]) {
-                Ok(used) => {
-                    self.at += used;
-                    return Ok(());
-                }
-                Err(postcard::Error::DeserializeUnexpectedEnd) if !self.ended => {
-                    self.buf.drain(..self.at);
-                    self.at = 0;
-                    let before = self.buf.len();
-                    (&mut self.r)
-                        .take(1 << 16)
-                        .read_to_end(&mut self.buf)
-                        .map_err(|e| Problem::Damaged(e.to_string()))?;
-                    self.ended = self.buf.len() == before;
-                }
-                Err(e) => return Err(Problem::Damaged(e.to_string())),
-            }
-        }
-    }
-}
-
-/// Adds one record to `survey`.
-fn push(survey: &mut Survey, d: &DiskSeen<'_>, date: Option<NaiveDate>) -> Result<(), Problem> {
-    survey
-        .push(SeenRef {
-            id: d.id,
-            date,
-            signature: &d.signature,
-            lines: &d.lines,
-            bytes: d.bytes,
-        })
-        .map_err(Problem::Survey)
 }
 
 /// Reads the scan file at `path` (errors name the path).
@@ -309,6 +199,7 @@ mod tests {
     use super::*;
     use crate::input::Document;
     use crate::scan::ScanOptions;
+    use chrono::Datelike;
 
     fn survey(options: &ScanOptions) -> Survey {
         let mut s = Survey::new(options);
@@ -357,16 +248,24 @@ mod tests {
             let bytes = to_bytes(&s).unwrap();
             let back = read("x.ags", &bytes).unwrap();
             assert_eq!(contents(&back), contents(&s), "{options:?}");
-            // Written one record at a time, the body is postcard's encoding of the vector of
-            // records (the format of version 3).
+            // Copied from the survey's records, the body is postcard's encoding of the vector
+            // of records of version 3 (written out here field by field, apart from the code).
+            #[derive(Serialize)]
+            struct V3<'a> {
+                id: &'a str,
+                date: Option<i32>,
+                signature: crate::dedup::Signature,
+                lines: &'a [u32],
+                bytes: u64,
+            }
             let (_, _, seen) = contents(&s);
-            let all: Vec<DiskSeen> = seen
+            let all: Vec<V3> = seen
                 .iter()
-                .map(|d| DiskSeen {
+                .map(|d| V3 {
                     id: &d.candidate.id,
                     date: d.candidate.date.map(|d| d.num_days_from_ce()),
                     signature: d.candidate.signature,
-                    lines: Cow::Borrowed(&d.lines),
+                    lines: &d.lines,
                     bytes: d.bytes,
                 })
                 .collect();
@@ -405,11 +304,11 @@ mod tests {
             .unwrap();
         let header = &bytes[..=MAGIC.len() + nl];
         let header = String::from_utf8_lossy(header).replace("\"documents\":2", "\"documents\":1");
-        let far = vec![DiskSeen {
+        let far = vec![crate::spill::Record {
             id: "a",
             date: Some(i32::MAX),
             signature: crate::dedup::signature("a"),
-            lines: Cow::Borrowed(&[]),
+            lines: std::borrow::Cow::Borrowed(&[]),
             bytes: 1,
         }];
         let mut z = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::fast());

@@ -1,32 +1,149 @@
-//! The first pass's records on disk: what [`crate::scan::Survey`] saw of each document (id,
-//! date, signature, line keys, text length), appended to an anonymous temporary file and read
-//! back in order, so that memory holds only what the duplicate sieve needs (36 bytes per
-//! document, `docs/duplicates.md`, "Memory").
+//! The first pass's records: what [`crate::scan::Survey`] saw of each document (id, date,
+//! signature, line keys, text length), in one encoding — a [`Record`] in [postcard] — kept in
+//! an anonymous temporary file while the survey is made (so that memory holds only what the
+//! duplicate sieve needs: 36 bytes per document, `docs/duplicates.md`, "Memory"), and copied
+//! as they are into a scan file's body ([`crate::scanfile`]).
 //!
 //! The file is made by [`tempfile::tempfile`] in the system's temporary folder (`TMPDIR` on
-//! Unix, as for `sort`) on the first 64 KB of records, and the operating system removes it
-//! when it is closed, even after a crash. Reads and writes are positional, so the records can
-//! be read from a shared reference while nothing else moves a cursor.
+//! Unix, as for `sort`) once 64 KB of records wait, and the operating system removes it when
+//! it is closed, even after a crash. Reads and writes are positional, so the records can be
+//! read from a shared reference while nothing else moves a cursor. Records are decoded from a
+//! 64 KB [`Window`] of a stream, never all at once.
 //!
-//! A record is a fixed part of 96 bytes (little-endian: exact hash, 16 bands, word count, day
-//! number or `i32::MIN` for undated, text length, id length, number of line keys), then the
-//! id's bytes and the line keys. It is a private, transient format: the scan file
-//! ([`crate::scanfile`]) is the one kept.
+//! [postcard]: https://docs.rs/postcard
 
+use std::borrow::Cow;
 use std::fs::File;
-use std::io::{self, BufReader, Read};
+use std::io::{self, Read, Write};
 
 use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
 
-use crate::dedup::{Signature, BANDS};
+use crate::dedup::Signature;
 use crate::error::{Error, Result};
 use crate::scan::SeenRef;
 
 /// Records waiting in memory before they are written out.
 const FLUSH_AT: usize = 1 << 16;
 
-/// The fixed part of a record.
-const FIXED: usize = 8 + 4 * BANDS + 4 + 4 + 8 + 4 + 4;
+/// One document as it is stored (in the temporary file and in scan files).
+#[derive(Serialize, Deserialize)]
+pub(crate) struct Record<'a> {
+    pub(crate) id: &'a str,
+    /// Days from the common era.
+    pub(crate) date: Option<i32>,
+    pub(crate) signature: Signature,
+    pub(crate) lines: Cow<'a, [u32]>,
+    pub(crate) bytes: u64,
+}
+
+impl<'a> Record<'a> {
+    /// `seen` as stored.
+    pub(crate) fn new(seen: &SeenRef<'a>) -> Record<'a> {
+        Record {
+            id: seen.id,
+            date: seen.date.map(|d| d.num_days_from_ce()),
+            signature: *seen.signature,
+            lines: Cow::Borrowed(seen.lines),
+            bytes: seen.bytes,
+        }
+    }
+
+    /// The record appended to `out`.
+    pub(crate) fn encode(&self, out: Vec<u8>) -> Vec<u8> {
+        postcard::to_extend(self, out).expect("a vector takes any record")
+    }
+}
+
+/// Why records could not be read.
+pub(crate) enum Failure<E> {
+    /// Reading the stream failed.
+    Read(io::Error),
+    /// The bytes are not records (the message says what is wrong).
+    Damaged(String),
+    /// The caller's own error.
+    Callback(E),
+}
+
+/// The part of a stream being decoded.
+pub(crate) struct Window<R> {
+    r: R,
+    buf: Vec<u8>,
+    /// Where the next value starts in `buf`.
+    at: usize,
+    /// The stream has no more bytes.
+    ended: bool,
+}
+
+impl<R: Read> Window<R> {
+    /// A window on `r`, at its start.
+    pub(crate) fn new(r: R) -> Window<R> {
+        Window {
+            r,
+            buf: Vec::new(),
+            at: 0,
+            ended: false,
+        }
+    }
+
+    /// Calls `decode` on the bytes from the next value on (it returns how many it used),
+    /// reading 64 KB more of the stream each time they end before the value does.
+    pub(crate) fn next<E>(
+        &mut self,
+        mut decode: impl FnMut(&[u8]) -> postcard::Result<usize>,
+    ) -> Result<(), Failure<E>> {
+        loop {
+            match decode(&self.buf[self.at..]) {
+                Ok(used) => {
+                    self.at += used;
+                    return Ok(());
+                }
+                Err(postcard::Error::DeserializeUnexpectedEnd) if !self.ended => {
+                    self.buf.drain(..self.at);
+                    self.at = 0;
+                    let before = self.buf.len();
+                    (&mut self.r)
+                        .take(1 << 16)
+                        .read_to_end(&mut self.buf)
+                        .map_err(Failure::Read)?;
+                    self.ended = self.buf.len() == before;
+                }
+                Err(e) => return Err(Failure::Damaged(e.to_string())),
+            }
+        }
+    }
+
+    /// Decodes the next `count` records, calling `f` with the index and each record.
+    pub(crate) fn records<E>(
+        &mut self,
+        count: usize,
+        mut f: impl FnMut(usize, SeenRef<'_>) -> Result<(), E>,
+    ) -> Result<(), Failure<E>> {
+        for i in 0..count {
+            let mut outcome = Ok(());
+            self.next(|w| {
+                let (d, rest) = postcard::take_from_bytes::<Record>(w)?;
+                let date = d.date.map(|n| {
+                    NaiveDate::from_num_days_from_ce_opt(n)
+                        .ok_or_else(|| Failure::Damaged(format!("day {n} out of range")))
+                });
+                outcome = date.transpose().and_then(|date| {
+                    let seen = SeenRef {
+                        id: d.id,
+                        date,
+                        signature: &d.signature,
+                        lines: &d.lines,
+                        bytes: d.bytes,
+                    };
+                    f(i, seen).map_err(Failure::Callback)
+                });
+                Ok(w.len() - rest.len())
+            })?;
+            outcome?;
+        }
+        Ok(())
+    }
+}
 
 /// Surveyed documents in a temporary file, in the order they were pushed.
 #[derive(Debug, Default)]
@@ -64,22 +181,7 @@ impl Records {
 
     /// Appends one document.
     pub fn push(&mut self, seen: &SeenRef<'_>) -> Result<()> {
-        let p = &mut self.pending;
-        let s = seen.signature;
-        p.extend_from_slice(&s.exact.to_le_bytes());
-        for b in s.bands {
-            p.extend_from_slice(&b.to_le_bytes());
-        }
-        p.extend_from_slice(&s.words.to_le_bytes());
-        let day = seen.date.map_or(i32::MIN, |d| d.num_days_from_ce());
-        p.extend_from_slice(&day.to_le_bytes());
-        p.extend_from_slice(&seen.bytes.to_le_bytes());
-        p.extend_from_slice(&len32(seen.id.len(), "bytes of id")?.to_le_bytes());
-        p.extend_from_slice(&len32(seen.lines.len(), "distinct lines")?.to_le_bytes());
-        p.extend_from_slice(seen.id.as_bytes());
-        for k in seen.lines {
-            p.extend_from_slice(&k.to_le_bytes());
-        }
+        self.pending = Record::new(seen).encode(std::mem::take(&mut self.pending));
         self.count += 1;
         if self.pending.len() >= FLUSH_AT {
             self.flush()?;
@@ -102,6 +204,16 @@ impl Records {
         Ok(())
     }
 
+    /// Every record's bytes, in order: on disk, then waiting.
+    fn reader(&self) -> impl Read + '_ {
+        let on_disk = at::Reader {
+            file: self.file.as_ref(),
+            pos: 0,
+            end: self.written,
+        };
+        on_disk.chain(&self.pending[..])
+    }
+
     /// Calls `f` with the index and the record of every document, in the order pushed.
     pub fn for_each(&self, mut f: impl FnMut(usize, SeenRef<'_>)) -> Result<()> {
         self.try_for_each(|i, s| {
@@ -114,61 +226,28 @@ impl Records {
     /// or the file's.
     pub fn try_for_each<E: From<Error>>(
         &self,
-        mut f: impl FnMut(usize, SeenRef<'_>) -> Result<(), E>,
+        f: impl FnMut(usize, SeenRef<'_>) -> Result<(), E>,
     ) -> Result<(), E> {
-        let on_disk = at::Reader {
-            file: self.file.as_ref(),
-            pos: 0,
-            end: self.written,
-        };
-        let mut r = BufReader::with_capacity(1 << 16, on_disk.chain(&self.pending[..]));
-        let mut fixed = [0u8; FIXED];
-        let (mut id, mut raw_lines, mut lines) = (Vec::new(), Vec::new(), Vec::new());
-        for i in 0..self.count {
-            r.read_exact(&mut fixed).map_err(temp_error)?;
-            // The fixed part, 4 bytes at a time (u64s as their low then high halves).
-            let mut fields = fixed
-                .chunks_exact(4)
-                .map(|c| u32::from_le_bytes(c.try_into().expect("4 bytes")));
-            let mut next = || fields.next().expect("FIXED holds every field");
-            let exact = u64::from(next()) | u64::from(next()) << 32;
-            let bands: [u32; BANDS] = std::array::from_fn(|_| next());
-            let words = next();
-            let day = next() as i32;
-            let bytes = u64::from(next()) | u64::from(next()) << 32;
-            let id_len = next() as usize;
-            let line_count = next() as usize;
-            id.resize(id_len, 0);
-            r.read_exact(&mut id).map_err(temp_error)?;
-            raw_lines.resize(4 * line_count, 0);
-            r.read_exact(&mut raw_lines).map_err(temp_error)?;
-            lines.clear();
-            lines.extend(
-                (raw_lines.chunks_exact(4))
-                    .map(|c| u32::from_le_bytes(c.try_into().expect("4 bytes"))),
-            );
-            let id = std::str::from_utf8(&id).map_err(|_| damaged())?;
-            let date = match day {
-                i32::MIN => None,
-                n => Some(NaiveDate::from_num_days_from_ce_opt(n).ok_or_else(damaged)?),
-            };
-            let signature = Signature {
-                exact,
-                bands,
-                words,
-            };
-            f(
-                i,
-                SeenRef {
-                    id,
-                    date,
-                    signature: &signature,
-                    lines: &lines,
-                    bytes,
-                },
-            )?;
+        Window::new(self.reader())
+            .records(self.count, f)
+            .map_err(|e| match e {
+                Failure::Read(e) => temp_error(e).into(),
+                Failure::Damaged(m) => damaged(&m).into(),
+                Failure::Callback(e) => e,
+            })
+    }
+
+    /// Writes every record's bytes, as they are, to `w` (a scan file's body after its count).
+    pub fn write_to<E: From<Error> + From<io::Error>>(&self, w: &mut impl Write) -> Result<(), E> {
+        let mut r = self.reader();
+        let mut buf = vec![0u8; 1 << 16];
+        loop {
+            let n = r.read(&mut buf).map_err(temp_error)?;
+            if n == 0 {
+                return Ok(());
+            }
+            w.write_all(&buf[..n])?;
         }
-        Ok(())
     }
 
     /// A copy in a file of its own.
@@ -179,20 +258,11 @@ impl Records {
     }
 }
 
-/// A length that fits a record's 32-bit field.
-fn len32(n: usize, what: &str) -> Result<u32> {
-    u32::try_from(n).map_err(|_| {
-        Error::Usage(format!(
-            "a document has {n} {what}, more than the first pass can record (2^32 - 1)"
-        ))
-    })
-}
-
-/// A record that does not decode: the temporary file was changed under us.
-fn damaged() -> Error {
+/// A record that does not decode (`what`): the temporary file was changed under us.
+fn damaged(what: &str) -> Error {
     temp_error(io::Error::new(
         io::ErrorKind::InvalidData,
-        "a record was changed on disk",
+        format!("a record was changed on disk: {what}"),
     ))
 }
 
@@ -300,19 +370,19 @@ mod tests {
     #[test]
     fn records_come_back_as_pushed_across_flushes() {
         // Around the flush threshold: none on disk, all on disk, and split between the two.
-        for n in [0, 1, 2, 600, 700, 2_000] {
+        for n in [0, 1, 2, 500, 700, 2_000] {
             let docs: Vec<Seen> = (0..n).map(seen).collect();
             let mut r = Records::new();
             for d in &docs {
                 r.push(&d.as_ref()).unwrap();
             }
             assert_eq!((r.len(), r.is_empty()), (n, n == 0));
-            // Up to 64 KB of records (about 600 of these) wait in memory; then they are
+            // Up to 64 KB of records (about 580 of these) wait in memory; then they are
             // written out, and never more than that waits.
             assert_eq!(r.file.is_some(), n >= 700, "{n}");
             assert_eq!(r.file.is_some(), r.written > 0, "{n}");
             assert!(r.pending.len() < FLUSH_AT, "{n}");
-            let size = |d: &Seen| 96 + d.candidate.id.len() as u64 + 4 * d.lines.len() as u64;
+            let size = |d: &Seen| Record::new(&d.as_ref()).encode(Vec::new()).len() as u64;
             assert_eq!(r.bytes(), docs.iter().map(size).sum::<u64>(), "{n}");
             assert_eq!(all(&r), docs, "{n}");
             // Read twice, and after more pushes: reading moves nothing.
@@ -326,14 +396,26 @@ mod tests {
     }
 
     #[test]
-    fn a_record_costs_its_fixed_part_its_id_and_its_lines() {
+    fn a_record_costs_its_postcard_encoding() {
+        // Varints: 3 for the id, 1 for no date, 1 + 16 + 1 for the signature, 1 + 1 + 2 for
+        // two line keys (300 takes two bytes), 1 for the length.
+        let signature = Signature {
+            exact: 1,
+            bands: [1; 16],
+            words: 2,
+        };
+        let seen = SeenRef {
+            id: "ab",
+            date: None,
+            signature: &signature,
+            lines: &[3, 300],
+            bytes: 5,
+        };
         let mut r = Records::new();
-        let s = seen(3);
-        r.push(&s.as_ref()).unwrap();
-        assert_eq!(
-            r.bytes() as usize,
-            96 + s.candidate.id.len() + 4 * s.lines.len()
-        );
-        assert_eq!(FIXED, 96);
+        r.push(&seen).unwrap();
+        assert_eq!(r.bytes(), 27);
+        let mut back = Vec::new();
+        r.for_each(|_, s| back.push(Seen::from(s))).unwrap();
+        assert_eq!(back, [Seen::from(seen)]);
     }
 }
