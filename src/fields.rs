@@ -87,6 +87,17 @@ pub(crate) fn parse_json(
     fields: &Fields,
     fallback_id: impl FnOnce() -> String,
 ) -> Result<Document, String> {
+    parse_record(body, fields, fallback_id, "JSON Lines record")
+}
+
+/// Parses one JSON record (`what` names it in errors: "JSON Lines record", "JSON record").
+/// A syntax error gives its line too when the record spans lines (a pretty-printed file).
+pub(crate) fn parse_record(
+    body: &[u8],
+    fields: &Fields,
+    fallback_id: impl FnOnce() -> String,
+    what: &str,
+) -> Result<Document, String> {
     // Invalid UTF-8 inside a record is replaced rather than rejected, like in text files.
     // (Validate first: the lossy decoder is several times slower on valid input.)
     let text = match std::str::from_utf8(body) {
@@ -95,11 +106,23 @@ pub(crate) fn parse_json(
     };
     let text = text.trim_end();
     let bad = |e: serde_json::Error| {
-        let what = e.to_string();
-        let what = what
+        let message = e.to_string();
+        let message = message
             .rfind(" at line ")
-            .map_or(what.as_str(), |p| &what[..p]);
-        format!("bad JSON Lines record ({what}, column {})", e.column())
+            .map_or(message.as_str(), |p| &message[..p]);
+        // A record without `text` under the default names: say how to name another field.
+        let hint = if message == "missing field `text`" {
+            "; name the text field with --text-field"
+        } else {
+            ""
+        };
+        match e.line() {
+            1 => format!("bad {what} ({message}, column {}){hint}", e.column()),
+            line => format!(
+                "bad {what} ({message}, line {line}, column {}){hint}",
+                e.column()
+            ),
+        }
     };
     let raw = if *fields == Fields::default() {
         let r: Record = serde_json::from_str(text).map_err(bad)?;

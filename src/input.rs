@@ -84,9 +84,10 @@ impl Document {
 /// One command-line input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
-    /// A file or a directory (walked recursively for `*.txt` and `*.jsonl`).
+    /// A file or a directory (walked recursively for the kinds of `docs/inputs.md`).
     Path(PathBuf),
-    /// Standard input (`-`): JSON Lines if it starts with `{`, else one text document.
+    /// Standard input (`-`): JSON if it starts with `{` or `[` (records one per line, one
+    /// record, or an array of records), else one text document.
     Stdin,
     /// The embedded seeds.
     Seeds,
@@ -95,7 +96,7 @@ pub enum Input {
 /// How to read inputs.
 #[derive(Debug, Clone, Default)]
 pub struct ReadOptions {
-    /// Skip malformed JSON Lines records (counted) instead of failing.
+    /// Skip malformed records (JSON Lines, JSON, CSV; counted) instead of failing.
     pub skip_bad_lines: bool,
     /// Read files with NUL bytes found while walking, instead of skipping them.
     pub force_text: bool,
@@ -115,7 +116,7 @@ pub struct Diagnostics {
     pub warnings: Vec<Warning>,
     /// Inputs that could not be read at all (the run still succeeds, with exit status 1).
     pub failed_inputs: usize,
-    /// Malformed JSON Lines records skipped with `--skip-bad-lines`.
+    /// Malformed records skipped with `--skip-bad-lines`.
     pub skipped_lines: usize,
     /// Documents read.
     pub documents: usize,
@@ -411,7 +412,8 @@ fn walk(dir: &Path, files: &mut Vec<(PathBuf, bool)>, diag: &mut Diagnostics) {
             }
             Ok(entry) => {
                 let p = entry.path();
-                let wanted = Kind::of(p).is_some();
+                let sidecar = p.file_name().is_some_and(|n| n == crate::sidecar::SIDECAR);
+                let wanted = Kind::of(p).is_some() && !sidecar;
                 if !wanted || entry.file_type().is_dir() {
                     continue;
                 }
@@ -448,8 +450,19 @@ where
             STDIN.get_or_init(|| bytes)
         }
     };
-    if bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') {
-        read_jsonl(Path::new("<stdin>"), &bytes[..], opts, diag, out)
+    let stdin = Path::new("<stdin>");
+    if let Some(own) = Own::of(bytes) {
+        return own.given(stdin, false, diag);
+    }
+    let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+    if matches!(first, Some(b'{' | b'[')) {
+        // A record on the first line makes standard input JSON Lines, as it always was.
+        let json = Json {
+            one_id: "stdin",
+            lines_first: true,
+            walked: false,
+        };
+        read_json(stdin, json, &bytes[..], opts, diag, out)
     } else {
         let text = decode(bytes, "<stdin>", diag);
         out.push(Document::new("stdin", text), diag)
@@ -461,6 +474,8 @@ where
 enum Kind {
     Text,
     Jsonl,
+    /// `.json`: records one per line, one record, or an array of records ([`read_json`]).
+    Json,
     Csv,
 }
 
@@ -474,7 +489,8 @@ impl Kind {
         };
         let kind = match name.rsplit_once('.')?.1 {
             "txt" => Kind::Text,
-            "jsonl" => Kind::Jsonl,
+            "jsonl" | "ndjson" => Kind::Jsonl,
+            "json" => Kind::Json,
             "csv" => Kind::Csv,
             _ => return None,
         };
@@ -516,6 +532,22 @@ where
     } else {
         Box::new(file)
     };
+    // The first bytes, to recognise actorgraph's own files given by mistake (a partial, a
+    // saved first pass), whatever their name; then read from the start again.
+    let mut head = Vec::with_capacity(Own::HEAD);
+    if let Err(e) = reader
+        .by_ref()
+        .take(Own::HEAD as u64)
+        .read_to_end(&mut head)
+    {
+        cannot(diag, e);
+        return Ok(());
+    }
+    if let Some(own) = Own::of(&head) {
+        return own.given(path, walked, diag);
+    }
+    let mut reader = std::io::Cursor::new(head).chain(reader);
+    let stem = file_stem(path);
     match kind {
         Kind::Jsonl => {
             return read_jsonl(
@@ -525,6 +557,21 @@ where
                 diag,
                 out,
             )
+        }
+        Kind::Json => {
+            let json = Json {
+                one_id: &stem,
+                lines_first: false,
+                walked,
+            };
+            return read_json(
+                path,
+                json,
+                BufReader::with_capacity(1 << 20, reader),
+                opts,
+                diag,
+                out,
+            );
         }
         Kind::Csv => return read_csv(path, reader, opts, diag, out),
         Kind::Text => {}
@@ -549,17 +596,389 @@ where
     let file_name = path
         .file_name()
         .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
-    let stem = file_name
-        .strip_suffix(".gz")
-        .unwrap_or(&file_name)
-        .rsplit_once('.')
-        .map_or(file_name.as_str(), |(stem, _)| stem);
     let mut doc = Document::new(stem, text);
     match sidecars.for_file(path) {
         Ok(meta) => meta.apply(&file_name, &mut doc),
         Err(e) => return Err(e),
     }
     out.push(doc, diag)
+}
+
+/// A file's name without `.gz` and its extension: the id of the document it holds.
+fn file_stem(path: &Path) -> String {
+    let file_name = path
+        .file_name()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    let name = file_name.strip_suffix(".gz").unwrap_or(&file_name);
+    name.rsplit_once('.')
+        .map_or(name, |(stem, _)| stem)
+        .to_owned()
+}
+
+/// actorgraph's own files, recognised when given as inputs: reading one as articles would
+/// build a graph of its bytes, so the run stops and names the command that reads it (a
+/// directory walk skips it with a warning, so outputs kept beside the articles do no harm).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Own {
+    /// A graph written with `--format json`.
+    Graph,
+    /// Partial counts (`build --partial`).
+    Partial,
+    /// A first pass saved by `actorgraph scan`.
+    Scan,
+}
+
+impl Own {
+    /// How many first bytes tell the binary kinds apart.
+    const HEAD: usize = 64;
+
+    /// The binary kinds, by their magic line.
+    fn of(head: &[u8]) -> Option<Own> {
+        if head.starts_with(crate::partial::MAGIC) {
+            Some(Own::Partial)
+        } else if head.starts_with(crate::scanfile::MAGIC) {
+            Some(Own::Scan)
+        } else {
+            None
+        }
+    }
+
+    /// Whether a JSON value (a record, or a whole `.json` file) is a graph written by
+    /// actorgraph: an object whose `format` is `"actorgraph"`.
+    fn is_graph(json: &[u8]) -> bool {
+        #[derive(serde::Deserialize)]
+        struct Probe<'a> {
+            #[serde(borrow)]
+            format: Option<std::borrow::Cow<'a, str>>,
+        }
+        serde_json::from_slice::<Probe<'_>>(json)
+            .is_ok_and(|p| p.format.as_deref() == Some(crate::export::json::FORMAT))
+    }
+
+    fn what(self) -> &'static str {
+        match self {
+            Own::Graph => "a graph written by `actorgraph build --format json`",
+            Own::Partial => "a file of partial counts written by `actorgraph build --partial`",
+            Own::Scan => "a first pass saved by `actorgraph scan`",
+        }
+    }
+
+    fn fix(self) -> &'static str {
+        match self {
+            Own::Graph => "ask it with `actorgraph query --graph FILE ...`, or give the articles it was built from",
+            Own::Partial => "combine partials with `actorgraph merge FILE...`",
+            Own::Scan => "give it to a build of the same corpus with `--scan FILE`",
+        }
+    }
+
+    /// Stops the run (a file named on the command line) or skips the file with a warning (a
+    /// file found in a directory).
+    fn given(self, path: &Path, walked: bool, diag: &mut Diagnostics) -> Result<()> {
+        if walked {
+            diag.failed_inputs += 1;
+            diag.warn(
+                WarningKind::UnreadableInput,
+                &path.display(),
+                None,
+                format!("{}, not articles", self.what()),
+            );
+            return Ok(());
+        }
+        Err(Error::Input {
+            location: path.display().to_string(),
+            message: format!("this is {}, not articles; {}", self.what(), self.fix()),
+        })
+    }
+}
+
+/// Where a record is: a line of JSON Lines, or an element of a JSON array.
+#[derive(Debug, Clone, Copy)]
+enum Place {
+    Line(usize),
+    Element(usize),
+}
+
+impl Place {
+    /// `FILE:LINE` or `FILE[INDEX]`: where errors point, and the id of a record without one.
+    fn locate(self, name: &str) -> String {
+        match self {
+            Place::Line(no) => format!("{name}:{no}"),
+            Place::Element(i) => format!("{name}[{i}]"),
+        }
+    }
+}
+
+/// Parses records on every core and hands them on in order, so that errors, skips and
+/// duplicate ids come out as if read one by one. A bad record stops the run at its place, or
+/// is skipped and counted with `--skip-bad-lines`.
+fn parse_in_order<F>(
+    name: &str,
+    records: &[(Place, &[u8])],
+    opts: &ReadOptions,
+    diag: &mut Diagnostics,
+    out: &mut Batcher<F>,
+) -> Result<()>
+where
+    F: FnMut(Vec<Document>, &Diagnostics) -> Result<()>,
+{
+    use rayon::prelude::*;
+    let parsed: Vec<(Place, std::result::Result<Document, String>)> = records
+        .par_iter()
+        .map(|&(place, body)| {
+            let id = || place.locate(name);
+            let doc = match place {
+                Place::Line(_) => crate::fields::parse_json(body, &opts.fields, id),
+                Place::Element(_) => {
+                    crate::fields::parse_record(body, &opts.fields, id, "JSON record")
+                }
+            };
+            (place, doc)
+        })
+        .collect();
+    for (place, rec) in parsed {
+        match rec {
+            Ok(doc) => out.push(doc, diag)?,
+            Err(msg) if opts.skip_bad_lines => {
+                diag.skipped_lines += 1;
+                match place {
+                    Place::Line(no) => diag.warn(WarningKind::BadLine, &name, Some(no as u64), msg),
+                    Place::Element(_) => {
+                        diag.warn(WarningKind::BadLine, &place.locate(name), None, msg)
+                    }
+                }
+            }
+            Err(msg) => {
+                let fix = match place {
+                    Place::Line(_) => "fix the line or pass --skip-bad-lines",
+                    Place::Element(_) => "fix the record or pass --skip-bad-lines",
+                };
+                return Err(Error::Input {
+                    location: place.locate(name),
+                    message: format!("{msg}; {fix}"),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// How [`read_json`] reads one input.
+#[derive(Debug, Clone, Copy)]
+struct Json<'a> {
+    /// The id of a record without one when the input holds one record.
+    one_id: &'a str,
+    /// A record on the first line means JSON Lines, even if it is the only one (standard
+    /// input, as before `.json` files were read).
+    lines_first: bool,
+    /// Found in a directory: a graph written by actorgraph is skipped, not an error.
+    walked: bool,
+}
+
+/// Reads JSON that is not JSON Lines by name (a `.json` file, or standard input starting
+/// with `{` or `[`), as the tools that write news dumps leave it:
+///
+/// - an **array of records**, streamed one element at a time (the file is never held whole;
+///   a record without an id is `FILE[INDEX]`);
+/// - **one record**, on one line or pretty-printed over many (one file per article, as
+///   scrapers write them): its id defaults to the file's stem;
+/// - **records one per line**: JSON Lines under another name.
+///
+/// A graph written by actorgraph is refused with the command that reads it.
+fn read_json<R: BufRead, F>(
+    path: &Path,
+    json: Json<'_>,
+    mut reader: R,
+    opts: &ReadOptions,
+    diag: &mut Diagnostics,
+    out: &mut Batcher<F>,
+) -> Result<()>
+where
+    F: FnMut(Vec<Document>, &Diagnostics) -> Result<()>,
+{
+    let io = |e| Error::io(path, e);
+    let name = path.display().to_string();
+    // What comes before the first value (a BOM, white space) is kept, so that line numbers
+    // stay those of the file.
+    let mut before = Vec::new();
+    let first = loop {
+        let buf = reader.fill_buf().map_err(io)?;
+        if buf.is_empty() {
+            break None;
+        }
+        let skip = if before.is_empty() && buf.starts_with(b"\xEF\xBB\xBF") {
+            3
+        } else {
+            0
+        };
+        match buf[skip..].iter().position(|b| !b.is_ascii_whitespace()) {
+            Some(i) => {
+                let b = buf[skip + i];
+                before.extend_from_slice(&buf[skip..skip + i]);
+                reader.consume(skip + i);
+                break Some(b);
+            }
+            None => {
+                let n = buf.len();
+                before.extend_from_slice(&buf[skip..]);
+                reader.consume(n);
+            }
+        }
+    };
+    match first {
+        None => Ok(()),
+        Some(b'[') => {
+            // The reader itself, not a chain with what came before (serde_json reads a byte at
+            // a time: through a chain, twice as slow); its lines are counted in errors.
+            let lines_before = before.iter().filter(|&&b| b == b'\n').count();
+            read_json_array(&name, lines_before, reader, opts, diag, out)
+        }
+        Some(b'{') => {
+            let mut line = Vec::new();
+            reader.read_until(b'\n', &mut line).map_err(io)?;
+            let whole_line = serde_json::from_slice::<serde::de::IgnoredAny>(&line).is_ok();
+            // After a record on one line: another record (JSON Lines), or the end of the file
+            // (one record), which only a look past the white space tells.
+            let mut gap = Vec::new();
+            let more = whole_line && {
+                loop {
+                    let buf = reader.fill_buf().map_err(io)?;
+                    let Some(&b) = buf.first() else { break false };
+                    if !b.is_ascii_whitespace() {
+                        break true;
+                    }
+                    gap.push(b);
+                    reader.consume(1);
+                }
+            };
+            if more || (whole_line && json.lines_first) {
+                if Own::is_graph(&line) {
+                    return Own::Graph.given(path, json.walked, diag);
+                }
+                let mut start = before;
+                start.extend_from_slice(&line);
+                start.extend_from_slice(&gap);
+                let reader = std::io::Cursor::new(start).chain(reader);
+                return read_jsonl(path, reader, opts, diag, out);
+            }
+            // One record, whole.
+            let mut bytes = before;
+            bytes.extend_from_slice(&line);
+            reader.read_to_end(&mut bytes).map_err(io)?;
+            if Own::is_graph(&bytes) {
+                return Own::Graph.given(path, json.walked, diag);
+            }
+            let id = || json.one_id.to_owned();
+            match crate::fields::parse_record(&bytes, &opts.fields, id, "JSON record") {
+                Ok(doc) => out.push(doc, diag),
+                Err(msg) if opts.skip_bad_lines => {
+                    diag.skipped_lines += 1;
+                    diag.warn(WarningKind::BadLine, &name, None, msg);
+                    Ok(())
+                }
+                Err(msg) => Err(Error::Input {
+                    location: name,
+                    message: format!("{msg}; fix the file or pass --skip-bad-lines"),
+                }),
+            }
+        }
+        Some(_) => Err(Error::Input {
+            location: name,
+            message: "not JSON: a .json file holds an array of records, one record, or \
+                      records one per line; name a text file .txt"
+                .into(),
+        }),
+    }
+}
+
+/// The elements of a JSON array of records, parsed a chunk at a time on every core.
+fn read_json_array<R: Read, F>(
+    name: &str,
+    lines_before: usize,
+    reader: R,
+    opts: &ReadOptions,
+    diag: &mut Diagnostics,
+    out: &mut Batcher<F>,
+) -> Result<()>
+where
+    F: FnMut(Vec<Document>, &Diagnostics) -> Result<()>,
+{
+    use serde::de::{Deserializer as _, Error as _, SeqAccess, Visitor};
+    use serde_json::value::RawValue;
+    const CHUNK_BYTES: usize = 4 << 20;
+
+    /// Hands each element, unparsed, to `f`; an error of `f` is kept in `failed` and stops
+    /// the array.
+    struct Elements<'f, G: FnMut(usize, Box<RawValue>) -> Result<()>> {
+        f: &'f mut G,
+        failed: &'f mut Option<Error>,
+    }
+    impl<'de, G: FnMut(usize, Box<RawValue>) -> Result<()>> Visitor<'de> for Elements<'_, G> {
+        type Value = ();
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("an array of records")
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<(), A::Error> {
+            let mut i = 0;
+            while let Some(raw) = seq.next_element::<Box<RawValue>>()? {
+                if let Err(e) = (self.f)(i, raw) {
+                    *self.failed = Some(e);
+                    return Err(A::Error::custom("stopped"));
+                }
+                i += 1;
+            }
+            Ok(())
+        }
+    }
+
+    let mut chunk: Vec<(usize, Box<RawValue>)> = Vec::new();
+    let mut size = 0;
+    let flush =
+        |chunk: &mut Vec<(usize, Box<RawValue>)>, diag: &mut Diagnostics, out: &mut Batcher<F>| {
+            let records: Vec<(Place, &[u8])> = chunk
+                .iter()
+                .map(|(i, raw)| (Place::Element(*i), raw.get().as_bytes()))
+                .collect();
+            let done = parse_in_order(name, &records, opts, diag, out);
+            chunk.clear();
+            done
+        };
+    let mut failed = None;
+    let mut de = serde_json::Deserializer::from_reader(reader);
+    let read = de
+        .deserialize_seq(Elements {
+            f: &mut |i, raw: Box<RawValue>| {
+                size += raw.get().len();
+                chunk.push((i, raw));
+                if size >= CHUNK_BYTES {
+                    size = 0;
+                    return flush(&mut chunk, diag, out);
+                }
+                Ok(())
+            },
+            failed: &mut failed,
+        })
+        .and_then(|()| de.end());
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    if let Err(e) = read {
+        if e.is_io() {
+            return Err(Error::io(name, std::io::Error::from(e)));
+        }
+        let message = e.to_string();
+        let message = message
+            .rfind(" at line ")
+            .map_or(message.as_str(), |p| &message[..p]);
+        return Err(Error::Input {
+            location: format!("{name}:{}", lines_before + e.line()),
+            message: format!(
+                "bad JSON ({message}, column {}); fix the file (a syntax error in an array \
+                 cannot be skipped)",
+                e.column()
+            ),
+        });
+    }
+    flush(&mut chunk, diag, out)
 }
 
 /// Reads a CSV file with a header row; each row is a document (fields as in JSON Lines).
@@ -627,7 +1046,6 @@ fn read_jsonl<R: BufRead, F>(
 where
     F: FnMut(Vec<Document>, &Diagnostics) -> Result<()>,
 {
-    use rayon::prelude::*;
     const CHUNK_BYTES: usize = 4 << 20;
     let name = path.display().to_string();
     let mut lineno = 0usize;
@@ -656,38 +1074,14 @@ where
         }
         if bytes.len() >= CHUNK_BYTES || (eof && !records.is_empty()) {
             let starts = std::iter::once(0).chain(records.iter().map(|r| r.1));
-            let spans: Vec<(usize, usize, usize)> = records
+            let spans: Vec<(Place, &[u8])> = records
                 .iter()
                 .zip(starts)
-                .map(|(&(no, end), start)| (no, start, end))
+                .map(|(&(no, end), start)| (Place::Line(no), &bytes[start..end]))
                 .collect();
-            let parsed: Vec<(usize, std::result::Result<Document, String>)> = spans
-                .par_iter()
-                .map(|&(no, start, end)| {
-                    let id = || format!("{name}:{no}");
-                    (
-                        no,
-                        crate::fields::parse_json(&bytes[start..end], &opts.fields, id),
-                    )
-                })
-                .collect();
+            parse_in_order(&name, &spans, opts, diag, out)?;
             bytes.clear();
             records.clear();
-            for (no, rec) in parsed {
-                match rec {
-                    Ok(doc) => out.push(doc, diag)?,
-                    Err(msg) if opts.skip_bad_lines => {
-                        diag.skipped_lines += 1;
-                        diag.warn(WarningKind::BadLine, &name, Some(no as u64), msg);
-                    }
-                    Err(msg) => {
-                        return Err(Error::Input {
-                            location: format!("{name}:{no}"),
-                            message: format!("{msg}; fix the line or pass --skip-bad-lines"),
-                        })
-                    }
-                }
-            }
         }
     }
     Ok(())

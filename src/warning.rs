@@ -15,7 +15,8 @@ pub enum WarningKind {
     UnreadableInput,
     /// A file found while walking a directory holds NUL bytes; it was skipped.
     BinaryInput,
-    /// One malformed JSON Lines record was skipped (`--skip-bad-lines`).
+    /// One malformed record (a JSON Lines line, a JSON record, a CSV row) was skipped
+    /// (`--skip-bad-lines`).
     BadLine,
     /// Text was repaired while decoding (invalid UTF-8 replaced).
     Encoding,
@@ -33,7 +34,7 @@ impl WarningKind {
         match self {
             WarningKind::UnreadableInput => "; skipped",
             WarningKind::BinaryInput => "; skipped (pass --text to read it anyway)",
-            WarningKind::BadLine => "; line skipped",
+            WarningKind::BadLine => "; record skipped",
             _ => "",
         }
     }
@@ -110,7 +111,7 @@ mod tests {
             ),
             (
                 Warning::new(BadLine, Some("c.jsonl".into()), Some(5), "bad record"),
-                "c.jsonl:5: bad record; line skipped",
+                "c.jsonl:5: bad record; record skipped",
             ),
             (
                 Warning::general(CappedUnits, "2 unit(s) capped"),

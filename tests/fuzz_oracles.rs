@@ -47,6 +47,10 @@ fn fuzz_seeds_satisfy_every_oracle() {
     for s in seeds("writers") {
         writers_from_bytes(&s);
     }
+    for s in seeds("jsonl") {
+        invariants::corpus_file(&s, "c.jsonl");
+        invariants::corpus_file(&s, "c.json");
+    }
 }
 
 /// As the `writers` fuzz target: NUL-separated names, sorted, distinct, not blank.
@@ -140,6 +144,65 @@ proptest! {
     fn gazetteers_load_and_tag_their_own_names_or_say_where(bytes in gazetteer_bytes()) {
         invariants::gazetteer(&bytes);
     }
+}
+
+proptest! {
+    #![proptest_config(config(256, 0xf022_0002))]
+
+    #[test]
+    fn json_corpus_files_give_documents_or_say_where(bytes in json_bytes()) {
+        invariants::corpus_file(&bytes, "c.json");
+        invariants::corpus_file(&bytes, "c.jsonl");
+    }
+}
+
+/// JSON corpus files as dumps hold them, and broken: records (good ones, ones without text,
+/// syntax errors, an actorgraph graph) laid out as an array, one per line, or one pretty-printed;
+/// after white space or a BOM; sometimes cut short or with stray pieces.
+fn json_bytes() -> impl Strategy<Value = Vec<u8>> {
+    const LEADS: &[&str] = &["", "\u{feff}", "\n\n", " \t", "\u{feff}\n"];
+    let text = || hostile(6).prop_map(|t| serde_json::to_string(&t).unwrap());
+    let record = prop_oneof![
+        4 => text().prop_map(|t| format!("{{\"text\": {t}}}")),
+        2 => text().prop_map(|t| format!("{{\"id\": 17, \"date\": \"2024-02-11\", \"text\": {t}}}")),
+        1 => Just("{\"id\": \"a\"}".to_owned()),
+        1 => Just("{\"text\": }".to_owned()),
+        1 => Just("{\"format\": \"actorgraph\", \"nodes\": []}".to_owned()),
+        1 => Just("17".to_owned()),
+        1 => text().prop_map(|t| format!("{{\n  \"text\":\n  {t}\n}}")),
+    ];
+    let records = prop::collection::vec(record, 0..6);
+    let layout = prop_oneof![
+        records
+            .clone()
+            .prop_map(|r| format!("[{}]", r.join(",\n "))),
+        records.clone().prop_map(|r| r.join("\n")),
+        records.prop_map(|r| r.join(" ")),
+    ];
+    let lead = prop::sample::select(LEADS);
+    (
+        lead,
+        layout,
+        any::<prop::sample::Index>(),
+        0..4u8,
+        hostile(2),
+    )
+        .prop_map(|(lead, body, cut, how, stray)| {
+            let mut s = format!("{lead}{body}");
+            match how {
+                // Cut short (on a character boundary).
+                0 => {
+                    let mut at = cut.index(s.len() + 1);
+                    while !s.is_char_boundary(at) {
+                        at -= 1;
+                    }
+                    s.truncate(at);
+                }
+                1 => s.push_str(&stray),
+                _ => {}
+            }
+            s.into_bytes()
+        })
 }
 
 /// Gazetteer files from hostile names: ids distinct and mostly valid (a third carry hostile

@@ -21,6 +21,18 @@ fn mentions(stdout: &str) -> Vec<(String, String, String)> {
         .collect()
 }
 
+/// `tag` output as (doc, start, actor) triples.
+fn spans(stdout: &str) -> Vec<(String, u64, String)> {
+    stdout
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let s = |k: &str| v[k].as_str().unwrap().to_owned();
+            (s("doc"), v["start"].as_u64().unwrap(), s("actor"))
+        })
+        .collect()
+}
+
 fn gzip(path: &Path, bytes: &[u8]) {
     let f = fs::File::create(path).unwrap();
     let mut w = flate2::write::GzEncoder::new(f, flate2::Compression::default());
@@ -44,9 +56,21 @@ fn every_input_form_gives_the_same_mentions() {
     gzip(&d.join("gz/a.jsonl.gz"), jsonl.as_bytes());
     gzip(&d.join("gz/a.csv.gz"), csv.as_bytes());
     gzip(&d.join("gz/a.txt.gz"), b"Vowell met Rasool.");
+    let array = "[{\"id\": \"a\", \"text\": \"Vowell met Rasool.\"}]";
+    fs::write(d.join("a.json"), array).unwrap();
+    fs::write(d.join("a.ndjson"), jsonl).unwrap();
+    fs::create_dir(d.join("pretty")).unwrap();
+    fs::write(
+        d.join("pretty/a.json"),
+        "{\n  \"id\": \"a\",\n  \"text\": \"Vowell met Rasool.\"\n}\n",
+    )
+    .unwrap();
+    gzip(&d.join("gz/a.json.gz"), array.as_bytes());
+    // Offsets too: a record read as plain text would give the same ids and names at other
+    // offsets (inside the JSON).
     let expected = vec![
-        ("a".to_owned(), "Vowell".to_owned(), "vowell".to_owned()),
-        ("a".to_owned(), "Rasool".to_owned(), "rasool".to_owned()),
+        ("a".to_owned(), 0, "vowell".to_owned()),
+        ("a".to_owned(), 11, "rasool".to_owned()),
     ];
     // (name, args)
     let cases: &[(&str, &[&str])] = &[
@@ -67,15 +91,19 @@ fn every_input_form_gives_the_same_mentions() {
         ("jsonl.gz", &["tag", "gz/a.jsonl.gz"]),
         ("csv.gz", &["tag", "gz/a.csv.gz"]),
         ("txt.gz", &["tag", "gz/a.txt.gz"]),
+        ("json array", &["tag", "a.json"]),
+        ("json, one record over lines", &["tag", "pretty/a.json"]),
+        ("ndjson", &["tag", "a.ndjson"]),
+        ("json.gz", &["tag", "gz/a.json.gz"]),
     ];
     for (name, args) in cases {
         let r = run_in(d, args);
         assert_eq!(r.status, 0, "{name}: {}", r.stderr);
-        assert_eq!(mentions(&r.stdout), expected, "{name}");
+        assert_eq!(spans(&r.stdout), expected, "{name}");
     }
-    // A walked directory finds all three gzip files.
+    // A walked directory finds all four gzip files.
     let r = run_in(d, &["tag", "gz"]);
-    assert_eq!(mentions(&r.stdout).len(), 6, "{}", r.stderr);
+    assert_eq!(mentions(&r.stdout).len(), 8, "{}", r.stderr);
 }
 
 #[test]
@@ -100,6 +128,230 @@ fn ids_and_dates_from_records() {
     // A numeric id is written out; a missing one is FILE:LINE; date-times keep the day as
     // written (the local date of the offset given).
     assert_eq!(docs, [("c.jsonl:2", "2024-02-12"), ("17", "2024-02-11")]);
+}
+
+/// The document ids `tag` reports, in order, once each.
+fn doc_ids(stdout: &str) -> Vec<String> {
+    let mut ids: Vec<String> = mentions(stdout).into_iter().map(|m| m.0).collect();
+    ids.dedup();
+    ids
+}
+
+#[test]
+fn json_files_as_dumps_and_scrapers_write_them() {
+    let dir = tempdir();
+    let d = dir.path();
+    let rec = |id: &str| format!("{{{id}\"text\": \"Vowell met Rasool.\"}}");
+    // (name, bytes of x.json, ids of the documents; a record without an id is named by its
+    // place: the file's stem for the only record, FILE[INDEX] in an array, FILE:LINE in lines)
+    let cases: Vec<(&str, String, Vec<&str>)> = vec![
+        (
+            "array",
+            format!("[{}, {}]", rec(""), rec("\"id\": \"b\", ")),
+            vec!["x.json[0]", "b"],
+        ),
+        (
+            "array over lines, BOM",
+            format!("\u{feff}[\n  {},\n  {}\n]\n", rec(""), rec("")),
+            vec!["x.json[0]", "x.json[1]"],
+        ),
+        ("empty array", "[]".into(), vec![]),
+        ("one record", format!("{}\n", rec("")), vec!["x"]),
+        (
+            "one record over lines",
+            "{\n  \"text\":\n    \"Vowell met Rasool.\"\n}".into(),
+            vec!["x"],
+        ),
+        (
+            "records one per line",
+            format!("{}\n{}\n", rec(""), rec("")),
+            vec!["x.json:1", "x.json:2"],
+        ),
+        (
+            "records one per line after blank lines: line numbers are the file's",
+            format!("\n\n{}\n\n{}", rec(""), rec("")),
+            vec!["x.json:3", "x.json:5"],
+        ),
+    ];
+    for (name, bytes, expected) in &cases {
+        fs::write(d.join("x.json"), bytes).unwrap();
+        let r = run_in(d, &["tag", "x.json"]);
+        assert!(r.status <= 1, "{name}: {}", r.stderr);
+        assert_eq!(doc_ids(&r.stdout), *expected, "{name}");
+    }
+    // One file per article, as news scrapers write them: fields named by flags, the title a
+    // headline of its own.
+    fs::write(
+        d.join("story.json"),
+        "{\n  \"title\": \"Kataib Hezbollah suspends attacks\",\n  \"maintext\": \"Sudani met Rasool.\",\n  \"date_publish\": \"2024-02-11 10:00:00\"\n}\n",
+    )
+    .unwrap();
+    let r = run_in(
+        d,
+        &[
+            "tag",
+            "story.json",
+            "--text-field",
+            "maintext",
+            "--date-field",
+            "date_publish",
+        ],
+    );
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    let zones: Vec<(String, String)> = r
+        .stdout
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            (
+                v["doc"].as_str().unwrap().into(),
+                v["zone"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    let zone = |z: &str| ("story".to_owned(), z.to_owned());
+    assert_eq!(zones, [zone("headline"), zone("body"), zone("body")]);
+    // Standard input: an array too; a record on the first line is JSON Lines, as before.
+    let stdin_cases: &[(&str, String, &[&str])] = &[
+        ("array", format!("[{}]", rec("")), &["<stdin>[0]"]),
+        ("one line", format!("{}\n", rec("")), &["<stdin>:1"]),
+        (
+            "one record over lines",
+            "{\"text\":\n \"Vowell met Rasool.\"}".into(),
+            &["stdin"],
+        ),
+    ];
+    for (name, bytes, expected) in stdin_cases {
+        let r = run_with_stdin(d, &["tag"], Some(bytes.as_bytes()));
+        assert_eq!(r.status, 0, "stdin, {name}: {}", r.stderr);
+        assert_eq!(doc_ids(&r.stdout), *expected, "stdin, {name}");
+    }
+}
+
+#[test]
+fn bad_json_files_say_where_and_what_to_do() {
+    let dir = tempdir();
+    let d = dir.path();
+    let good = "{\"text\": \"Vowell met Rasool.\"}";
+    // (name, bytes of x.json, extra args, exit status, expected piece of stderr, documents read)
+    type Case<'a> = (&'a str, String, &'a [&'a str], i32, &'a str, usize);
+    let cases: &[Case<'_>] = &[
+        (
+            "syntax error in an array",
+            format!("[{good},\n {{\"text\": }}]"),
+            &[],
+            2,
+            "x.json:2: bad JSON (expected value, column 11); fix the file (a syntax error in an array cannot be skipped)",
+            0,
+        ),
+        (
+            "... after blank lines: the file's line",
+            format!("\n\n[{good},\n {{\"text\": }}]"),
+            &[],
+            2,
+            "x.json:4: bad JSON (expected value, column 11)",
+            0,
+        ),
+        (
+            "record without text in an array",
+            format!("[{good}, {{\"id\": \"b\"}}]"),
+            &[],
+            2,
+            "x.json[1]: bad JSON record (missing field `text`, column 11); name the text field with --text-field; fix the record or pass --skip-bad-lines",
+            0,
+        ),
+        (
+            "... skipped",
+            format!("[{good}, {{\"id\": \"b\"}}]"),
+            &["--skip-bad-lines"],
+            1,
+            "x.json[1]: bad JSON record (missing field `text`, column 11); name the text field with --text-field; record skipped",
+            1,
+        ),
+        (
+            "one record over lines without text",
+            "{\n  \"body\": \"Vowell met Rasool.\"\n}".into(),
+            &[],
+            2,
+            "x.json: bad JSON record (missing field `text`, line 3, column 1); name the text field with --text-field; fix the file or pass --skip-bad-lines",
+            0,
+        ),
+        (
+            "not JSON",
+            "Vowell met Rasool.".into(),
+            &[],
+            2,
+            "x.json: not JSON: a .json file holds an array of records, one record, or records one per line; name a text file .txt",
+            0,
+        ),
+    ];
+    for (name, bytes, extra, status, expected, docs) in cases {
+        fs::write(d.join("x.json"), bytes).unwrap();
+        let mut args = vec!["build", "x.json", "--verbose"];
+        args.extend_from_slice(extra);
+        let r = run_in(d, &args);
+        assert_eq!(r.status, *status, "{name}: {}", r.stderr);
+        assert!(r.stderr.contains(expected), "{name}: {}", r.stderr);
+        if *status == 1 {
+            let read = format!("read {docs} document(s)");
+            assert!(r.stderr.contains(&read), "{name}: {}", r.stderr);
+        }
+    }
+}
+
+#[test]
+fn actorgraphs_own_files_given_as_inputs_name_the_command_that_reads_them() {
+    let dir = tempdir();
+    let d = dir.path();
+    for args in [
+        &["build", "-o", "graph.json"][..],
+        &["build", "--partial", "-o", "counts.agc"],
+        &["scan", "-o", "first.ags"],
+    ] {
+        let r = run_in(d, args);
+        assert_eq!(r.status, 0, "{args:?}: {}", r.stderr);
+    }
+    // Whatever their names: the binary ones are told by their first bytes.
+    fs::copy(d.join("counts.agc"), d.join("counts.txt")).unwrap();
+    // (input, expected piece of the error)
+    let cases = [
+        ("graph.json", "graph.json: this is a graph written by `actorgraph build --format json`, not articles; ask it with `actorgraph query --graph FILE ...`"),
+        ("counts.agc", "counts.agc: this is a file of partial counts written by `actorgraph build --partial`, not articles; combine partials with `actorgraph merge FILE...`"),
+        ("counts.txt", "counts.txt: this is a file of partial counts"),
+        ("first.ags", "first.ags: this is a first pass saved by `actorgraph scan`, not articles; give it to a build of the same corpus with `--scan FILE`"),
+    ];
+    for (input, expected) in cases {
+        for command in ["build", "tag"] {
+            let r = run_in(d, &[command, input]);
+            assert_eq!(r.status, 2, "{command} {input}: {}", r.stderr);
+            assert!(
+                r.stderr.contains(expected),
+                "{command} {input}: {}",
+                r.stderr
+            );
+            assert_eq!(r.stdout, "", "{command} {input}");
+        }
+    }
+    let graph = fs::read(d.join("graph.json")).unwrap();
+    let r = run_with_stdin(d, &["build"], Some(&graph));
+    assert_eq!(r.status, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("<stdin>: this is a graph written by"),
+        "{}",
+        r.stderr
+    );
+    // In a directory, beside the articles: skipped with a warning, the articles read.
+    fs::create_dir(d.join("corpus")).unwrap();
+    fs::copy(d.join("graph.json"), d.join("corpus/graph.json")).unwrap();
+    fs::write(d.join("corpus/a.txt"), "Vowell met Rasool.").unwrap();
+    let r = run_in(d, &["tag", "corpus"]);
+    assert_eq!(r.status, 1, "{}", r.stderr);
+    assert_eq!(doc_ids(&r.stdout), ["a"]);
+    assert!(
+        r.stderr.contains("graph.json: a graph written by `actorgraph build --format json`, not articles; skipped"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]
@@ -236,6 +488,10 @@ fn clap_errors_keep_their_message_on_one_line() {
         (
             &["query", "stats", "seeds/"],
             "inputs go before the question, as in `actorgraph query seeds/ stats`",
+        ),
+        (
+            &["query", "seeds/", "central"],
+            "`central` is neither a question nor an input file; `actorgraph query` needs a question: neighbors, who-met",
         ),
         (&["build", "--unit", "x"], "[possible values: sentence, paragraph, document]"),
     ];

@@ -188,7 +188,7 @@ fn unreadable_dangling_looping_and_special_inputs_are_reported_and_the_rest_proc
         "c/loop: cannot read: symbolic link loop",
         "c/pipe.txt: not a regular file; skipped",
         "/proc/self/mem: cannot read: Input/output error",
-        "actorgraph: 4 input(s) and 0 line(s) skipped; the rest was processed",
+        "actorgraph: 4 input(s) and 0 record(s) skipped; the rest was processed",
     ] {
         assert!(
             r.stderr.contains(expected),
@@ -286,7 +286,7 @@ fn jsonl_blank_lines_crlf_bom_missing_text_and_duplicate_ids() {
         );
         assert!(
             r.stderr
-                .contains("actorgraph: 0 input(s) and 1 line(s) skipped; the rest was processed"),
+                .contains("actorgraph: 0 input(s) and 1 record(s) skipped; the rest was processed"),
             "--threads {threads}: {}",
             r.stderr
         );

@@ -14,6 +14,11 @@ use super::CorpusArgs;
 /// Set when the result is empty: the exit status becomes 1.
 static EMPTY: AtomicBool = AtomicBool::new(false);
 
+/// What an empty read says (`build`, `tag`).
+pub const NO_DOCUMENTS: &str = "no documents: the inputs hold no .txt, .jsonl, .ndjson, .json or \
+     .csv file (or .gz of one); name files or directories that do, or pipe text into standard \
+     input";
+
 /// Prints the explanation and makes the exit status 1.
 pub fn warn(why: &str) {
     eprintln!("actorgraph: warning: {why}");
@@ -46,11 +51,7 @@ pub fn explain(
     }
     let docs = diag.documents;
     if docs == 0 {
-        return Some(
-            "no documents: the inputs hold no .txt, .jsonl or .csv file (or .gz of one); name \
-             files or directories that do, or pipe text into standard input"
-                .into(),
-        );
+        return Some(NO_DOCUMENTS.into());
     }
     if graph.corpus.documents == 0 {
         let filter = match (args.since, args.until) {

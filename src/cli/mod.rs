@@ -56,7 +56,8 @@ enum Command {
 /// Flags shared by every command that reads documents.
 #[derive(Args, Debug)]
 pub struct CorpusArgs {
-    /// Files or directories (recursive: *.txt, *.jsonl, *.csv, and .gz of each) or - for
+    /// Files or directories (recursive: *.txt, *.jsonl, *.ndjson, *.json, *.csv, and .gz of
+    /// each) or - for
     /// standard input. Without inputs: standard input when it is a pipe or a file, else the
     /// embedded sample articles (seeds/).
     #[arg(value_name = "INPUT")]
@@ -70,7 +71,7 @@ pub struct CorpusArgs {
     /// What a single line break means: decided per document, a paragraph break, or a space.
     #[arg(long, value_enum, default_value_t = LineBreakArg::Auto, global = true)]
     pub line_breaks: LineBreakArg,
-    /// Skip malformed JSON Lines records (they are counted) instead of stopping.
+    /// Skip malformed records (JSON Lines, JSON, CSV; they are counted) instead of stopping.
     #[arg(long, global = true)]
     pub skip_bad_lines: bool,
     /// Read files that contain NUL bytes instead of skipping them.
@@ -450,6 +451,21 @@ fn one_line(e: &clap::Error) -> String {
     let subs = subcommands.join(", ");
     match e.kind() {
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand => {
+            // `query central`: the word was taken for an input; say it is neither.
+            let last = std::env::args_os()
+                .last()
+                .map(|a| a.to_string_lossy().into_owned());
+            if let Some(word) = last.filter(|w| {
+                path == "actorgraph query"
+                    && !w.starts_with('-')
+                    && w != "query"
+                    && !std::path::Path::new(w).exists()
+            }) {
+                return format!(
+                    "`{word}` is neither a question nor an input file; `{path}` needs a \
+                     question: {subs}; see `{path} --help`"
+                );
+            }
             return format!("`{path}` needs a subcommand: {subs}; see `{path} --help`");
         }
         ErrorKind::UnknownArgument if path.starts_with("actorgraph query ") => {
@@ -615,7 +631,7 @@ pub fn finish(diag: &Diagnostics) -> ExitCode {
         ExitCode::from(1)
     } else if diag.failed_inputs > 0 || diag.skipped_lines > 0 {
         eprintln!(
-            "actorgraph: {} input(s) and {} line(s) skipped; the rest was processed",
+            "actorgraph: {} input(s) and {} record(s) skipped; the rest was processed",
             diag.failed_inputs, diag.skipped_lines
         );
         ExitCode::from(1)

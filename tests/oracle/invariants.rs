@@ -90,6 +90,38 @@ fn mentions_are_well_formed(text: &str, t: &Tagger) {
     }
 }
 
+/// Any bytes as a corpus file named `name` (`c.jsonl`, `c.json`), read with and without
+/// `--skip-bad-lines`: every document handed on is counted, and a failure is an error naming
+/// the file, never a panic; skipping bad records never loses a document.
+pub fn corpus_file(data: &[u8], name: &str) {
+    use actorgraph::input::{Corpus, Diagnostics, Input, ReadOptions};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, data).unwrap();
+    let mut read = Vec::new();
+    for skip in [false, true] {
+        let inputs = [Input::Path(path.clone())];
+        let opts = ReadOptions {
+            skip_bad_lines: skip,
+            ..ReadOptions::default()
+        };
+        let mut diag = Diagnostics::default();
+        let mut n = 0;
+        let r = Corpus::new(&inputs, opts).for_each_batch(&mut diag, |b| {
+            n += b.len();
+            Ok(())
+        });
+        match &r {
+            Ok(()) => assert_eq!(n, diag.documents, "{name}: documents handed on and counted"),
+            Err(e) => assert!(e.to_string().contains(name), "{name}: {e}"),
+        }
+        read.push((r.is_ok(), n));
+    }
+    if read[0].0 {
+        assert!(read[1].0 && read[1].1 == read[0].1, "{name}: {read:?}");
+    }
+}
+
 /// Sentences in every line-break mode: non-empty, tiling the text exactly, paragraphs never
 /// decreasing; none is only white space unless the text is.
 pub fn sentences(text: &str) {
