@@ -365,6 +365,9 @@ fn expand(inputs: &[Input], diag: &mut Diagnostics) -> Vec<Source> {
                     );
                 }
                 Ok(m) if m.is_dir() => walk(p, &mut files, diag),
+                // The sidecar is metadata for the files beside it, not a document (a glob
+                // such as `seeds/*` names it too).
+                Ok(_) if p.file_name().is_some_and(|n| n == crate::sidecar::SIDECAR) => {}
                 Ok(_) => files.push((p.clone(), false)),
             },
         }

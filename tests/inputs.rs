@@ -369,6 +369,11 @@ fn plain_text_dates_from_flag_and_sidecar() {
     let cases: &[(&str, &[&str], [&str; 2])] = &[
         ("sidecar only", &["build", "."], ["2024-02-11", ""]),
         (
+            "the sidecar named too, as a glob names it",
+            &["build", "a.txt", "actorgraph-meta.json", "b.txt"],
+            ["2024-02-11", ""],
+        ),
+        (
             "--date fills the undated",
             &["build", ".", "--date", "2024-03-01"],
             ["2024-02-11", "2024-03-01"],
