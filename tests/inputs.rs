@@ -520,6 +520,25 @@ fn csv_output_named_like_a_file_writes_files() {
         listing(&dir.path().join("tables")),
         ["edges.csv", "nodes.csv"]
     );
+    // Standard output cannot take two files: refused before anything is read or written
+    // (it once made a directory named `-`).
+    for args in [
+        &["build", "--format", "csv"][..],
+        &["build", "--format", "csv", "-o", "-"],
+    ] {
+        let r = run_in(dir.path(), args);
+        assert_eq!(r.status, 2, "{args:?}");
+        assert!(
+            r.stderr
+                .contains("csv output is two files: give -o NAME.csv or -o DIR"),
+            "{args:?}: {}",
+            r.stderr
+        );
+    }
+    assert_eq!(
+        listing(dir.path()),
+        ["out.edges.csv", "out.nodes.csv", "tables"]
+    );
 }
 
 #[test]

@@ -308,7 +308,20 @@ pub fn output_format(
             }
             Ok(None)
         }
-        (Some(f), false, _) => Ok(Some(f)),
+        (Some(f), false, out) => {
+            // Checked before the corpus is read, so a long run does not end in a usage error.
+            let stdout = out.is_none_or(|p| p.as_os_str() == "-");
+            if f == Format::Csv && stdout {
+                return Err(Error::Usage(CSV_IS_TWO_FILES.into()));
+            }
+            if f == Format::Png && stdout && std::io::stdout().is_terminal() {
+                return Err(Error::Usage(
+                    "a PNG picture is binary: give -o FILE.png, or redirect standard output"
+                        .into(),
+                ));
+            }
+            Ok(Some(f))
+        }
         (None, false, None) => Ok(Some(Format::Json)),
         (None, false, Some(p)) if p.as_os_str() == "-" => Ok(Some(Format::Json)),
         (None, false, Some(p)) => Format::from_path(p).map(Some).ok_or_else(|| {
@@ -337,6 +350,8 @@ pub fn write_partial(counts: &Counts, output: Option<&Path>) -> Result<()> {
     out.commit()
 }
 
+const CSV_IS_TWO_FILES: &str = "csv output is two files: give -o NAME.csv or -o DIR";
+
 /// Writes `graph` in `format` to `output` (a directory for CSV), atomically; pictures and the
 /// HTML page carry `view` (title line, aliases for search).
 pub fn write_graph(
@@ -346,9 +361,9 @@ pub fn write_graph(
     view: &export::View,
 ) -> Result<()> {
     if format == Format::Csv {
-        let path = output.ok_or_else(|| {
-            Error::Usage("csv output is two files: give -o NAME.csv or -o DIR".into())
-        })?;
+        let path = output
+            .filter(|p| p.as_os_str() != "-")
+            .ok_or_else(|| Error::Usage(CSV_IS_TWO_FILES.into()))?;
         if path.extension().is_some_and(|e| e == "csv") {
             let (nodes, edges) = export::csv::file_pair(path);
             export::csv::write_files(graph, &nodes, &edges)?;
