@@ -482,14 +482,42 @@ enum Kind {
     Csv,
 }
 
+/// How a file is compressed, from its last extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Compression {
+    None,
+    /// `.gz` (multi-member files too).
+    Gzip,
+    /// `.zst` (several frames too, as `pzstd` writes them).
+    Zstd,
+}
+
+impl Compression {
+    /// The compression of a file name, and the name without its extension.
+    fn of(name: &str) -> (Compression, &str) {
+        if let Some(n) = name.strip_suffix(".gz") {
+            (Compression::Gzip, n)
+        } else if let Some(n) = name.strip_suffix(".zst") {
+            (Compression::Zstd, n)
+        } else {
+            (Compression::None, name)
+        }
+    }
+
+    /// The decompressed bytes of `file`.
+    fn reader(self, file: File) -> std::io::Result<Box<dyn Read>> {
+        Ok(match self {
+            Compression::None => Box::new(file),
+            Compression::Gzip => Box::new(flate2::read::MultiGzDecoder::new(file)),
+            Compression::Zstd => Box::new(zstd::stream::read::Decoder::new(file)?),
+        })
+    }
+}
+
 impl Kind {
-    /// The kind and whether the file is gzip-compressed; `None` for files a walk skips.
-    fn of(path: &Path) -> Option<(Kind, bool)> {
-        let name = path.file_name()?.to_str()?;
-        let (name, gz) = match name.strip_suffix(".gz") {
-            Some(n) => (n, true),
-            None => (name, false),
-        };
+    /// The kind and the compression, looked through; `None` for files a walk skips.
+    fn of(path: &Path) -> Option<(Kind, Compression)> {
+        let (compression, name) = Compression::of(path.file_name()?.to_str()?);
         let kind = match name.rsplit_once('.')?.1 {
             "txt" => Kind::Text,
             "jsonl" | "ndjson" => Kind::Jsonl,
@@ -497,7 +525,7 @@ impl Kind {
             "csv" => Kind::Csv,
             _ => return None,
         };
-        Some((kind, gz))
+        Some((kind, compression))
     }
 }
 
@@ -529,11 +557,13 @@ where
         }
     };
     // A file named on the command line with another extension is read as text.
-    let (kind, gz) = Kind::of(path).unwrap_or((Kind::Text, false));
-    let mut reader: Box<dyn Read> = if gz {
-        Box::new(flate2::read::MultiGzDecoder::new(file))
-    } else {
-        Box::new(file)
+    let (kind, compression) = Kind::of(path).unwrap_or((Kind::Text, Compression::None));
+    let mut reader = match compression.reader(file) {
+        Ok(r) => r,
+        Err(e) => {
+            cannot(diag, e);
+            return Ok(());
+        }
     };
     // The first bytes, to recognise actorgraph's own files given by mistake (a partial, a
     // saved first pass), whatever their name; then read from the start again.
@@ -607,12 +637,12 @@ where
     out.push(doc, diag)
 }
 
-/// A file's name without `.gz` and its extension: the id of the document it holds.
+/// A file's name without `.gz` or `.zst` and its extension: the id of the document it holds.
 fn file_stem(path: &Path) -> String {
     let file_name = path
         .file_name()
         .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
-    let name = file_name.strip_suffix(".gz").unwrap_or(&file_name);
+    let name = Compression::of(&file_name).1;
     name.rsplit_once('.')
         .map_or(name, |(stem, _)| stem)
         .to_owned()

@@ -33,6 +33,15 @@ fn spans(stdout: &str) -> Vec<(String, u64, String)> {
         .collect()
 }
 
+/// `frames`, each compressed as a zstd frame of its own, one after the other.
+fn zstd(path: &Path, frames: &[&[u8]]) {
+    let mut out = Vec::new();
+    for f in frames {
+        out.extend(zstd::encode_all(*f, 3).unwrap());
+    }
+    fs::write(path, out).unwrap();
+}
+
 fn gzip(path: &Path, bytes: &[u8]) {
     let f = fs::File::create(path).unwrap();
     let mut w = flate2::write::GzEncoder::new(f, flate2::Compression::default());
@@ -66,6 +75,12 @@ fn every_input_form_gives_the_same_mentions() {
     )
     .unwrap();
     gzip(&d.join("gz/a.json.gz"), array.as_bytes());
+    fs::create_dir(d.join("zst")).unwrap();
+    zstd(&d.join("zst/a.jsonl.zst"), &[jsonl.as_bytes()]);
+    zstd(&d.join("zst/a.csv.zst"), &[csv.as_bytes()]);
+    zstd(&d.join("zst/a.json.zst"), &[array.as_bytes()]);
+    // Two frames, as pzstd writes a large file: read one after the other.
+    zstd(&d.join("zst/a.txt.zst"), &[b"Vowell met ", b"Rasool."]);
     // Offsets too: a record read as plain text would give the same ids and names at other
     // offsets (inside the JSON).
     let expected = vec![
@@ -95,15 +110,21 @@ fn every_input_form_gives_the_same_mentions() {
         ("json, one record over lines", &["tag", "pretty/a.json"]),
         ("ndjson", &["tag", "a.ndjson"]),
         ("json.gz", &["tag", "gz/a.json.gz"]),
+        ("jsonl.zst", &["tag", "zst/a.jsonl.zst"]),
+        ("csv.zst", &["tag", "zst/a.csv.zst"]),
+        ("json.zst", &["tag", "zst/a.json.zst"]),
+        ("txt.zst in two frames", &["tag", "zst/a.txt.zst"]),
     ];
     for (name, args) in cases {
         let r = run_in(d, args);
         assert_eq!(r.status, 0, "{name}: {}", r.stderr);
         assert_eq!(spans(&r.stdout), expected, "{name}");
     }
-    // A walked directory finds all four gzip files.
-    let r = run_in(d, &["tag", "gz"]);
-    assert_eq!(mentions(&r.stdout).len(), 8, "{}", r.stderr);
+    // A walked directory finds all four compressed files of each kind.
+    for dir in ["gz", "zst"] {
+        let r = run_in(d, &["tag", dir]);
+        assert_eq!(mentions(&r.stdout).len(), 8, "{dir}: {}", r.stderr);
+    }
 }
 
 #[test]
