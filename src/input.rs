@@ -649,12 +649,15 @@ fn file_stem(path: &Path) -> String {
 }
 
 /// actorgraph's own files, recognised when given as inputs: reading one as articles would
-/// build a graph of its bytes, so the run stops and names the command that reads it (a
+/// build a graph of its bytes (or fail on a record without text), so the run stops and names
+/// the command or flag that reads it (a
 /// directory walk skips it with a warning, so outputs kept beside the articles do no harm).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Own {
     /// A graph written with `--format json`.
     Graph,
+    /// A gazetteer (an object with a list of `actors` and no text field).
+    Gazetteer,
     /// Partial counts (`build --partial`).
     Partial,
     /// A first pass saved by `actorgraph scan`.
@@ -676,21 +679,30 @@ impl Own {
         }
     }
 
-    /// Whether a JSON value (a record, or a whole `.json` file) is a graph written by
-    /// actorgraph: an object whose `format` is `"actorgraph"`.
-    fn is_graph(json: &[u8]) -> bool {
-        #[derive(serde::Deserialize)]
-        struct Probe<'a> {
-            #[serde(borrow)]
-            format: Option<std::borrow::Cow<'a, str>>,
+    /// The JSON kinds, from a JSON value (the first record, or a whole `.json` file): a graph
+    /// is an object whose `format` is `"actorgraph"`; a gazetteer has a list of `actors` and
+    /// no field where the text would be (a record may list actors too).
+    fn of_json(json: &[u8], fields: &Fields) -> Option<Own> {
+        let serde_json::Value::Object(o) = serde_json::from_slice(json).ok()? else {
+            return None;
+        };
+        let text_key = fields.text.split('.').next().unwrap_or_default();
+        if o.get("format").and_then(|f| f.as_str()) == Some(crate::export::json::FORMAT) {
+            Some(Own::Graph)
+        } else if o.get("actors").is_some_and(|a| a.is_array())
+            && !o.contains_key(&fields.text)
+            && !o.contains_key(text_key)
+        {
+            Some(Own::Gazetteer)
+        } else {
+            None
         }
-        serde_json::from_slice::<Probe<'_>>(json)
-            .is_ok_and(|p| p.format.as_deref() == Some(crate::export::json::FORMAT))
     }
 
     fn what(self) -> &'static str {
         match self {
             Own::Graph => "a graph written by `actorgraph build --format json`",
+            Own::Gazetteer => "a gazetteer",
             Own::Partial => "a file of partial counts written by `actorgraph build --partial`",
             Own::Scan => "a first pass saved by `actorgraph scan`",
         }
@@ -699,6 +711,7 @@ impl Own {
     fn fix(self) -> &'static str {
         match self {
             Own::Graph => "ask it with `actorgraph query --graph FILE ...`, or give the articles it was built from",
+            Own::Gazetteer => "give it with -g FILE (--gazetteer)",
             Own::Partial => "combine partials with `actorgraph merge FILE...`",
             Own::Scan => "give it to a build of the same corpus with `--scan FILE`",
         }
@@ -884,8 +897,8 @@ where
                 }
             };
             if more || (whole_line && json.lines_first) {
-                if Own::is_graph(&line) {
-                    return Own::Graph.given(path, json.walked, diag);
+                if let Some(own) = Own::of_json(&line, &opts.fields) {
+                    return own.given(path, json.walked, diag);
                 }
                 let mut start = before;
                 start.extend_from_slice(&line);
@@ -897,8 +910,8 @@ where
             let mut bytes = before;
             bytes.extend_from_slice(&line);
             reader.read_to_end(&mut bytes).map_err(io)?;
-            if Own::is_graph(&bytes) {
-                return Own::Graph.given(path, json.walked, diag);
+            if let Some(own) = Own::of_json(&bytes, &opts.fields) {
+                return own.given(path, json.walked, diag);
             }
             let id = || json.one_id.to_owned();
             match crate::fields::parse_record(&bytes, &opts.fields, id, "JSON record") {

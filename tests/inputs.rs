@@ -179,6 +179,11 @@ fn json_files_as_dumps_and_scrapers_write_them() {
         ("empty array", "[]".into(), vec![]),
         ("one record", format!("{}\n", rec("")), vec!["x"]),
         (
+            "one record that lists actors (not a gazetteer: it has a text)",
+            format!("{}\n", rec("\"actors\": [\"vowell\"], ")),
+            vec!["x"],
+        ),
+        (
             "one record over lines",
             "{\n  \"text\":\n    \"Vowell met Rasool.\"\n}".into(),
             vec!["x"],
@@ -334,11 +339,13 @@ fn actorgraphs_own_files_given_as_inputs_name_the_command_that_reads_them() {
     }
     // Whatever their names: the binary ones are told by their first bytes.
     fs::copy(d.join("counts.agc"), d.join("counts.txt")).unwrap();
+    fs::copy(root().join("gazetteer/actors.json"), d.join("people.json")).unwrap();
     // (input, expected piece of the error)
     let cases = [
         ("graph.json", "graph.json: this is a graph written by `actorgraph build --format json`, not articles; ask it with `actorgraph query --graph FILE ...`"),
         ("counts.agc", "counts.agc: this is a file of partial counts written by `actorgraph build --partial`, not articles; combine partials with `actorgraph merge FILE...`"),
         ("counts.txt", "counts.txt: this is a file of partial counts"),
+        ("people.json", "people.json: this is a gazetteer, not articles; give it with -g FILE (--gazetteer)"),
         ("first.ags", "first.ags: this is a first pass saved by `actorgraph scan`, not articles; give it to a build of the same corpus with `--scan FILE`"),
     ];
     for (input, expected) in cases {
@@ -364,15 +371,17 @@ fn actorgraphs_own_files_given_as_inputs_name_the_command_that_reads_them() {
     // In a directory, beside the articles: skipped with a warning, the articles read.
     fs::create_dir(d.join("corpus")).unwrap();
     fs::copy(d.join("graph.json"), d.join("corpus/graph.json")).unwrap();
+    fs::copy(d.join("people.json"), d.join("corpus/people.json")).unwrap();
     fs::write(d.join("corpus/a.txt"), "Vowell met Rasool.").unwrap();
     let r = run_in(d, &["tag", "corpus"]);
     assert_eq!(r.status, 1, "{}", r.stderr);
     assert_eq!(doc_ids(&r.stdout), ["a"]);
-    assert!(
-        r.stderr.contains("graph.json: a graph written by `actorgraph build --format json`, not articles; skipped"),
-        "{}",
-        r.stderr
-    );
+    for skipped in [
+        "graph.json: a graph written by `actorgraph build --format json`, not articles; skipped",
+        "people.json: a gazetteer, not articles; skipped",
+    ] {
+        assert!(r.stderr.contains(skipped), "{}", r.stderr);
+    }
 }
 
 #[test]
