@@ -81,6 +81,15 @@ pub(crate) struct Raw {
     pub source: Option<String>,
 }
 
+/// serde_json's message without its " at line L column C" (callers say where themselves).
+pub(crate) fn serde_message(e: &serde_json::Error) -> String {
+    let mut message = e.to_string();
+    if let Some(p) = message.rfind(" at line ") {
+        message.truncate(p);
+    }
+    message
+}
+
 /// Parses one JSON Lines record. `fallback_id` (`FILE:LINE`) names a record without an id.
 pub(crate) fn parse_json(
     body: &[u8],
@@ -106,10 +115,7 @@ pub(crate) fn parse_record(
     };
     let text = text.trim_end();
     let bad = |e: serde_json::Error| {
-        let message = e.to_string();
-        let message = message
-            .rfind(" at line ")
-            .map_or(message.as_str(), |p| &message[..p]);
+        let message = serde_message(&e);
         // A record without `text` under the default names: say how to name another field.
         let hint = if message == "missing field `text`" {
             "; name the text field with --text-field"

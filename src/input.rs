@@ -936,6 +936,9 @@ where
     }
 }
 
+/// How many bytes of records are gathered before they are parsed on every core.
+const CHUNK_BYTES: usize = 4 << 20;
+
 /// The elements of a JSON array of records, parsed a chunk at a time on every core.
 fn read_json_array<R: Read, F>(
     name: &str,
@@ -950,7 +953,6 @@ where
 {
     use serde::de::{Deserializer as _, Error as _, SeqAccess, Visitor};
     use serde_json::value::RawValue;
-    const CHUNK_BYTES: usize = 4 << 20;
 
     /// Hands each element, unparsed, to `f`; an error of `f` is kept in `failed` and stops
     /// the array.
@@ -1011,10 +1013,7 @@ where
         if e.is_io() {
             return Err(Error::io(name, std::io::Error::from(e)));
         }
-        let message = e.to_string();
-        let message = message
-            .rfind(" at line ")
-            .map_or(message.as_str(), |p| &message[..p]);
+        let message = crate::fields::serde_message(&e);
         return Err(Error::Input {
             location: format!("{name}:{}", lines_before + e.line()),
             message: format!(
@@ -1092,7 +1091,6 @@ fn read_jsonl<R: BufRead, F>(
 where
     F: FnMut(Vec<Document>, &Diagnostics) -> Result<()>,
 {
-    const CHUNK_BYTES: usize = 4 << 20;
     let name = path.display().to_string();
     let mut lineno = 0usize;
     // A chunk's records, one after the other in one buffer (a `Vec` per line grew by
