@@ -656,7 +656,7 @@ fn file_stem(path: &Path) -> String {
 enum Own {
     /// A graph written with `--format json`.
     Graph,
-    /// A gazetteer (an object with a list of `actors` and no text field).
+    /// A gazetteer (an object with a list of `actors` with ids and aliases, and no text).
     Gazetteer,
     /// Partial counts (`build --partial`).
     Partial,
@@ -680,8 +680,10 @@ impl Own {
     }
 
     /// The JSON kinds, from a JSON value (the first record, or a whole `.json` file): a graph
-    /// is an object whose `format` is `"actorgraph"`; a gazetteer has a list of `actors` and
-    /// no field where the text would be (a record may list actors too).
+    /// is an object whose `format` is `"actorgraph"`; a gazetteer has a list of `actors`, the
+    /// first with an `id` and `aliases`, and no field where the text would be (a record may
+    /// list actors too, and a text under a name not yet given with --text-field is a record
+    /// to be told about its text field, not a gazetteer).
     fn of_json(json: &[u8], fields: &Fields) -> Option<Own> {
         let serde_json::Value::Object(o) = serde_json::from_slice(json).ok()? else {
             return None;
@@ -689,7 +691,10 @@ impl Own {
         let text_key = fields.text.split('.').next().unwrap_or_default();
         if o.get("format").and_then(|f| f.as_str()) == Some(crate::export::json::FORMAT) {
             Some(Own::Graph)
-        } else if o.get("actors").is_some_and(|a| a.is_array())
+        } else if o
+            .get("actors")
+            .and_then(|a| a.as_array()?.first()?.as_object())
+            .is_some_and(|a| a.contains_key("id") && a.contains_key("aliases"))
             && !o.contains_key(&fields.text)
             && !o.contains_key(text_key)
         {

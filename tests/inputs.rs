@@ -180,7 +180,10 @@ fn json_files_as_dumps_and_scrapers_write_them() {
         ("one record", format!("{}\n", rec("")), vec!["x"]),
         (
             "one record that lists actors (not a gazetteer: it has a text)",
-            format!("{}\n", rec("\"actors\": [\"vowell\"], ")),
+            format!(
+                "{}\n",
+                rec("\"actors\": [{\"id\": \"v\", \"aliases\": []}], ")
+            ),
             vec!["x"],
         ),
         (
@@ -300,6 +303,14 @@ fn bad_json_files_say_where_and_what_to_do() {
             &[],
             2,
             "x.json: bad JSON record (missing field `text`, line 3, column 1); name the text field with --text-field; fix the file or pass --skip-bad-lines",
+            0,
+        ),
+        (
+            "a record that lists actors, its text under another name: told about the text field",
+            "{\"actors\": [{\"name\": \"Vowell\"}], \"content\": \"Vowell met Rasool.\"}".into(),
+            &[],
+            2,
+            "x.json: bad JSON record (missing field `text`, column 65); name the text field with --text-field",
             0,
         ),
         (
