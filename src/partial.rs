@@ -247,10 +247,18 @@ pub fn read_capped(name: &str, bytes: &[u8], cap: Option<usize>) -> Result<Count
         message,
     };
     let rest = bytes.strip_prefix(MAGIC).ok_or_else(|| {
-        bad(
+        // A finished graph is the likeliest slip: say what it is and what reads it.
+        let graph = serde_json::from_slice::<serde_json::Value>(bytes).is_ok_and(|v| {
+            v.get("format").and_then(|f| f.as_str()) == Some(crate::export::json::FORMAT)
+        });
+        bad(if graph {
+            "not a partial counts file but a finished graph (ask it with `actorgraph query \
+             --graph FILE`); partial counts come from `actorgraph build --partial -o FILE.agc`"
+                .into()
+        } else {
             "not a partial counts file (make one with `actorgraph build --partial -o FILE.agc`)"
-                .into(),
-        )
+                .into()
+        })
     })?;
     let nl = rest
         .iter()
@@ -394,8 +402,13 @@ mod tests {
 
     #[test]
     fn bad_files_are_refused_with_the_reason() {
-        let cases: [(&str, &[u8], &str); 5] = [
-            ("not ours", b"{\"format\": \"actorgraph\"}", "not a partial counts file"),
+        let cases: [(&str, &[u8], &str); 6] = [
+            (
+                "a graph",
+                b"{\"format\": \"actorgraph\"}",
+                "not a partial counts file but a finished graph (ask it with `actorgraph query --graph FILE`)",
+            ),
+            ("not ours", b"{\"nodes\": []}", "not a partial counts file (make one"),
             ("no header", b"actorgraph-counts\n{", "truncated header"),
             (
                 "future version",

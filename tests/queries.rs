@@ -196,6 +196,9 @@ fn query_command_answers_and_fails_clearly() {
     let fixture = fixture.to_str().unwrap();
     fs::write(d.join("other.json"), r#"{"nodes": [], "links": []}"#).unwrap();
     fs::write(d.join("broken.json"), "{\"format\": ").unwrap();
+    let mut partial = b"actorgraph-counts\n".to_vec();
+    partial.extend([0, 1, 2]);
+    fs::write(d.join("counts.agc"), partial).unwrap();
 
     let r = run_in(
         d,
@@ -250,6 +253,10 @@ fn query_command_answers_and_fails_clearly() {
         (
             &["query", "--graph", "broken.json", "stats"],
             "broken.json:1:11: not valid JSON",
+        ),
+        (
+            &["query", "--graph", "counts.agc", "stats"],
+            "counts.agc: this is a file of partial counts, not a graph; merge partials into one with `actorgraph merge FILE... -o graph.json`",
         ),
         (
             &[

@@ -133,6 +133,13 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<ActorGraph> {
         Ok(saved) => saved,
         // Only on failure: find out what the file is, to say the most useful thing.
         Err(e) => {
+            if bytes.starts_with(crate::partial::MAGIC) {
+                return Err(bad(
+                    "this is a file of partial counts, not a graph; merge partials into one \
+                     with `actorgraph merge FILE... -o graph.json`"
+                        .into(),
+                ));
+            }
             let probe: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| Error::Graph {
                 location: format!("{name}:{}:{}", e.line(), e.column()),
                 message: format!(
