@@ -58,6 +58,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--master", help="Spark master, e.g. local[4] (default: spark-submit's)")
     p.add_argument("--input-format", choices=["json", "csv", "parquet"],
                    help="default: from the first input's extension (.jsonl/.json, .csv, .parquet)")
+    p.add_argument("--multiline", action="store_true",
+                   help="JSON inputs hold one value per file: an array of records, or one "
+                   "record per file (as JSON dumps and news scrapers write them; Spark's multiLine)")
     p.add_argument("--partitions", type=int, metavar="N",
                    help="repartition the documents into N partitions before counting")
     p.add_argument("--depth", type=int, default=2, help="treeReduce depth (default 2)")
@@ -141,6 +144,8 @@ def read(spark: SparkSession, args: argparse.Namespace) -> DataFrame:
     if fmt in ("json", "csv"):
         reader = reader.option("mode", mode)
     if fmt == "json":
+        if getattr(args, "multiline", False):
+            reader = reader.option("multiLine", True)
         df = reader.json(args.inputs)
     elif fmt == "csv":
         df = (reader.option("header", True).option("multiLine", True)

@@ -126,6 +126,18 @@ def test_csv_and_parquet_inputs_equal_the_cli(spark, cli, corpus, tmp_path):
     assert out.read_bytes() == expected
 
 
+def test_json_arrays_with_multiline_equal_the_cli(spark, cli, corpus, tmp_path):
+    """A JSON array of the same records: the CLI reads it as it reads the JSON Lines (the same
+    bytes out), and the job reads it with --multiline (Spark's multiLine) to the same bytes."""
+    array = tmp_path / "docs.json"
+    array.write_text(json.dumps(corpus["rows"], ensure_ascii=False, indent=1), encoding="utf-8")
+    expected = cli("build", corpus["json"], "--format", "graphml").stdout
+    assert cli("build", array, "--format", "graphml").stdout == expected
+    out = tmp_path / "from-array.graphml"
+    job.run(spark, args(str(array), "-o", str(out), "--multiline", "--partitions", "4"))
+    assert out.read_bytes() == expected
+
+
 def test_every_build_format_is_written(spark, cli, corpus, tmp_path):
     for name, extra in [("g.gexf", []), ("g.dot", []), ("csv", ["--format", "csv"])]:
         out = tmp_path / "spark" / name
