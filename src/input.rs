@@ -480,6 +480,8 @@ enum Kind {
     /// `.json`: records one per line, one record, or an array of records ([`read_json`]).
     Json,
     Csv,
+    /// `.tsv`: CSV with tabs.
+    Tsv,
 }
 
 /// How a file is compressed, from its last extension.
@@ -523,6 +525,7 @@ impl Kind {
             "jsonl" | "ndjson" => Kind::Jsonl,
             "json" => Kind::Json,
             "csv" => Kind::Csv,
+            "tsv" => Kind::Tsv,
             _ => return None,
         };
         Some((kind, compression))
@@ -606,7 +609,8 @@ where
                 out,
             );
         }
-        Kind::Csv => return read_csv(path, reader, opts, diag, out),
+        Kind::Csv => return read_csv(path, reader, None, opts, diag, out),
+        Kind::Tsv => return read_csv(path, reader, Some(b'\t'), opts, diag, out),
         Kind::Text => {}
     }
     let mut bytes = Vec::new();
@@ -1031,10 +1035,22 @@ where
     flush(&mut chunk, diag, out)
 }
 
+/// The delimiter of a CSV file, from its header line: the comma, unless semicolons (as
+/// spreadsheets write CSV where the comma is the decimal mark) or tabs are more frequent
+/// (ties go to the comma, then the semicolon).
+fn csv_delimiter(header: &[u8]) -> u8 {
+    let count = |d: u8| header.iter().filter(|&&b| b == d).count();
+    [b';', b'\t'].into_iter().fold(
+        b',',
+        |best, d| if count(d) > count(best) { d } else { best },
+    )
+}
+
 /// Reads a CSV file with a header row; each row is a document (fields as in JSON Lines).
 fn read_csv<F>(
     path: &Path,
     reader: impl Read,
+    delimiter: Option<u8>,
     opts: &ReadOptions,
     diag: &mut Diagnostics,
     out: &mut Batcher<F>,
@@ -1043,9 +1059,19 @@ where
     F: FnMut(Vec<Document>, &Diagnostics) -> Result<()>,
 {
     let name = path.display().to_string();
+    let mut reader = BufReader::with_capacity(1 << 16, reader);
+    let delimiter = match delimiter {
+        Some(d) => d,
+        None => {
+            let head = reader.fill_buf().map_err(|e| Error::io(path, e))?;
+            let line = head.split(|&b| b == b'\n').next().unwrap_or_default();
+            csv_delimiter(line)
+        }
+    };
     let mut csv = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(true)
+        .delimiter(delimiter)
         .from_reader(reader);
     let header = csv.headers().map_err(|e| Error::Input {
         location: format!("{name}:1"),
@@ -1244,6 +1270,31 @@ mod tests {
             assert_eq!(got, ["a", "b"], "{threads}");
             let e = r.unwrap_err().to_string();
             assert!(e.contains("bad.jsonl:3"), "{threads}: {e}");
+        }
+    }
+
+    #[test]
+    fn csv_delimiter_is_the_most_frequent_of_comma_semicolon_tab() {
+        // (header line, delimiter)
+        let cases: &[(&str, u8)] = &[
+            ("id,text", b','),
+            ("id;text", b';'),
+            ("id\ttext", b'\t'),
+            ("text", b','),
+            ("", b','),
+            ("id;title,text,url", b','),
+            ("id;\"a, b\";text", b';'),
+            ("a,b;c;d\te\tf\tg", b'\t'),
+            // Ties go to the comma, then the semicolon.
+            ("a;b\tc", b';'),
+            ("a,b;c", b','),
+        ];
+        for (header, expected) in cases {
+            assert_eq!(
+                csv_delimiter(header.as_bytes()) as char,
+                *expected as char,
+                "{header:?}"
+            );
         }
     }
 

@@ -68,6 +68,15 @@ fn every_input_form_gives_the_same_mentions() {
     let array = "[{\"id\": \"a\", \"text\": \"Vowell met Rasool.\"}]";
     fs::write(d.join("a.json"), array).unwrap();
     fs::write(d.join("a.ndjson"), jsonl).unwrap();
+    fs::create_dir(d.join("semi")).unwrap();
+    // A spreadsheet's CSV where the comma is the decimal mark; a quoted comma in the header
+    // does not outvote the semicolons.
+    fs::write(
+        d.join("semi/a.csv"),
+        "id;\"score, 0-1\";text\na;0,5;\"Vowell met Rasool.\"\n",
+    )
+    .unwrap();
+    fs::write(d.join("a.tsv"), "id\ttext\na\tVowell met Rasool.\n").unwrap();
     fs::create_dir(d.join("pretty")).unwrap();
     fs::write(
         d.join("pretty/a.json"),
@@ -109,6 +118,8 @@ fn every_input_form_gives_the_same_mentions() {
         ("json array", &["tag", "a.json"]),
         ("json, one record over lines", &["tag", "pretty/a.json"]),
         ("ndjson", &["tag", "a.ndjson"]),
+        ("csv with semicolons", &["tag", "semi/a.csv"]),
+        ("tsv", &["tag", "a.tsv"]),
         ("json.gz", &["tag", "gz/a.json.gz"]),
         ("jsonl.zst", &["tag", "zst/a.jsonl.zst"]),
         ("csv.zst", &["tag", "zst/a.csv.zst"]),

@@ -15,8 +15,8 @@ use super::CorpusArgs;
 static EMPTY: AtomicBool = AtomicBool::new(false);
 
 /// What an empty read says (`build`, `tag`).
-pub const NO_DOCUMENTS: &str = "no documents: the inputs hold no .txt, .jsonl, .ndjson, .json or \
-     .csv file (or .gz or .zst of one); name files or directories that do, or pipe text into standard \
+pub const NO_DOCUMENTS: &str = "no documents: the inputs hold no .txt, .jsonl, .ndjson, .json, \
+     .csv or .tsv file (or .gz or .zst of one); name files or directories that do, or pipe text into standard \
      input";
 
 /// Prints the explanation and makes the exit status 1.

@@ -56,9 +56,9 @@ enum Command {
 /// Flags shared by every command that reads documents.
 #[derive(Args, Debug)]
 pub struct CorpusArgs {
-    /// Files or directories (recursive: *.txt, *.jsonl, *.ndjson, *.json, *.csv, and .gz or
-    /// .zst of each) or - for standard input. Without inputs: standard input when it is a
-    /// pipe or a file, else the embedded sample articles (seeds/).
+    /// Files or directories (recursive: *.txt, *.jsonl, *.ndjson, *.json, *.csv, *.tsv, and
+    /// .gz or .zst of each) or - for standard input. Without inputs: standard input when it
+    /// is a pipe or a file, else the embedded sample articles (seeds/).
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
     /// Gazetteer JSON file; repeat to merge several. Default: the embedded gazetteer.
