@@ -541,7 +541,15 @@ fn clap_errors_keep_their_message_on_one_line() {
             &["query"],
             "`actorgraph query` needs a subcommand: neighbors, who-met, relations, evidence, path, top, communities, stats",
         ),
-        (&["bogus"], "unrecognized subcommand 'bogus'; subcommands: tag, relations, build, merge, scan, query, gazetteer"),
+        (&["bogus"], "unrecognized subcommand 'bogus'; subcommands: tag, relations, build, merge, scan, query, gazetteer; usage"),
+        (
+            &["seeds"],
+            "`seeds` is a folder: name the subcommand first, as in `actorgraph tag seeds`",
+        ),
+        (
+            &["gazetteer", "gazetteer/actors.json"],
+            "unrecognized subcommand 'gazetteer/actors.json'; subcommands: check, import; `gazetteer/actors.json` is a file: name the subcommand first, as in `actorgraph gazetteer check gazetteer/actors.json`",
+        ),
         (
             &["query", "stats", "seeds/"],
             "inputs go before the question, as in `actorgraph query seeds/ stats`",

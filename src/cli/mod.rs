@@ -501,6 +501,20 @@ fn one_line(e: &clap::Error) -> String {
     }
     if e.kind() == ErrorKind::InvalidSubcommand && !subs.is_empty() {
         msg.push_str(&format!("; subcommands: {subs}"));
+        // `actorgraph gazetteer people.json`, `actorgraph corpus/`: a file where the
+        // subcommand goes.
+        let arg = e.get(ContextKind::InvalidSubcommand).map(|a| a.to_string());
+        if let Some(arg) = arg.filter(|a| std::path::Path::new(a).exists()) {
+            let what = if std::path::Path::new(&arg).is_dir() {
+                "a folder"
+            } else {
+                "a file"
+            };
+            let first = &subcommands[0];
+            msg.push_str(&format!(
+                "; `{arg}` is {what}: name the subcommand first, as in `{path} {first} {arg}`"
+            ));
+        }
     }
     match usage {
         Some(u) => format!("{msg}; usage: {u}"),
