@@ -197,8 +197,8 @@ pub(crate) fn document(
         None | Some("") => None,
         Some(d) => Some(parse_date(d).ok_or_else(|| {
             format!(
-                "date {d:?} is not ISO 8601 (use 2024-02-11, 2024-02-11T09:30:00Z or \
-                 2024-02-11 09:30:00)"
+                "date {d:?} is not ISO 8601 (use 2024-02-11, 2024-02-11T09:30:00Z, \
+                 2024-02-11 09:30:00 or RFC 2822 as in RSS: Sun, 11 Feb 2024 09:30:00 GMT)"
             )
         })?),
     };
@@ -224,12 +224,17 @@ pub fn headline_first(title: Option<&str>, body: String) -> String {
     }
 }
 
-/// Parses the day of an ISO 8601 date, an RFC 3339 date-time, or `YYYY-MM-DD HH:MM:SS`.
+/// Parses the day of an ISO 8601 date, an RFC 3339 date-time, `YYYY-MM-DD HH:MM:SS`, or an
+/// RFC 2822 date-time (`Sun, 11 Feb 2024 09:30:00 GMT`, as RSS feeds and e-mail give
+/// them). The day is the one written, in the offset written.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
         return Some(d);
     }
     if let Ok(dt) = chrono::DateTime::parse_from_rfc3339(s) {
+        return Some(dt.date_naive());
+    }
+    if let Ok(dt) = chrono::DateTime::parse_from_rfc2822(s) {
         return Some(dt.date_naive());
     }
     [
@@ -302,6 +307,12 @@ mod tests {
             ("2024-02-11T09:30:00", Some("2024-02-11")),
             ("2024-02-11T09:30:00.250", Some("2024-02-11")),
             ("2024-02-11 09:30:00", Some("2024-02-11")),
+            // RFC 2822, as RSS <pubDate> gives it: the day in the offset written.
+            ("Sun, 11 Feb 2024 09:30:00 GMT", Some("2024-02-11")),
+            ("Sun, 11 Feb 2024 23:30:00 -0500", Some("2024-02-11")),
+            ("11 Feb 2024 09:30:00 +0300", Some("2024-02-11")),
+            ("Mon, 11 Feb 2024 09:30:00 GMT", None),
+            ("Feb 11, 2024", None),
             ("11/02/2024", None),
             ("2024-13-01", None),
             ("yesterday", None),
