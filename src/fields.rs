@@ -142,6 +142,14 @@ pub(crate) fn parse_record(
         }
     } else {
         let v: serde_json::Value = serde_json::from_str(text).map_err(bad)?;
+        if find(&v, &fields.text).is_some_and(serde_json::Value::is_null) {
+            // What a scraper leaves when it found no article text: say so, not "missing".
+            return Err(format!(
+                "field `{}` is null: the record has no text; pass --skip-bad-lines to skip \
+                 such records",
+                fields.text
+            ));
+        }
         let get = |path: &str, flag: &str| lookup(&v, path, flag);
         Raw {
             id: get(&fields.id, "--id-field")?,
@@ -155,13 +163,17 @@ pub(crate) fn parse_record(
     document(raw, fields, fallback_id)
 }
 
-/// A field by key or dotted path; strings as they are, numbers written out, null as missing.
-fn lookup(v: &serde_json::Value, path: &str, flag: &str) -> Result<Option<String>, String> {
-    let found = v.get(path).or_else(|| {
+/// The value at a key or dotted path (a key that itself contains a dot first).
+fn find<'v>(v: &'v serde_json::Value, path: &str) -> Option<&'v serde_json::Value> {
+    v.get(path).or_else(|| {
         path.split('.')
             .try_fold(v, |v, key| v.as_object().and_then(|o| o.get(key)))
-    });
-    match found {
+    })
+}
+
+/// A field by key or dotted path; strings as they are, numbers written out, null as missing.
+fn lookup(v: &serde_json::Value, path: &str, flag: &str) -> Result<Option<String>, String> {
+    match find(v, path) {
         None | Some(serde_json::Value::Null) => Ok(None),
         Some(serde_json::Value::String(s)) => Ok(Some(s.clone())),
         Some(serde_json::Value::Number(n)) => Ok(Some(n.to_string())),
@@ -469,9 +481,14 @@ mod tests {
                 "missing field `body.text`; name the text field with --text-field",
             ),
             (
-                nested,
+                nested.clone(),
                 r#"{"body": {"text": ["x"]}}"#,
                 "field `body.text` is an array, not a string; point --text-field",
+            ),
+            (
+                nested,
+                r#"{"body": {"text": null}}"#,
+                "field `body.text` is null: the record has no text; pass --skip-bad-lines",
             ),
         ];
         for (fields, line, expected) in cases {
