@@ -16,8 +16,8 @@ static EMPTY: AtomicBool = AtomicBool::new(false);
 
 /// What an empty read says (`build`, `tag`).
 pub const NO_DOCUMENTS: &str = "no documents: the inputs hold no .txt, .jsonl, .ndjson, .json, \
-     .csv or .tsv file (or .gz or .zst of one); name files or directories that do, or pipe text into standard \
-     input";
+     .csv or .tsv file (or .gz or .zst of one); name files or directories that do, or pipe \
+     text into standard input";
 
 /// Prints the explanation and makes the exit status 1.
 pub fn warn(why: &str) {
