@@ -919,11 +919,16 @@ where
             let mut bytes = before;
             bytes.extend_from_slice(&line);
             reader.read_to_end(&mut bytes).map_err(io)?;
-            if let Some(own) = Own::of_json(&bytes, &opts.fields) {
-                return own.given(path, json.walked, diag);
-            }
             let id = || json.one_id.to_owned();
-            match crate::fields::parse_record(&bytes, &opts.fields, id, "JSON record") {
+            let parsed = crate::fields::parse_record(&bytes, &opts.fields, id, "JSON record");
+            // Only on failure (a graph or a gazetteer has no text): find out what the file is,
+            // to say the most useful thing, without parsing every article twice.
+            if parsed.is_err() {
+                if let Some(own) = Own::of_json(&bytes, &opts.fields) {
+                    return own.given(path, json.walked, diag);
+                }
+            }
+            match parsed {
                 Ok(doc) => out.push(doc, diag),
                 Err(msg) if opts.skip_bad_lines => {
                     diag.skipped_lines += 1;
