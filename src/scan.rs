@@ -22,7 +22,7 @@ use crate::dedup::{self, Candidate, Duplicate, Duplicates, Signature};
 use crate::error::{Error, Result};
 use crate::input::{Corpus, Diagnostics, Document};
 use crate::spill::Records;
-use crate::zone::{Cues, LineCounts, Linking, Repeated, ZoneRules};
+use crate::zone::{Cues, LineCounts, Linking, Recount, Repeated, ZoneRules};
 
 /// What the first pass looks for, and which zones link.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,7 +117,7 @@ pub struct Seen {
     /// Id, date and signature: what the duplicate decision reads.
     pub candidate: Candidate,
     /// [`LineCounts::line_keys`] of the text (empty when repeated lines are not looked for).
-    pub lines: Box<[u32]>,
+    pub lines: Box<[u64]>,
     /// The length of the text in bytes (with the id, how a build recognises the document).
     pub bytes: u64,
 }
@@ -159,7 +159,7 @@ pub struct SeenRef<'a> {
     /// Its signature.
     pub signature: &'a Signature,
     /// Its line keys (empty when repeated lines are not looked for).
-    pub lines: &'a [u32],
+    pub lines: &'a [u64],
     /// The length of its text in bytes.
     pub bytes: u64,
 }
@@ -369,9 +369,12 @@ impl Survey {
         list.sort();
         let mut lines = (self.repeated_lines > 0).then(LineCounts::default);
         let mut surveyed = Vec::with_capacity(self.len());
-        let mut copies = copies.into_iter().peekable();
+        let kept = |copies: &mut std::iter::Peekable<std::slice::Iter<'_, usize>>, i| {
+            copies.next_if_eq(&&i).is_none()
+        };
+        let mut set_aside = copies.iter().peekable();
         self.records.for_each(|i, s| {
-            if copies.next_if_eq(&i).is_none() {
+            if kept(&mut set_aside, i) {
                 if let Some(lines) = lines.as_mut() {
                     lines.add_keys(s.lines);
                 }
@@ -379,11 +382,23 @@ impl Survey {
             surveyed.push(doc_key(s.id, s.bytes));
         })?;
         surveyed.sort_unstable();
+        // The sketch names the candidates; a third read counts them exactly.
+        let mut recount = lines
+            .as_ref()
+            .and_then(|l| Recount::new(l, self.repeated_lines));
+        if let Some(r) = recount.as_mut() {
+            let mut set_aside = copies.iter().peekable();
+            self.records.for_each(|i, s| {
+                if kept(&mut set_aside, i) {
+                    r.add_keys(s.lines);
+                }
+            })?;
+        }
         Ok(Scan {
             duplicates: Duplicates { list },
             furniture: lines
                 .as_ref()
-                .map(|l| Repeated::new(l, self.repeated_lines)),
+                .map(|_| recount.map_or_else(Repeated::default, Recount::finish)),
             lines,
             repeated_lines: self.repeated_lines,
             surveyed: self.wanted().then_some(surveyed),

@@ -23,13 +23,13 @@ use crate::spill::{Failure, Window};
 /// First bytes of every scan file.
 pub const MAGIC: &[u8] = b"actorgraph-scan\n";
 /// The current format version; another version is refused with a message.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 /// The conventional file extension.
 pub const EXTENSION: &str = "ags";
 
 /// The signature scheme: a file made with another one cannot be decided with this build's.
 fn scheme() -> String {
-    format!("minhash-{SHINGLE_WORDS}w-{BANDS}x4-{MIN_BANDS}-b32; lines-2^20")
+    format!("minhash-{SHINGLE_WORDS}w-{BANDS}x4-{MIN_BANDS}-b32; lines-xxh3-2^20")
 }
 
 #[derive(Serialize, Deserialize)]
@@ -249,19 +249,19 @@ mod tests {
             let back = read("x.ags", &bytes).unwrap();
             assert_eq!(contents(&back), contents(&s), "{options:?}");
             // Copied from the survey's records, the body is postcard's encoding of the vector
-            // of records of version 3 (written out here field by field, apart from the code).
+            // of records of version 4 (written out here field by field, apart from the code).
             #[derive(Serialize)]
-            struct V3<'a> {
+            struct V4<'a> {
                 id: &'a str,
                 date: Option<i32>,
                 signature: crate::dedup::Signature,
-                lines: &'a [u32],
+                lines: &'a [u64],
                 bytes: u64,
             }
             let (_, _, seen) = contents(&s);
-            let all: Vec<V3> = seen
+            let all: Vec<V4> = seen
                 .iter()
-                .map(|d| V3 {
+                .map(|d| V4 {
                     id: &d.candidate.id,
                     date: d.candidate.date.map(|d| d.num_days_from_ce()),
                     signature: d.candidate.signature,

@@ -33,7 +33,7 @@ pub(crate) struct Record<'a> {
     /// Days from the common era.
     pub(crate) date: Option<i32>,
     pub(crate) signature: Signature,
-    pub(crate) lines: Cow<'a, [u32]>,
+    pub(crate) lines: Cow<'a, [u64]>,
     pub(crate) bytes: u64,
 }
 

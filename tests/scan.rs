@@ -260,7 +260,7 @@ fn first_pass_memory_is_reported_and_a_temporary_file_it_cannot_write_explained(
     // With a folder that exists: what --verbose says the pass kept, per document. A record
     // is postcard's varints: the id (1 + 3.89 bytes on average), no date (1), the signature
     // (~10 for the exact hash, ~79 for 16 random 32-bit bands, 1 for the word count), one
-    // line key (1 + ~4.5) and the text length (1): 102 bytes.
+    // line key (1 + ~9.5 for a 64-bit hash) and the text length (1): 107 bytes.
     fs::create_dir(d.join("tmp")).unwrap();
     let r = run_with_env(
         d,
@@ -271,7 +271,7 @@ fn first_pass_memory_is_reported_and_a_temporary_file_it_cannot_write_explained(
     assert!(
         r.stderr.contains(
             "actorgraph: first pass: 1000 document(s) surveyed: 36 bytes each in memory, \
-             records of 102 bytes each in a temporary file (past the first 64 KB)\n"
+             records of 107 bytes each in a temporary file (past the first 64 KB)\n"
         ),
         "{}",
         r.stderr
