@@ -95,14 +95,30 @@ fn lines_repeated_across_documents_are_furniture() {
         corpus.push('\n');
     }
     fs::write(dir.path().join("c.jsonl"), &corpus).unwrap();
-    // (name, flags, has the furniture edge)
-    let cases: &[(&str, &[&str], bool)] = &[
-        ("default threshold 5", &[], false),
-        ("threshold 6", &["--repeated-lines", "6"], true),
-        ("off", &["--repeated-lines", "0"], true),
+    // (name, flags, has the furniture edge, what --verbose says was found)
+    let cases: &[(&str, &[&str], bool, Option<&str>)] = &[
+        (
+            "default threshold 5",
+            &[],
+            false,
+            Some("1 line(s) found in 5 or more documents"),
+        ),
+        (
+            "threshold 2",
+            &["--repeated-lines", "2"],
+            false,
+            Some("1 line(s) found in 2 or more documents"),
+        ),
+        (
+            "threshold 6",
+            &["--repeated-lines", "6"],
+            true,
+            Some("0 line(s) found in 6 or more documents"),
+        ),
+        ("off", &["--repeated-lines", "0"], true, None),
     ];
-    for (name, flags, has) in cases {
-        let mut args = vec!["build", "c.jsonl"];
+    for (name, flags, has, found) in cases {
+        let mut args = vec!["build", "c.jsonl", "--verbose"];
         args.extend_from_slice(flags);
         let r = run_in(dir.path(), &args);
         let e = edges(&r.stdout);
@@ -112,6 +128,15 @@ fn lines_repeated_across_documents_are_furniture() {
             "{name}: {}",
             r.stderr
         );
+        assert_eq!(
+            r.stderr.contains("line(s) found in"),
+            found.is_some(),
+            "{name}: {}",
+            r.stderr
+        );
+        if let Some(found) = found {
+            assert!(r.stderr.contains(found), "{name}: {}", r.stderr);
+        }
     }
 }
 

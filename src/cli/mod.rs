@@ -310,6 +310,13 @@ impl CorpusArgs {
                 scan.survey_on_disk / surveyed as u64
             );
         }
+        if let Some(furniture) = scan.furniture.as_ref().filter(|_| self.verbose) {
+            eprintln!(
+                "actorgraph: first pass: {} line(s) found in {} or more documents: site                  furniture, not linked (--repeated-lines)",
+                furniture.len(),
+                scan.repeated_lines
+            );
+        }
         if self.verbose && !scan.duplicates.is_empty() {
             eprintln!(
                 "actorgraph: {} duplicate document(s) counted once:",
