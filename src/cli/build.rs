@@ -262,7 +262,8 @@ pub fn count(
             .map(|(role, n)| format!("{role} {n}"))
             .collect();
         eprintln!(
-            "actorgraph: {} role mention(s) unresolved (no date, or no holder that day): {}",
+            "actorgraph: {} role mention(s) unresolved (no date, no holder that day, or a former \
+             or future holder): {}",
             counts.corpus.unresolved(),
             each.join(", ")
         );

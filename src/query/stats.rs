@@ -17,7 +17,8 @@ pub struct Stats {
     pub sentences: u64,
     /// Mentions tagged.
     pub mentions: u64,
-    /// Role mentions left unresolved (no date, or no holder that day), by role id; omitted
+    /// Role mentions left unresolved (no date, no holder that day, or a former or future
+    /// holder), by role id; omitted
     /// when there are none.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub unresolved_roles: BTreeMap<String, u64>,

@@ -5,7 +5,8 @@
 //! capitalisation, all-caps copy) and, for case-sensitive aliases, for the exact
 //! capitalisation. Exclusions ("Latin America") then hide the candidates inside them; only
 //! then are leftmost-longest, non-overlapping mentions chosen, and role mentions resolved to
-//! the holder on the document's date. Filtering before choosing means a long candidate that
+//! the holder on the document's date (a title before a person's name adds no mention; a
+//! former or future holder stays unresolved: `docs/roles.md`). Filtering before choosing means a long candidate that
 //! fails a check never hides a shorter valid one ("Reutersal-Sudani" still yields "Sudani").
 //! The decisions and their alternatives are written down in `docs/matching.md`.
 
@@ -61,6 +62,8 @@ pub struct Tagger {
     bounds: Vec<(bool, bool)>,
     /// Role holders, copied so the tagger resolves roles on its own.
     roles: Vec<crate::gazetteer::Role>,
+    /// Per actor: a person (type `person`), whose name a role can be the title of.
+    persons: Vec<bool>,
 }
 
 /// Reusable buffers for [`Tagger::tag_with`], one per thread.
@@ -108,6 +111,11 @@ impl Tagger {
             patterns,
             bounds,
             roles: gazetteer.roles().to_vec(),
+            persons: gazetteer
+                .actors()
+                .iter()
+                .map(|a| a.kind == "person")
+                .collect(),
         })
     }
 
@@ -198,7 +206,7 @@ impl Tagger {
             candidates.retain(|c| !exclusions.iter().any(|x| hides(x, c)));
         }
         choose_leftmost_longest(candidates, chosen);
-        for c in chosen.iter() {
+        for (i, c) in chosen.iter().enumerate() {
             match c.target {
                 Target::Actor(actor) => out.push(Mention {
                     start: c.start,
@@ -206,8 +214,14 @@ impl Tagger {
                     actor,
                     role: None,
                 }),
+                Target::Role(_) if self.titles_next(text, c, chosen.get(i + 1)) => {
+                    // "US President Joe Biden": the name says who; the title adds no mention.
+                }
                 Target::Role(role) => {
-                    let holder = date.and_then(|d| self.roles[role as usize].holder_on(d));
+                    // "the former Iraqi prime minister" is not the holder: nobody to resolve.
+                    let holder = date
+                        .filter(|_| !not_the_holder(text, c.start))
+                        .and_then(|d| self.roles[role as usize].holder_on(d));
                     match holder {
                         Some(actor) => out.push(Mention {
                             start: c.start,
@@ -226,6 +240,64 @@ impl Tagger {
             }
         }
     }
+}
+
+impl Tagger {
+    /// Whether role candidate `c` is the title of the person named right after it ("Iraqi
+    /// Prime Minister Mohammed Shia al-Sudani", "U.S. President, Joe Biden,"): only spaces, or
+    /// a comma and spaces, on one line between them.
+    fn titles_next(&self, text: &str, c: &Candidate, next: Option<&Candidate>) -> bool {
+        let Some(&Candidate {
+            start,
+            target: Target::Actor(a),
+            ..
+        }) = next
+        else {
+            return false;
+        };
+        let gap = &text[c.end..start];
+        self.persons[a as usize]
+            && !gap.is_empty()
+            && !gap.contains('\n')
+            && matches!(gap.trim(), "" | ",")
+    }
+}
+
+/// Words before a role that say its holder is someone else than the holder on the document's
+/// date: a former or a future one ("the former Iraqi prime minister", "ex-US President",
+/// "then-U.S. President", "the incoming U.S. president").
+const NOT_THE_HOLDER: &[&str] = &[
+    "erstwhile",
+    "ex",
+    "former",
+    "future",
+    "incoming",
+    "late",
+    "next",
+    "one-time",
+    "onetime",
+    "past",
+    "previous",
+    "then",
+    "would-be",
+];
+
+/// Whether the word before `start` (across spaces, or a hyphen: "ex-", "then-") is one of
+/// [`NOT_THE_HOLDER`].
+fn not_the_holder(text: &str, start: usize) -> bool {
+    let before = &text[..start];
+    let before = match before.strip_suffix('-') {
+        Some(b) => b,
+        None => before.trim_end(),
+    };
+    let word_start = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, ch)| ch.is_alphabetic() || ch == '-')
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    let word = &before[word_start..];
+    NOT_THE_HOLDER.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// Does exclusion `x` hide candidate `c`? When it covers it and blocks its actor (a per-actor
