@@ -75,6 +75,37 @@ fn default_gazetteer_not_this_actor() {
             &[("donald trump", "donald_trump")],
         ),
         ("iran in lower case", "the iran deal", &[]),
+        // Found on Wikinews (session 10).
+        ("usa today", "USA Today reported", &[]),
+        ("socialist party usa", "Socialist Party USA nominee", &[]),
+        (
+            "a party of america",
+            "the Unity Party of America ticket",
+            &[],
+        ),
+        (
+            "an association of america",
+            "the Recording Industry Association of America said",
+            &[],
+        ),
+        ("a film", "the mockumentary Mister America", &[]),
+        (
+            "confederate states",
+            "statues of the Confederate States of America",
+            &[],
+        ),
+        (
+            "a slogan",
+            "Trump's America First policy",
+            &[("Trump", "donald_trump")],
+        ),
+        ("a monument", "near the Washington Monument", &[]),
+        ("a team", "the Washington Nationals won", &[]),
+        (
+            "vice president",
+            "the Vice President of the United States",
+            &[],
+        ),
     ];
     check(&Gazetteer::embedded(), cases);
 }
