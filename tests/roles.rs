@@ -178,8 +178,66 @@ fn titles_and_former_holders_are_not_the_holder_that_day() {
             ],
         ),
         (
+            // After a comma the name may belong to another noun ("the spokesman for the Iraqi
+            // prime minister, Yehia Rasool"): the role stands.
             "The Iraqi PM, Mustafa al-Kadhimi, spoke.",
-            &[("Mustafa al-Kadhimi", "kadhimi", "")],
+            &[
+                ("Iraqi PM", "sudani", "iraq_pm"),
+                ("Mustafa al-Kadhimi", "kadhimi", ""),
+            ],
+        ),
+        (
+            "the spokesman for the Iraqi prime minister, General Yehia Rasool, said",
+            &[
+                ("Iraqi prime minister", "sudani", "iraq_pm"),
+                ("Yehia Rasool", "rasool", ""),
+            ],
+        ),
+        // The title of a name the gazetteer does not know: someone else.
+        (
+            "A statue of US President Andrew Jackson stood there.",
+            &[("US President", "", "us_president")],
+        ),
+        (
+            "US President Obama visits Iraq",
+            &[("US President", "", "us_president"), ("Iraq", "iraq", "")],
+        ),
+        // ... unless the whole line is capitalised (a title-case headline), or it is a day.
+        (
+            "US President Vows To Withdraw Troops From Iraq",
+            &[
+                ("US President", "joe_biden", "us_president"),
+                ("Iraq", "iraq", ""),
+            ],
+        ),
+        (
+            "Iraqi PM Meets with Kataib Hezbollah Leaders",
+            &[
+                ("Iraqi PM", "sudani", "iraq_pm"),
+                ("Kataib Hezbollah", "kataib_hezbollah", ""),
+            ],
+        ),
+        (
+            "the US President Monday said so.",
+            &[("US President", "joe_biden", "us_president")],
+        ),
+        // Nobody in particular, another office, the office sought.
+        (
+            "No US President has been removed.",
+            &[("US President", "", "us_president")],
+        ),
+        (
+            "The deputy head of the PMF spoke.",
+            &[("head of the PMF", "", "pmf_chairman")],
+        ),
+        ("The Vice President of the United States spoke.", &[]),
+        (
+            "She ended her campaign for President of the United States.",
+            &[("President of the United States", "", "us_president")],
+        ),
+        (
+            "It was a win for the US President in Congress.",
+            &[("US President", "joe_biden", "us_president")],
         ),
         (
             "Former Iraqi prime minister Mustafa al-Kadhimi said so.",

@@ -218,9 +218,12 @@ impl Tagger {
                     // "US President Joe Biden": the name says who; the title adds no mention.
                 }
                 Target::Role(role) => {
-                    // "the former Iraqi prime minister" is not the holder: nobody to resolve.
+                    // "the former Iraqi prime minister", "US President Barack Obama" (a name
+                    // the gazetteer does not know): not the holder, nobody to resolve.
+                    let someone_else = not_the_holder(text, c.start)
+                        || titles_unknown_name(text, c, chosen.get(i + 1));
                     let holder = date
-                        .filter(|_| !not_the_holder(text, c.start))
+                        .filter(|_| !someone_else)
                         .and_then(|d| self.roles[role as usize].holder_on(d));
                     match holder {
                         Some(actor) => out.push(Mention {
@@ -244,8 +247,9 @@ impl Tagger {
 
 impl Tagger {
     /// Whether role candidate `c` is the title of the person named right after it ("Iraqi
-    /// Prime Minister Mohammed Shia al-Sudani", "U.S. President, Joe Biden,"): only spaces, or
-    /// a comma and spaces, on one line between them.
+    /// Prime Minister Mohammed Shia al-Sudani", "US President Joe Biden"): only spaces, on one
+    /// line, between them. Not after a comma: "the spokesman for the Iraqi prime minister,
+    /// Yehia Rasool," names the spokesman.
     fn titles_next(&self, text: &str, c: &Candidate, next: Option<&Candidate>) -> bool {
         let Some(&Candidate {
             start,
@@ -256,48 +260,120 @@ impl Tagger {
             return false;
         };
         let gap = &text[c.end..start];
-        self.persons[a as usize]
-            && !gap.is_empty()
-            && !gap.contains('\n')
-            && matches!(gap.trim(), "" | ",")
+        self.persons[a as usize] && !gap.is_empty() && gap.chars().all(|ch| ch == ' ')
     }
 }
 
-/// Words before a role that say its holder is someone else than the holder on the document's
-/// date: a former or a future one ("the former Iraqi prime minister", "ex-US President",
-/// "then-U.S. President", "the incoming U.S. president").
+/// Words before a role that say it is not the holder on the document's date: a former or a
+/// future one ("the former Iraqi prime minister", "ex-US President", "then-U.S. President",
+/// "the incoming U.S. president"), another office ("deputy head of the PMF"), or nobody in
+/// particular ("no U.S. president has been removed").
 const NOT_THE_HOLDER: &[&str] = &[
+    "any",
+    "deputy",
+    "each",
     "erstwhile",
+    "every",
     "ex",
     "former",
     "future",
     "incoming",
     "late",
     "next",
+    "no",
     "one-time",
     "onetime",
     "past",
     "previous",
     "then",
+    "vice",
     "would-be",
 ];
 
-/// Whether the word before `start` (across spaces, or a hyphen: "ex-", "then-") is one of
-/// [`NOT_THE_HOLDER`].
+/// Words before "for" that make the role the office sought, not its holder ("his campaign
+/// for President of the United States", "the nominee for US President").
+const OFFICE_SOUGHT: &[&str] = &[
+    "bid",
+    "campaign",
+    "candidacy",
+    "candidate",
+    "nominee",
+    "nomination",
+    "race",
+    "ran",
+    "run",
+    "running",
+    "runs",
+];
+
+/// Whether the words before `start` say the role is not its holder that day: one of
+/// [`NOT_THE_HOLDER`] (across spaces, or a hyphen: "ex-", "then-"), or "for" after one of
+/// [`OFFICE_SOUGHT`].
 fn not_the_holder(text: &str, start: usize) -> bool {
-    let before = &text[..start];
+    let (word, rest) = word_before(&text[..start]);
+    let is = |list: &[&str], w: &str| list.iter().any(|x| x.eq_ignore_ascii_case(w));
+    is(NOT_THE_HOLDER, word)
+        || (word.eq_ignore_ascii_case("for") && is(OFFICE_SOUGHT, word_before(rest).0))
+}
+
+/// The word that ends `before` (across trailing spaces, or one hyphen), and what precedes it.
+fn word_before(before: &str) -> (&str, &str) {
     let before = match before.strip_suffix('-') {
         Some(b) => b,
         None => before.trim_end(),
     };
-    let word_start = before
+    let start = before
         .char_indices()
         .rev()
         .take_while(|&(_, ch)| ch.is_alphabetic() || ch == '-')
         .last()
         .map_or(before.len(), |(i, _)| i);
-    let word = &before[word_start..];
-    NOT_THE_HOLDER.iter().any(|w| w.eq_ignore_ascii_case(word))
+    (&before[start..], &before[..start])
+}
+
+/// Whether role candidate `c` is the title of a name the gazetteer does not know ("US
+/// President Barack Obama", "statue of US President Andrew Jackson"): a capitalised word one
+/// space after it (not after a comma, as in [`Tagger::titles_next`]) that no candidate starts
+/// at, on a line that is
+/// not in title case (where every word is capitalised: "US President Vows To Stay", "Iraqi
+/// PM Meets with Biden").
+fn titles_unknown_name(text: &str, c: &Candidate, next: Option<&Candidate>) -> bool {
+    const DAYS: &[&str] = &[
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    let after = &text[c.end..];
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let at = text.len() - rest.len();
+    let word: &str = rest
+        .split(|ch: char| !(ch.is_alphabetic() || ch == '.' || ch == '-'))
+        .next()
+        .unwrap_or_default();
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+    if !capitalised || DAYS.contains(&word) || next.is_some_and(|n| n.start == at) {
+        return false;
+    }
+    // Title case capitalises every word but the short function words; prose has some other
+    // word in lower case.
+    const SHORT: &[&str] = &[
+        "amid", "down", "from", "into", "like", "near", "onto", "over", "past", "than", "that",
+        "upon", "with",
+    ];
+    let line_start = text[..c.start].rfind('\n').map_or(0, |p| p + 1);
+    let line_end = text[c.end..].find('\n').map_or(text.len(), |p| c.end + p);
+    text[line_start..line_end].split_whitespace().any(|w| {
+        let w = w.trim_matches(|ch: char| !ch.is_alphabetic());
+        w.chars().count() >= 4
+            && w.chars().next().is_some_and(char::is_lowercase)
+            && !SHORT.contains(&w)
+    })
 }
 
 /// Does exclusion `x` hide candidate `c`? When it covers it and blocks its actor (a per-actor
