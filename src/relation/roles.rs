@@ -78,10 +78,17 @@ fn find(cx: &Ctx, occ: Occ) -> Option<(usize, usize)> {
         k -= 1;
         n += 1;
     }
-    // 1. title, and 4. possessive apposition
+    // 1. title, and 4. possessive apposition. Without a possessive, a capitalised title takes
+    // only capitalised words before it ("US Deputy Secretary of State"): "Biden defeats
+    // President Trump" is not Trump serving Biden.
+    let title_case = cx.toks[occ.t0].cap;
+    let lower_between = (k..occ.t0).any(|i| {
+        let t = &cx.toks[i];
+        t.punct().is_none() && !t.cap
+    });
     let b_left = if k >= 2 && cx.word(k - 1) == cx.w.poss && cx.is_mention(k - 2) {
         Some(k - 2)
-    } else if k >= 1 && cx.is_mention(k - 1) {
+    } else if k >= 1 && cx.is_mention(k - 1) && !(title_case && lower_between) {
         Some(k - 1)
     } else {
         None
