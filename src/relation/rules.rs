@@ -821,7 +821,10 @@ impl Ctx<'_> {
                     let w = t.word();
                     let other_cue =
                         matches!(self.cue_type(p), Some((_, CueKind::Verb | CueKind::Noun)));
-                    if self.is_barrier(w) || words >= max || other_cue {
+                    // "allied with Kurdish groups in fighting ISIS": a clause begins, and ISIS
+                    // is its object, not the cue's.
+                    let clause = t.verbish && p > 0 && self.flag(self.word(p - 1), LOCATIVE);
+                    if self.is_barrier(w) || words >= max || other_cue || clause {
                         return None;
                     }
                     words += 1;
