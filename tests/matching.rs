@@ -106,6 +106,15 @@ fn default_gazetteer_not_this_actor() {
             "the Vice President of the United States",
             &[],
         ),
+        // Another person of the same surname.
+        ("first lady", "First Lady Melania Trump spoke", &[]),
+        ("a son", "Donald Trump Jr. spoke", &[]),
+        ("hunter biden", "Hunter Biden's laptop", &[]),
+        (
+            "the family and the man",
+            "Ivanka Trump joined Trump",
+            &[("Trump", "donald_trump")],
+        ),
     ];
     check(&Gazetteer::embedded(), cases);
 }
