@@ -101,19 +101,28 @@ fn lines_repeated_across_documents_are_furniture() {
             "default threshold 5",
             &[],
             false,
-            Some("1 line(s) found in 5 or more documents"),
+            Some(
+                "actorgraph: first pass: 1 line(s) found in 5 or more documents: site \
+                 furniture, not linked (--repeated-lines)\n",
+            ),
         ),
         (
             "threshold 2",
             &["--repeated-lines", "2"],
             false,
-            Some("1 line(s) found in 2 or more documents"),
+            Some(
+                "actorgraph: first pass: 1 line(s) found in 2 or more documents: site \
+                 furniture, not linked (--repeated-lines)\n",
+            ),
         ),
         (
             "threshold 6",
             &["--repeated-lines", "6"],
             true,
-            Some("0 line(s) found in 6 or more documents"),
+            Some(
+                "actorgraph: first pass: 0 line(s) found in 6 or more documents: site \
+                 furniture, not linked (--repeated-lines)\n",
+            ),
         ),
         ("off", &["--repeated-lines", "0"], true, None),
     ];

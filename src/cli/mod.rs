@@ -312,7 +312,8 @@ impl CorpusArgs {
         }
         if let Some(furniture) = scan.furniture.as_ref().filter(|_| self.verbose) {
             eprintln!(
-                "actorgraph: first pass: {} line(s) found in {} or more documents: site                  furniture, not linked (--repeated-lines)",
+                "actorgraph: first pass: {} line(s) found in {} or more documents: site \
+                 furniture, not linked (--repeated-lines)",
                 furniture.len(),
                 scan.repeated_lines
             );
