@@ -11,19 +11,11 @@ use std::time::Instant;
 
 mod corpus;
 
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(f64::total_cmp);
-    v[v.len() / 2]
-}
-
 fn main() {
-    let env = |k: &str, d: usize| {
-        std::env::var(k)
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(d)
-    };
-    let (mb, runs) = (env("AG_BENCH_MB", 64), env("AG_BENCH_RUNS", 3));
+    let (mb, runs) = (
+        corpus::env_or("AG_BENCH_MB", 64),
+        corpus::env_or("AG_BENCH_RUNS", 3),
+    );
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("benches/data");
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(format!("corpus-{mb}.jsonl"));
@@ -48,7 +40,10 @@ fn main() {
             times[i].push(t.elapsed().as_secs_f64());
         }
     }
-    let (co, both) = (median(times[0].clone()), median(times[1].clone()));
+    let (co, both) = (
+        corpus::median(times[0].clone()),
+        corpus::median(times[1].clone()),
+    );
     println!("corpus {bytes:.0} MB, {runs} runs, medians\n");
     println!("| build | seconds | MB/s |\n|---|---|---|");
     println!("| --edges co-mention | {co:.2} | {:.1} |", bytes / co);

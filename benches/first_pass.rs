@@ -15,20 +15,9 @@ use actorgraph::zone::{LineCounts, Repeated};
 
 mod corpus;
 
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(f64::total_cmp);
-    v[v.len() / 2]
-}
-
 fn main() {
-    let mb: usize = std::env::var("AG_BENCH_MB")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(64);
-    let runs: usize = std::env::var("AG_BENCH_RUNS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(5);
+    let mb = corpus::env_or("AG_BENCH_MB", 64);
+    let runs = corpus::env_or("AG_BENCH_RUNS", 5);
     let sentences = corpus::seed_sentences();
     let mut rng = fastrand::Rng::with_seed(2024);
     let mut docs = Vec::new();
@@ -44,7 +33,7 @@ fn main() {
     let (_, repeated) = Repeated::of_documents(docs.iter().map(String::as_str), 5, 20);
 
     let time = |f: &dyn Fn(&str) -> u64| {
-        median(
+        corpus::median(
             (0..runs)
                 .map(|_| {
                     let t = Instant::now();

@@ -21,16 +21,8 @@ use std::time::Instant;
 use actorgraph::gazetteer::{Gazetteer, Source};
 use actorgraph::tagger::{Scratch, Tagger};
 
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(f64::total_cmp);
-    v[v.len() / 2]
-}
-
 fn runs() -> usize {
-    std::env::var("AG_BENCH_RUNS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(3)
+    corpus::env_or("AG_BENCH_RUNS", 3)
 }
 
 /// A gazetteer with one actor per name of `names` as JSON.
@@ -111,10 +103,10 @@ fn main() {
         }
         println!(
             "| {name} | {n} | {:.2} | {:.2} | {:.0} | {:.0} |",
-            median(load),
-            median(compile),
+            corpus::median(load),
+            corpus::median(compile),
             memory as f64 / 1e6,
-            median(speed)
+            corpus::median(speed)
         );
     }
 

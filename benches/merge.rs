@@ -24,13 +24,6 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-fn env_or(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
 /// Runs the binary; returns the seconds it took.
 fn run(args: &[&str]) -> f64 {
     let exe = env!("CARGO_BIN_EXE_actorgraph");
@@ -74,8 +67,8 @@ fn split(corpus: &Path, dir: &Path, n: usize) -> Vec<PathBuf> {
 }
 
 fn main() {
-    let mb = env_or("AG_BENCH_MB", 1024);
-    let n = env_or("AG_BENCH_PARTS", 8);
+    let mb = corpus::env_or("AG_BENCH_MB", 1024);
+    let n = corpus::env_or("AG_BENCH_PARTS", 8);
     let evidence = std::env::var("AG_BENCH_EVIDENCE").ok();
     let data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("benches/data");
     std::fs::create_dir_all(&data).unwrap();

@@ -30,20 +30,9 @@ fn corpus(mb: usize, seed: u64) -> Vec<String> {
     docs
 }
 
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(f64::total_cmp);
-    v[v.len() / 2]
-}
-
 fn main() {
-    let mb: usize = std::env::var("AG_BENCH_MB")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(64);
-    let runs: usize = std::env::var("AG_BENCH_RUNS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(3);
+    let mb = corpus::env_or("AG_BENCH_MB", 64);
+    let runs = corpus::env_or("AG_BENCH_RUNS", 3);
     let docs = corpus(mb, 7);
     let total: usize = docs.iter().map(String::len).sum();
     let g = Gazetteer::embedded();
@@ -74,7 +63,7 @@ fn main() {
         with.push(t0.elapsed().as_secs_f64());
     }
     let mbs = total as f64 / 1e6;
-    let (p, w) = (median(plain), median(with));
+    let (p, w) = (corpus::median(plain), corpus::median(with));
     println!(
         "| corpus | documents | relations | analysis MB/s | analysis + relations MB/s | ratio |"
     );

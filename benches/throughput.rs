@@ -35,11 +35,6 @@ fn data_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("benches/data")
 }
 
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(f64::total_cmp);
-    v[v.len() / 2]
-}
-
 /// Runs the binary; returns (seconds, peak RSS MB from --verbose).
 fn run(args: &[&str]) -> (f64, f64) {
     let exe = env!("CARGO_BIN_EXE_actorgraph");
@@ -80,8 +75,8 @@ fn interleaved(
         .iter()
         .zip(results)
         .map(|((name, _), r)| {
-            let secs = median(r.iter().map(|x| x.0).collect());
-            let rss = median(r.iter().map(|x| x.1).collect());
+            let secs = corpus::median(r.iter().map(|x| x.0).collect());
+            let rss = corpus::median(r.iter().map(|x| x.1).collect());
             (name.clone(), input.0 / secs, input.1 as f64 / secs, rss)
         })
         .collect()
@@ -102,14 +97,8 @@ fn big_gazetteer(path: &Path, n: usize) {
 }
 
 fn main() {
-    let mb: usize = std::env::var("AG_BENCH_MB")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(1024);
-    let runs: usize = std::env::var("AG_BENCH_RUNS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(3);
+    let mb = corpus::env_or("AG_BENCH_MB", 1024);
+    let runs = corpus::env_or("AG_BENCH_RUNS", 3);
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     std::fs::create_dir_all(data_dir()).unwrap();
     let corpus = data_dir().join(format!("corpus-{mb}.jsonl"));
@@ -130,7 +119,7 @@ fn main() {
         .match_kind(MatchKind::Standard)
         .build(&aliases)
         .unwrap();
-    let limit = median(
+    let limit = corpus::median(
         (0..runs)
             .map(|_| {
                 let t = Instant::now();
@@ -147,8 +136,8 @@ fn main() {
     let mut input = (size_mb, docs);
     let mut measure = |name: &str, args: &[&str], input: (f64, usize)| {
         let results: Vec<(f64, f64)> = (0..runs).map(|_| run(args)).collect();
-        let secs = median(results.iter().map(|r| r.0).collect());
-        let rss = median(results.iter().map(|r| r.1).collect());
+        let secs = corpus::median(results.iter().map(|r| r.0).collect());
+        let rss = corpus::median(results.iter().map(|r| r.1).collect());
         rows.push((name.to_owned(), input.0 / secs, input.1 as f64 / secs, rss));
     };
     let t = threads.to_string();
@@ -329,7 +318,7 @@ fn main() {
             );
             theirs.push(small_mb / t.elapsed().as_secs_f64());
         }
-        let (ours, theirs) = (median(ours), median(theirs));
+        let (ours, theirs) = (corpus::median(ours), corpus::median(theirs));
         println!(
             "\npeer, {small_mb:.1} MB, 1 thread: actorgraph build {ours:.1} MB/s, pyahocorasick \
              {theirs:.1} MB/s (whole process): {:.1}x",
@@ -378,7 +367,7 @@ fn main() {
     }
 
     // Start-up on the embedded seeds (the README's main command).
-    let startup = median(
+    let startup = corpus::median(
         (0..11)
             .map(|_| run(&["build", "-o", "/dev/null", "--format", "json"]).0)
             .collect(),

@@ -7,6 +7,21 @@ use std::path::Path;
 use actorgraph::input::SEEDS;
 use actorgraph::sentence::{split, LineBreaks};
 
+/// The median of `v` (the upper one of an even count).
+pub fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+/// The number in environment variable `name` (`AG_BENCH_MB`, `AG_BENCH_RUNS`, ...), else
+/// `default`.
+pub fn env_or(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
 /// The sentences of the seed articles, the material every benchmark document is made of.
 pub fn seed_sentences() -> Vec<&'static str> {
     SEEDS
