@@ -165,6 +165,48 @@ fn words_joined_by_an_apostrophe() {
     check(&g, cases);
 }
 
+/// A label takes a case rule like an alias (`{"text": ..., "case": ...}`): over the file's
+/// rule, which an imported PETRARCH dictionary sets to "insensitive".
+#[test]
+fn a_label_with_its_own_case_rule() {
+    let json = r#"{"case": "insensitive", "actors": [
+      {"id": "turkey", "label": {"text": "TURKEY", "case": "capitalized"}, "type": "state"},
+      {"id": "it", "label": {"text": "IT", "case": "sensitive"}, "type": "company"},
+      {"id": "kofi", "label": "KOFI ANNAN", "type": "person"}
+    ]}"#;
+    let (g, _) = Gazetteer::from_sources(&[Source {
+        name: "g.json",
+        bytes: json.as_bytes(),
+    }])
+    .unwrap();
+    assert_eq!(g.actor(g.by_id("turkey").unwrap()).label, "TURKEY");
+    let cases: &[(&str, &str, Expected)] = &[
+        ("capitalised", "Turkey said", &[("Turkey", "turkey")]),
+        ("all caps", "TURKEY SAID", &[("TURKEY", "turkey")]),
+        ("the bird", "a roast turkey", &[]),
+        ("acronym", "IT said", &[("IT", "it")]),
+        ("pronoun", "it said", &[]),
+        (
+            "the file's rule",
+            "kofi annan said",
+            &[("kofi annan", "kofi")],
+        ),
+    ];
+    check(&g, cases);
+    let bad =
+        r#"{"actors": [{"id": "a", "label": {"text": " ", "case": "sensitive"}, "type": "x"}]}"#;
+    let err = Gazetteer::from_sources(&[Source {
+        name: "g.json",
+        bytes: bad.as_bytes(),
+    }])
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.contains("g.json:1:34: actor \"a\" has an empty label"),
+        "{err}"
+    );
+}
+
 #[test]
 fn exclusions_global_and_per_actor() {
     let json = r#"{"actors": [

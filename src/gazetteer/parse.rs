@@ -32,7 +32,8 @@ pub(super) struct RawFile {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawActor {
     id: Spanned<String>,
-    label: Spanned<String>,
+    /// A string, or an object with a case rule like an alias's.
+    label: Spanned<RawAlias>,
     #[serde(rename = "type")]
     kind: Spanned<String>,
     #[serde(default)]
@@ -372,9 +373,12 @@ pub(super) fn validate_actor(
     let raw = raw.into_inner();
     check_id(src, &raw.id, "actor")?;
     let id = raw.id.get_ref().clone();
-    non_empty(src, &raw.label, || {
-        format!("actor \"{id}\" has an empty label; give it a display name")
-    })?;
+    if raw.label.text.trim().is_empty() {
+        return Err(Error::Gazetteer {
+            location: locate(src, raw.label.start()),
+            message: format!("actor \"{id}\" has an empty label; give it a display name"),
+        });
+    }
     non_empty(src, &raw.kind, || {
         format!("actor \"{id}\" has an empty type; use person, armed_group, state, ...")
     })?;
@@ -401,11 +405,15 @@ pub(super) fn validate_actor(
             period,
         });
     }
-    let label_case = file_case.unwrap_or_else(|| default_case_rule(raw.label.trim()));
+    let label = raw.label.into_inner();
+    let label_case = label
+        .case
+        .or(file_case)
+        .unwrap_or_else(|| default_case_rule(label.text.trim()));
     Ok(Validated {
         actor: Actor {
             id,
-            label: raw.label.into_inner().trim().to_owned(),
+            label: label.text.trim().to_owned(),
             label_case,
             kind: raw.kind.into_inner().trim().to_owned(),
             aliases,

@@ -136,7 +136,7 @@ struct Entry {
 #[derive(Serialize)]
 struct OutActor<'a> {
     id: String,
-    label: &'a str,
+    label: OutAlias<'a>,
     #[serde(rename = "type")]
     kind: &'a str,
     aliases: Vec<OutAlias<'a>>,
@@ -145,21 +145,29 @@ struct OutActor<'a> {
     attributes: BTreeMap<&'static str, String>,
 }
 
-/// An alias: a plain string (case-insensitive, the file's rule), or, for an acronym that is
-/// also an English word ("US", "IT"), a case-sensitive object so the pronoun "us" is no match.
+/// A name (label or alias): a plain string (case-insensitive, the file's rule), or an object
+/// with its own rule: case-sensitive for an acronym that is also an English word ("US", "IT":
+/// the pronoun "us" is no match), capitalised for a single word of letters ("YOUTH", "MALE",
+/// "TURKEY": PETRARCH reads upper-cased text, but in news copy "youth" and "male" are words,
+/// not the Basque group and the Maldives' capital; "Turkey" and "TURKEY" still match).
 #[derive(Serialize)]
 #[serde(untagged)]
 enum OutAlias<'a> {
     Plain(&'a str),
-    Sensitive { text: &'a str, case: &'static str },
+    Cased { text: &'a str, case: &'static str },
 }
 
 impl<'a> OutAlias<'a> {
     fn new(text: &'a str) -> OutAlias<'a> {
         if crate::tagger::is_caps_word(text) {
-            OutAlias::Sensitive {
+            OutAlias::Cased {
                 text,
                 case: "sensitive",
+            }
+        } else if !text.is_empty() && text.chars().all(char::is_alphabetic) {
+            OutAlias::Cased {
+                text,
+                case: "capitalized",
             }
         } else {
             OutAlias::Plain(text)
@@ -302,7 +310,7 @@ pub fn import_petrarch(files: &[(&str, &[u8])]) -> Imported {
         out.dated_codes += r.codes.iter().filter(|(_, p)| !p.is_open()).count();
         let actor = OutActor {
             id,
-            label,
+            label: OutAlias::new(label),
             kind: "actor",
             aliases: aliases.iter().map(|a| OutAlias::new(a)).collect(),
             codes,
