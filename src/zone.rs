@@ -276,10 +276,9 @@ impl Default for LineCounts {
 }
 
 impl LineCounts {
-    /// An empty sketch with `2^bits` counters per row (4 to 20: a line key addresses at most
-    /// 2^20).
+    /// An empty sketch with `2^bits` counters per row (4 to 28).
     pub fn new(bits: u8) -> LineCounts {
-        let bits = bits.clamp(4, 20);
+        let bits = bits.clamp(4, 28);
         LineCounts {
             bits,
             counters: vec![0; ROWS << bits],
@@ -341,8 +340,8 @@ impl LineCounts {
 
 /// The 4 counters of the line keyed `key` in a sketch of `2^bits` counters per row, all in one
 /// 64-byte block (32 counters), one per quarter-block, so that a look-up costs one cache miss,
-/// not four (a "blocked" count-min sketch). The block comes from the key's low bits, the
-/// counters from its top 12.
+/// not four (a "blocked" count-min sketch). The block comes from the key's low bits (at most
+/// 25), the counters from its top 12.
 fn slots(bits: u8, key: u64) -> [usize; ROWS] {
     let blocks = (ROWS << bits) / 32;
     let base = (key as usize & (blocks - 1)) * 32;

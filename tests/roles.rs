@@ -496,7 +496,8 @@ fn unresolved_role_mentions_are_counted_and_merge() {
     let r = run(&build);
     assert!(
         r.stderr.contains(
-            "4 role mention(s) unresolved (no date, no holder that day, or a former or future holder): iraq_pm 3, us_secdef 1"
+            "4 role mention(s) unresolved (no date, no holder that day, or a former or future \
+             holder): iraq_pm 3, us_secdef 1"
         ),
         "{}",
         r.stderr

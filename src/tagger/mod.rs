@@ -6,8 +6,9 @@
 //! capitalisation. Exclusions ("Latin America") then hide the candidates inside them; only
 //! then are leftmost-longest, non-overlapping mentions chosen, and role mentions resolved to
 //! the holder on the document's date (a title before a person's name adds no mention; a
-//! former or future holder stays unresolved: `docs/roles.md`). Filtering before choosing means a long candidate that
-//! fails a check never hides a shorter valid one ("Reutersal-Sudani" still yields "Sudani").
+//! former or future holder stays unresolved: `docs/roles.md`). Filtering before choosing
+//! means a long candidate that fails a check never hides a shorter valid one
+//! ("Reutersal-Sudani" still yields "Sudani").
 //! The decisions and their alternatives are written down in `docs/matching.md`.
 
 mod context;
@@ -334,9 +335,8 @@ fn word_before(before: &str) -> (&str, &str) {
 /// Whether role candidate `c` is the title of a name the gazetteer does not know ("US
 /// President Barack Obama", "statue of US President Andrew Jackson"): a capitalised word one
 /// space after it (not after a comma, as in [`Tagger::titles_next`]) that no candidate starts
-/// at, on a line that is
-/// not in title case (where every word is capitalised: "US President Vows To Stay", "Iraqi
-/// PM Meets with Biden").
+/// at, on a line that is not in title case (where every word is capitalised: "US President
+/// Vows To Stay", "Iraqi PM Meets with Biden").
 fn titles_unknown_name(text: &str, c: &Candidate, next: Option<&Candidate>) -> bool {
     const DAYS: &[&str] = &[
         "Monday",
