@@ -180,6 +180,9 @@ pub struct Survey {
     keys: Vec<dedup::SieveKey>,
     /// The documents as seen, in the same order.
     records: Records,
+    /// Counters per row of the line sketch (2^20; tests make it small so that lines share
+    /// counters).
+    sketch_bits: u8,
 }
 
 impl Survey {
@@ -190,6 +193,7 @@ impl Survey {
             repeated_lines: options.repeated_lines,
             keys: Vec::new(),
             records: Records::new(),
+            sketch_bits: 20,
         }
     }
 
@@ -281,6 +285,7 @@ impl Survey {
             repeated_lines: self.repeated_lines,
             keys: self.keys.clone(),
             records: self.records.try_clone()?,
+            sketch_bits: self.sketch_bits,
         })
     }
 
@@ -367,7 +372,7 @@ impl Survey {
         }
         drop(candidates);
         list.sort();
-        let mut lines = (self.repeated_lines > 0).then(LineCounts::default);
+        let mut lines = (self.repeated_lines > 0).then(|| LineCounts::new(self.sketch_bits));
         let mut surveyed = Vec::with_capacity(self.len());
         let kept = |copies: &mut std::iter::Peekable<std::slice::Iter<'_, usize>>, i| {
             copies.next_if_eq(&&i).is_none()
@@ -561,6 +566,43 @@ mod tests {
             one.push(with_lines.as_ref()).unwrap();
             assert_eq!(one.on_disk(), on_disk, "{options:?}");
         }
+    }
+
+    /// Copies set aside count for no line, in the sketch nor in the exact recount of its
+    /// candidates: with a sketch so small that every counter is shared, a story's own line is
+    /// a candidate, and only counting its four copies too would make it furniture.
+    #[test]
+    fn copies_count_for_no_line_even_among_candidates() {
+        // Documents of 19 one-word lines, 18 of them shared: under MIN_WORDS, so compared
+        // exactly only, and all different.
+        let furniture: Vec<String> = (0..18).map(|i| format!("Furniture{i}")).collect();
+        let mut docs: Vec<Document> = (0..8)
+            .map(|d| {
+                let text = format!("Own{d}\n{}", furniture.join("\n"));
+                doc(&format!("f{d}"), None, &text)
+            })
+            .collect();
+        docs.push(doc("s", Some("2024-01-01"), STORY));
+        for c in 0..4 {
+            docs.push(doc(&format!("s{c}"), Some("2024-02-01"), STORY));
+        }
+        let mut survey = Survey::new(&ScanOptions::default());
+        survey.sketch_bits = 4;
+        survey.add_batch(&docs).unwrap();
+        let scan = survey.decide().unwrap();
+        assert_eq!(scan.duplicates.len(), 4);
+        let sketch = scan.lines.as_ref().unwrap();
+        let repeated = scan.furniture.as_ref().unwrap();
+        let story_lines: Vec<&str> = STORY.lines().filter(|l| !l.trim().is_empty()).collect();
+        // The small sketch over-counts the story's lines: some are candidates ...
+        let candidates = story_lines.iter().filter(|l| sketch.count(l) >= 5).count();
+        assert!(candidates > 0, "no collision to test");
+        // ... but each is in one kept document.
+        for l in story_lines {
+            assert!(!repeated.contains(l), "{l:?}");
+        }
+        assert!(furniture.iter().all(|f| repeated.contains(f)));
+        assert_eq!(repeated.len(), furniture.len());
     }
 
     #[test]
