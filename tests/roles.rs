@@ -217,6 +217,15 @@ fn titles_and_former_holders_are_not_the_holder_that_day() {
                 ("Kataib Hezbollah", "kataib_hezbollah", ""),
             ],
         ),
+        // The role's own line decides, not the prose around it.
+        (
+            "US President Vows To Stay\nthe talks went well, officials said.",
+            &[("US President", "joe_biden", "us_president")],
+        ),
+        (
+            "the talks went well, officials said.\nUS President Vows To Stay",
+            &[("US President", "joe_biden", "us_president")],
+        ),
         (
             "the US President Monday said so.",
             &[("US President", "joe_biden", "us_president")],

@@ -352,8 +352,8 @@ fn titles_unknown_name(text: &str, c: &Candidate, next: Option<&Candidate>) -> b
         return false;
     };
     let at = text.len() - rest.len();
-    let word: &str = rest
-        .split(|ch: char| !(ch.is_alphabetic() || ch == '.' || ch == '-'))
+    let word = rest
+        .split(|ch: char| !ch.is_alphabetic())
         .next()
         .unwrap_or_default();
     let capitalised = word.chars().next().is_some_and(char::is_uppercase);
@@ -366,7 +366,8 @@ fn titles_unknown_name(text: &str, c: &Candidate, next: Option<&Candidate>) -> b
         "amid", "down", "from", "into", "like", "near", "onto", "over", "past", "than", "that",
         "upon", "with",
     ];
-    let line_start = text[..c.start].rfind('\n').map_or(0, |p| p + 1);
+    // The role's line (from its line feed: white space, as the line feed after it).
+    let line_start = text[..c.start].rfind('\n').unwrap_or(0);
     let line_end = text[c.end..].find('\n').map_or(text.len(), |p| c.end + p);
     text[line_start..line_end].split_whitespace().any(|w| {
         let w = w.trim_matches(|ch: char| !ch.is_alphabetic());
