@@ -9,7 +9,7 @@ use actorgraph::gazetteer::{Gazetteer, Source};
 use actorgraph::import::{import_petrarch, IssueKind};
 use actorgraph::tagger::Tagger;
 
-use util::{run_in, shared_data, tempdir};
+use util::{run_in, run_with_stdin, shared_data, tempdir};
 
 /// A dictionary with every quirk of the Phoenix files, one per record.
 const DICT: &str = "# a comment line\n\
@@ -46,7 +46,7 @@ AFGHAN_\n\
 
 #[test]
 fn dictionary_quirks_are_counted_and_the_import_loads() {
-    let imported = import_petrarch(&[("d.txt", DICT.as_bytes())]);
+    let imported = import_petrarch(&[("d.txt", DICT.as_bytes())], &[]);
     let issues: Vec<(IssueKind, usize)> =
         imported.issues.iter().map(|i| (i.kind, i.line)).collect();
     assert_eq!(
@@ -191,6 +191,13 @@ fn the_three_phoenix_files_import_load_and_tag_wikinews() {
     ] {
         assert!(r.stderr.contains(needle), "{needle}");
     }
+    assert!(
+        r.stderr
+            .contains("78 false friend(s) written as exclusions"),
+        "{}",
+        r.stderr
+    );
+    false_friends_tag_nothing(dir.path(), &files);
     let check = run_in(dir.path(), &["gazetteer", "check", "phoenix.json"]);
     assert_eq!(check.status, 0, "{}", check.stderr);
     assert!(!check.stderr.contains("warning"), "{}", check.stderr);
@@ -234,4 +241,72 @@ fn the_three_phoenix_files_import_load_and_tag_wikinews() {
         .expect("Maliki is in Phoenix.Countries");
     let on = |d: &str| maliki.code_on(chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
     assert_eq!(on("2010-01-01"), Some("IRQGOV"));
+}
+
+/// Phrases of `gazetteer/false_friends.json` that contain a Phoenix name: with the import's
+/// exclusions they tag nothing; imported with `--no-false-friends`, the same text tags the
+/// United States, Ireland, Mexico and China through the names inside them.
+fn false_friends_tag_nothing(dir: &std::path::Path, files: &[String]) {
+    let mut args = vec!["gazetteer", "import", "petrarch", "--no-false-friends"];
+    args.extend(files.iter().map(String::as_str));
+    args.extend(["-o", "bare.json"]);
+    let r = run_in(dir, &args);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    assert!(!r.stderr.contains("false friend"), "{}", r.stderr);
+    let bare = fs::read_to_string(dir.join("bare.json")).unwrap();
+    assert!(!bare.contains("\"exclude\""));
+    let with: serde_json::Value =
+        serde_json::from_slice(&fs::read(dir.join("phoenix.json")).unwrap()).unwrap();
+    let exclude: Vec<&str> = with["exclude"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e.as_str().unwrap())
+        .collect();
+    // Written: they contain a Phoenix name. Not written: a Phoenix name itself (the name wins),
+    // or no Phoenix name inside.
+    for phrase in [
+        "South America",
+        "Northern Ireland",
+        "Gulf of Mexico",
+        "Air India",
+    ] {
+        assert!(exclude.contains(&phrase), "{phrase} not in {exclude:?}");
+    }
+    for phrase in ["Washington Post", "American Samoa", "Hunter Biden"] {
+        assert!(!exclude.contains(&phrase), "{phrase} in {exclude:?}");
+    }
+    let text = "Brazil is in a pact between the European Union and the South American group \
+        Mercosur.\nUSA Today reported from Northern Ireland and the Gulf of Mexico.\n\
+        Denzel Washington flew Air India over the South China Sea.\n";
+    let actors = |gazetteer: &str| -> Vec<String> {
+        let r = run_with_stdin(
+            dir,
+            &["tag", "-", "-g", gazetteer, "--format", "tsv"],
+            Some(text.as_bytes()),
+        );
+        assert_eq!(r.status, 0, "{}", r.stderr);
+        let mut lines = r.stdout.lines();
+        let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
+        let actor = header.iter().position(|&h| h == "actor").unwrap();
+        let mut ids: Vec<String> = lines
+            .map(|l| l.split('\t').nth(actor).unwrap().to_owned())
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids
+    };
+    assert_eq!(actors("phoenix.json"), ["brazil", "the_european_union"]);
+    assert_eq!(
+        actors("bare.json"),
+        [
+            "brazil",
+            "china",
+            "india",
+            "ireland",
+            "mexico",
+            "the_european_union",
+            "united_states_of_america"
+        ]
+    );
 }

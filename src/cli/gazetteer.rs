@@ -10,7 +10,7 @@ use std::time::Instant;
 use clap::Subcommand;
 
 use actorgraph::gazetteer::{CaseRule, Gazetteer};
-use actorgraph::import::import_petrarch;
+use actorgraph::import::{false_friends, import_petrarch};
 use actorgraph::output::Output;
 use actorgraph::{Error, Result};
 
@@ -43,15 +43,21 @@ pub enum ImportCommand {
         /// Output gazetteer (JSON). Written atomically.
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
+        /// Leave out the exclusions from the false-friend list (gazetteer/false_friends.json):
+        /// phrases such as "South America" or "Washington Post" that contain an imported name.
+        #[arg(long)]
+        no_false_friends: bool,
     },
 }
 
 pub fn run(cmd: GazetteerCommand) -> Result<ExitCode> {
     match cmd {
         GazetteerCommand::Check { files, ambiguous } => check(&files, ambiguous),
-        GazetteerCommand::Import(ImportCommand::Petrarch { files, output }) => {
-            petrarch(&files, &output)
-        }
+        GazetteerCommand::Import(ImportCommand::Petrarch {
+            files,
+            output,
+            no_false_friends,
+        }) => petrarch(&files, &output, !no_false_friends),
     }
 }
 
@@ -124,7 +130,7 @@ fn check(files: &[PathBuf], ambiguous: AmbiguousArg) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn petrarch(files: &[PathBuf], output: &std::path::Path) -> Result<ExitCode> {
+fn petrarch(files: &[PathBuf], output: &std::path::Path, exclude: bool) -> Result<ExitCode> {
     let mut data = Vec::with_capacity(files.len());
     for p in files {
         let bytes = std::fs::read(p).map_err(|e| Error::io(p, e))?;
@@ -134,7 +140,8 @@ fn petrarch(files: &[PathBuf], output: &std::path::Path) -> Result<ExitCode> {
         .iter()
         .map(|(n, b)| (n.as_str(), b.as_slice()))
         .collect();
-    let imported = import_petrarch(&inputs);
+    let false_friends = if exclude { false_friends() } else { Vec::new() };
+    let imported = import_petrarch(&inputs, &false_friends);
     for issue in &imported.issues {
         eprintln!("actorgraph: {issue}");
     }
@@ -153,6 +160,14 @@ fn petrarch(files: &[PathBuf], output: &std::path::Path) -> Result<ExitCode> {
     );
     for (kind, n) in imported.counts() {
         eprintln!("actorgraph:   {:<34} {n}", kind.name());
+    }
+    if exclude {
+        eprintln!(
+            "actorgraph: {} false friend(s) written as exclusions: phrases of \
+             gazetteer/false_friends.json that contain an imported name but name something \
+             else (--no-false-friends leaves them out)",
+            imported.exclusions
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

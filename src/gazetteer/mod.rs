@@ -28,6 +28,12 @@ pub const DEFAULT_GAZETTEER: &str = include_str!("../../gazetteer/actors.json");
 /// The name under which the embedded gazetteer is reported in messages.
 pub const DEFAULT_GAZETTEER_NAME: &str = "<default gazetteer>";
 
+/// `gazetteer/false_friends.json`: a gazetteer file of global exclusions only, phrases that
+/// contain a common name of a state, its people, its capital or a well-known person but name
+/// something else ("South America", "Washington Post", "Gulf of Mexico"). `gazetteer import`
+/// writes the ones that contain an imported name; users can give the file with `-g`.
+pub const FALSE_FRIENDS: &str = include_str!("../../gazetteer/false_friends.json");
+
 /// Index of an actor in its [`Gazetteer`].
 pub type ActorIdx = u32;
 

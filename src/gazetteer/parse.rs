@@ -16,6 +16,10 @@ use crate::error::{Error, Result};
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawFile {
+    /// What the file is, for its readers (ignored).
+    #[serde(default)]
+    #[allow(dead_code)]
+    about: Option<Spanned<String>>,
     #[serde(default)]
     pub(super) actors: Vec<Spanned<RawActor>>,
     #[serde(default)]

@@ -110,6 +110,8 @@ pub struct Imported {
     pub codes: usize,
     /// Codes with a date restriction.
     pub dated_codes: usize,
+    /// False friends written as global exclusions (see [`false_friends`]).
+    pub exclusions: usize,
     /// Every finding, in file and line order.
     pub issues: Vec<Issue>,
 }
@@ -184,12 +186,27 @@ struct OutCode<'a> {
     until: Option<String>,
 }
 
+/// The phrases of the embedded false-friend list ([`crate::gazetteer::FALSE_FRIENDS`]), in
+/// file order.
+pub fn false_friends() -> Vec<String> {
+    #[derive(serde::Deserialize)]
+    struct Exclusions {
+        exclude: Vec<String>,
+    }
+    serde_json::from_str::<Exclusions>(crate::gazetteer::FALSE_FRIENDS)
+        .expect("the embedded false-friend list is valid (tested)")
+        .exclude
+}
+
 /// Converts PETRARCH dictionaries, given as (name, bytes), in order.
 ///
 /// Rules: a record whose primary phrase repeats an earlier record's is a duplicate entry and
 /// is merged into it; an alias (after our normalisation) claimed by an earlier record stays
 /// with that record and is dropped from the later one; a record left with no name is dropped.
-pub fn import_petrarch(files: &[(&str, &[u8])]) -> Imported {
+/// Of `false_friends` (usually [`false_friends`]), the phrases that contain an imported name
+/// without being one are written as global exclusions: PETRARCH's "AMERICAN" must not make
+/// "South American" the United States, nor "WASHINGTON" "the Washington Post".
+pub fn import_petrarch(files: &[(&str, &[u8])], false_friends: &[String]) -> Imported {
     let mut out = Imported::default();
     // (file index, record) in order.
     let mut all = Vec::new();
@@ -323,11 +340,53 @@ pub fn import_petrarch(files: &[(&str, &[u8])]) -> Imported {
         let fb = files.iter().position(|f| f.0 == b.file);
         fa.cmp(&fb).then(a.line.cmp(&b.line))
     });
+    let exclude: Vec<String> = false_friends
+        .iter()
+        .filter(|phrase| hides_a_name(phrase, |key| owner.contains_key(key)))
+        .map(|phrase| serde_json::to_string(phrase).expect("strings serialise"))
+        .collect();
+    out.exclusions = exclude.len();
+    let exclude = if exclude.is_empty() {
+        String::new()
+    } else {
+        format!(",\n  \"exclude\": [\n    {}\n  ]", exclude.join(",\n    "))
+    };
     out.json = format!(
-        "{{\n  \"case\": \"insensitive\",\n  \"actors\": [\n    {}\n  ]\n}}\n",
+        "{{\n  \"case\": \"insensitive\",\n  \"actors\": [\n    {}\n  ]{exclude}\n}}\n",
         lines.join(",\n    ")
     );
     out
+}
+
+/// Whether `phrase` contains a name (`is_name` of its normalised words, from a word's start
+/// to a word's end) without being one: then it would tag that name's actor, and excluding it
+/// changes something. A phrase that is itself a name is left alone (the name wins).
+fn hides_a_name(phrase: &str, is_name: impl Fn(&str) -> bool) -> bool {
+    let key = normalize(phrase);
+    let key = key.trim();
+    if is_name(key) {
+        return false;
+    }
+    let mut starts = Vec::new();
+    let mut ends = Vec::new();
+    let mut prev_word = false;
+    for (i, c) in key.char_indices() {
+        let word = crate::normalize::is_word_char(c);
+        if word && !prev_word {
+            starts.push(i);
+        }
+        if !word && prev_word {
+            ends.push(i);
+        }
+        prev_word = word;
+    }
+    if prev_word {
+        ends.push(key.len());
+    }
+    starts.iter().any(|&s| {
+        ends.iter()
+            .any(|&e| e > s && (s, e) != (0, key.len()) && is_name(&key[s..e]))
+    })
 }
 
 /// A lower-case ASCII slug: letters and digits, `_` between runs.
@@ -358,4 +417,70 @@ fn unique_id(base: &str, ids: &mut HashSet<String>) -> String {
     }
     ids.insert(id.clone());
     id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_false_friend_is_written_when_it_contains_a_name_without_being_one() {
+        let names: HashSet<String> = [
+            "america",
+            "washington",
+            "new york times",
+            "guinea",
+            "al-qaida",
+        ]
+        .map(normalize)
+        .into();
+        // (phrase, written as an exclusion)
+        let cases = [
+            ("South America", true),
+            ("Washington Post", true),
+            ("Voice of America", true),
+            ("Papua New Guinea", true),
+            ("Guinea-Bissau", true),
+            ("Al-Qaida in Iraq", true),
+            ("New York Times", false),
+            ("NEW YORK  TIMES", false),
+            ("Latin American", false),
+            ("Americana Hotel", false),
+            ("Lake Chad", false),
+            ("Qaida", false),
+        ];
+        for (phrase, written) in cases {
+            let got = hides_a_name(phrase, |k| names.contains(k));
+            assert_eq!(got, written, "{phrase}");
+        }
+    }
+
+    #[test]
+    fn the_false_friend_list_loads_and_covers_the_default_gazetteers_exclusions() {
+        let list = false_friends();
+        let (_, warnings) =
+            crate::gazetteer::Gazetteer::from_sources(&[crate::gazetteer::Source {
+                name: "false_friends.json",
+                bytes: crate::gazetteer::FALSE_FRIENDS.as_bytes(),
+            }])
+            .unwrap();
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert!(list.len() >= 100);
+        // The default gazetteer keeps its own copy (one self-contained file to copy and edit):
+        // each of its exclusions is in the general list too.
+        let default: serde_json::Value =
+            serde_json::from_str(crate::gazetteer::DEFAULT_GAZETTEER).unwrap();
+        let actors = default["actors"].as_array().unwrap();
+        let own = actors
+            .iter()
+            .flat_map(|a| a["exclude"].as_array().into_iter().flatten())
+            .chain(default["exclude"].as_array().unwrap());
+        let mut n = 0;
+        for phrase in own {
+            let phrase = phrase.as_str().unwrap();
+            assert!(list.iter().any(|p| p == phrase), "{phrase}");
+            n += 1;
+        }
+        assert!(n > 50, "{n}");
+    }
 }
