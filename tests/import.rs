@@ -193,7 +193,7 @@ fn the_three_phoenix_files_import_load_and_tag_wikinews() {
     }
     assert!(
         r.stderr
-            .contains("78 false friend(s) written as exclusions"),
+            .contains("81 false friend(s) written as exclusions"),
         "{}",
         r.stderr
     );
