@@ -46,7 +46,7 @@ AFGHAN_\n\
 
 #[test]
 fn dictionary_quirks_are_counted_and_the_import_loads() {
-    let imported = import_petrarch(&[("d.txt", DICT.as_bytes())], &[]);
+    let imported = import_petrarch(&[("d.txt", DICT.as_bytes())], &[]).unwrap();
     let issues: Vec<(IssueKind, usize)> =
         imported.issues.iter().map(|i| (i.kind, i.line)).collect();
     assert_eq!(
@@ -163,6 +163,33 @@ fn dictionary_quirks_are_counted_and_the_import_loads() {
 }
 
 #[test]
+fn an_agents_dictionary_is_refused() {
+    // (dictionary, refused): agent codes carry a `~` (`[~GOV]`, `[IGO~]`); one actor code
+    // among them makes it an actors file.
+    let cases = [
+        (
+            "MINISTER [~GOV]\nPOLICE {} [~COP]\nTRUCE_MONITOR [IGO~]\n",
+            true,
+        ),
+        ("MINISTER [~GOV]\nIRAQ_ [IRQ]\n", false),
+        ("IRAQ_ [IRQ]\n", false),
+        ("NO_CODES_HERE\n", false),
+    ];
+    for (dict, refused) in cases {
+        let r = import_petrarch(&[("a.txt", dict.as_bytes())], &[]);
+        assert_eq!(r.is_err(), refused, "{dict}");
+        if let Err(e) = r {
+            let e = e.to_string();
+            assert!(e.starts_with("a.txt: a PETRARCH agents dictionary"), "{e}");
+            assert!(
+                e.contains("all 3 codes are agent codes such as [~GOV]"),
+                "{e}"
+            );
+        }
+    }
+}
+
+#[test]
 fn the_three_phoenix_files_import_load_and_tag_wikinews() {
     let data = shared_data();
     let dir = tempdir();
@@ -198,6 +225,21 @@ fn the_three_phoenix_files_import_load_and_tag_wikinews() {
         r.stderr
     );
     false_friends_tag_nothing(dir.path(), &files);
+    // The agents file sits beside the actor files (`Phoenix.*.txt` picks it up): refused, with
+    // the file named, and nothing written.
+    let agents = data
+        .join("petrarch2/Phoenix.agents.txt")
+        .display()
+        .to_string();
+    let mut args = vec!["gazetteer", "import", "petrarch", &files[0], &agents];
+    args.extend(["-o", "mixed.json"]);
+    let r = run_in(dir.path(), &args);
+    assert_eq!(r.status, 2, "{}", r.stderr);
+    let expected = format!(
+        "{agents}: a PETRARCH agents dictionary, not actors: all 2243 codes are agent codes"
+    );
+    assert!(r.stderr.contains(&expected), "{}", r.stderr);
+    assert!(!dir.path().join("mixed.json").exists());
     let check = run_in(dir.path(), &["gazetteer", "check", "phoenix.json"]);
     assert_eq!(check.status, 0, "{}", check.stderr);
     assert!(!check.stderr.contains("warning"), "{}", check.stderr);

@@ -141,7 +141,7 @@ fn petrarch(files: &[PathBuf], output: &std::path::Path, exclude: bool) -> Resul
         .map(|(n, b)| (n.as_str(), b.as_slice()))
         .collect();
     let false_friends = if exclude { false_friends() } else { Vec::new() };
-    let imported = import_petrarch(&inputs, &false_friends);
+    let imported = import_petrarch(&inputs, &false_friends)?;
     for issue in &imported.issues {
         eprintln!("actorgraph: {issue}");
     }

@@ -12,6 +12,7 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::error::{Error, Result};
 use crate::normalize::normalize;
 
 /// The kinds of trouble an import reports, each counted.
@@ -206,14 +207,32 @@ pub fn false_friends() -> Vec<String> {
 /// Of `false_friends` (usually [`false_friends`]), the phrases that contain an imported name
 /// without being one are written as global exclusions: PETRARCH's "AMERICAN" must not make
 /// "South American" the United States, nor "WASHINGTON" "the Washington Post".
-pub fn import_petrarch(files: &[(&str, &[u8])], false_friends: &[String]) -> Imported {
+///
+/// An agents dictionary (every code an agent code such as `[~GOV]`: `Phoenix.agents.txt`) is
+/// refused: its entries are generic nouns that PETRARCH attaches to an actor, not actors.
+pub fn import_petrarch(files: &[(&str, &[u8])], false_friends: &[String]) -> Result<Imported> {
     let mut out = Imported::default();
     // (file index, record) in order.
     let mut all = Vec::new();
     for (fi, (name, bytes)) in files.iter().enumerate() {
-        for r in petrarch::read(name, bytes, &mut out.issues) {
-            all.push((fi, r));
+        let records = petrarch::read(name, bytes, &mut out.issues);
+        let codes: Vec<&str> = records
+            .iter()
+            .flat_map(|r| r.codes.iter().map(|(c, _)| c.as_str()))
+            .collect();
+        if !codes.is_empty() && codes.iter().all(|c| c.contains('~')) {
+            return Err(Error::Input {
+                location: (*name).to_owned(),
+                message: format!(
+                    "a PETRARCH agents dictionary, not actors: all {} codes are agent codes \
+                     such as [{}], for generic nouns (minister, police, rebel) that PETRARCH \
+                     attaches to an actor; give only actor dictionaries (Phoenix.*.actors.txt)",
+                    codes.len(),
+                    codes[0]
+                ),
+            });
         }
+        all.extend(records.into_iter().map(|r| (fi, r)));
     }
     out.records = all.len();
 
@@ -355,7 +374,7 @@ pub fn import_petrarch(files: &[(&str, &[u8])], false_friends: &[String]) -> Imp
         "{{\n  \"case\": \"insensitive\",\n  \"actors\": [\n    {}\n  ]{exclude}\n}}\n",
         lines.join(",\n    ")
     );
-    out
+    Ok(out)
 }
 
 /// Whether `phrase` contains a name (`is_name` of its normalised words, from a word's start
