@@ -163,28 +163,33 @@ fn dictionary_quirks_are_counted_and_the_import_loads() {
 }
 
 #[test]
-fn an_agents_dictionary_is_refused() {
-    // (dictionary, refused): agent codes carry a `~` (`[~GOV]`, `[IGO~]`); one actor code
-    // among them makes it an actors file.
+fn files_that_are_not_actor_dictionaries_are_refused() {
+    // (file, why it is refused, or "" when it is imported): agent codes carry a `~` (`[~GOV]`,
+    // `[IGO~]`), and one actor code among them makes an actors file; names are in capitals,
+    // a few in lower case do not matter.
     let cases = [
         (
             "MINISTER [~GOV]\nPOLICE {} [~COP]\nTRUCE_MONITOR [IGO~]\n",
-            true,
+            "a PETRARCH agents dictionary, not actors: all 3 codes are agent codes such as [~GOV]",
         ),
-        ("MINISTER [~GOV]\nIRAQ_ [IRQ]\n", false),
-        ("IRAQ_ [IRQ]\n", false),
-        ("NO_CODES_HERE\n", false),
+        ("MINISTER [~GOV]\nIRAQ_ [IRQ]\n", ""),
+        ("IRAQ_ [IRQ]\nNO_CODE_HERE\nal-Qaida [AQD]\n", ""),
+        ("{\"actors\": []}", "a JSON file, not a PETRARCH dictionary"),
+        ("\u{feff}\n  [\n]", "a JSON file, not a PETRARCH dictionary"),
+        ("# only a comment\n\n", "no entries"),
+        (
+            "Vowell met Rasool in Baghdad.\nThe talks [on Sunday] ended.\nIRAQ_ [IRQ]\n",
+            "not a PETRARCH actors dictionary: 2 of its 3 entries have lower-case letters",
+        ),
     ];
     for (dict, refused) in cases {
-        let r = import_petrarch(&[("a.txt", dict.as_bytes())], &[]);
-        assert_eq!(r.is_err(), refused, "{dict}");
-        if let Err(e) = r {
-            let e = e.to_string();
-            assert!(e.starts_with("a.txt: a PETRARCH agents dictionary"), "{e}");
-            assert!(
-                e.contains("all 3 codes are agent codes such as [~GOV]"),
-                "{e}"
-            );
+        match import_petrarch(&[("a.txt", dict.as_bytes())], &[]) {
+            Ok(_) => assert_eq!(refused, "", "{dict:?} was imported"),
+            Err(e) => {
+                let e = e.to_string();
+                assert_ne!(refused, "", "{dict:?}: {e}");
+                assert!(e.starts_with(&format!("a.txt: {refused}")), "{e}");
+            }
         }
     }
 }

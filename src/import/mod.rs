@@ -216,20 +216,10 @@ pub fn import_petrarch(files: &[(&str, &[u8])], false_friends: &[String]) -> Res
     let mut all = Vec::new();
     for (fi, (name, bytes)) in files.iter().enumerate() {
         let records = petrarch::read(name, bytes, &mut out.issues);
-        let codes: Vec<&str> = records
-            .iter()
-            .flat_map(|r| r.codes.iter().map(|(c, _)| c.as_str()))
-            .collect();
-        if !codes.is_empty() && codes.iter().all(|c| c.contains('~')) {
+        if let Some(message) = not_actors(bytes, &records) {
             return Err(Error::Input {
                 location: (*name).to_owned(),
-                message: format!(
-                    "a PETRARCH agents dictionary, not actors: all {} codes are agent codes \
-                     such as [{}], for generic nouns (minister, police, rebel) that PETRARCH \
-                     attaches to an actor; give only actor dictionaries (Phoenix.*.actors.txt)",
-                    codes.len(),
-                    codes[0]
-                ),
+                message,
             });
         }
         all.extend(records.into_iter().map(|r| (fi, r)));
@@ -375,6 +365,54 @@ pub fn import_petrarch(files: &[(&str, &[u8])], false_friends: &[String]) -> Res
         lines.join(",\n    ")
     );
     Ok(out)
+}
+
+/// Why a file is not a PETRARCH actors dictionary, if it is not: JSON (an actorgraph gazetteer
+/// needs no import), no entry, entries mostly in lower case (PETRARCH writes names in
+/// capitals: news text or another format), or only agent codes (`[~GOV]`: the agents
+/// dictionary, generic nouns that PETRARCH attaches to an actor).
+fn not_actors(bytes: &[u8], records: &[petrarch::Record]) -> Option<String> {
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Some(b'{' | b'[') = text.iter().find(|b| !b.is_ascii_whitespace()) {
+        return Some(
+            "a JSON file, not a PETRARCH dictionary: an actorgraph gazetteer is used as it is \
+             (-g FILE)"
+                .into(),
+        );
+    }
+    if records.is_empty() {
+        return Some(
+            "no entries: a PETRARCH actors dictionary has lines such as `JOHN_SMITH_ [USAGOV]` \
+             (docs/gazetteer.md)"
+                .into(),
+        );
+    }
+    let lower = records
+        .iter()
+        .filter(|r| r.phrases[0].0.chars().any(char::is_lowercase))
+        .count();
+    if lower * 2 > records.len() {
+        return Some(format!(
+            "not a PETRARCH actors dictionary: {lower} of its {} entries have lower-case \
+             letters, and PETRARCH writes names in capitals, as in `JOHN_SMITH_ [USAGOV]` \
+             (docs/gazetteer.md)",
+            records.len()
+        ));
+    }
+    let codes: Vec<&str> = records
+        .iter()
+        .flat_map(|r| r.codes.iter().map(|(c, _)| c.as_str()))
+        .collect();
+    if !codes.is_empty() && codes.iter().all(|c| c.contains('~')) {
+        return Some(format!(
+            "a PETRARCH agents dictionary, not actors: all {} codes are agent codes such as \
+             [{}], for generic nouns (minister, police, rebel) that PETRARCH attaches to an \
+             actor; give only actor dictionaries (Phoenix.*.actors.txt)",
+            codes.len(),
+            codes[0]
+        ));
+    }
+    None
 }
 
 /// Whether `phrase` contains a name (`is_name` of its normalised words, from a word's start
