@@ -15,7 +15,9 @@ The same engine as the ``actorgraph`` command line, from Python::
 a ``dict`` with the JSON Lines fields (``text``, ``id``, ``date``, ``title``, ``url``,
 ``source``), a ``pathlib.Path`` (a file or folder, read as the CLI reads it), or a pandas
 DataFrame with those columns. ``None`` means the embedded sample articles, as the CLI without
-inputs.
+inputs. ``gazetteer`` is a :class:`Gazetteer` (``Gazetteer.load(path)``, loaded once and
+reused), a path or a list of paths (merged in order, as ``-g FILE -g FILE``, loaded on each
+call), or ``None`` for the embedded one.
 
 Like ``actorgraph build``, :func:`build` and :func:`count` make a first pass over the
 documents before counting (duplicate and syndicated documents count once; lines repeated in
@@ -69,6 +71,7 @@ __version__: str = _actorgraph.__version__
 Document = Union[str, Mapping[str, Any], "os.PathLike[str]"]
 Docs = Union[Document, Iterable[Document], None]
 DateLike = Union[str, date, None]
+GazetteerLike = Union[Gazetteer, str, "os.PathLike[str]", Iterable[Union[str, "os.PathLike[str]"]], None]
 
 
 class ActorgraphWarning(UserWarning):
@@ -78,6 +81,24 @@ class ActorgraphWarning(UserWarning):
 def _warn(messages: list[str]) -> None:
     for m in messages:
         warnings.warn(m, ActorgraphWarning, stacklevel=3)
+
+
+def _gazetteer(gazetteer: GazetteerLike) -> Gazetteer | None:
+    """A :class:`Gazetteer` as it is; a path, or a list of paths merged in order, loaded (as
+    ``-g FILE -g FILE``, on every call: load once with :meth:`Gazetteer.load` to reuse it);
+    ``None`` for the embedded one."""
+    if gazetteer is None or isinstance(gazetteer, Gazetteer):
+        return gazetteer
+    if isinstance(gazetteer, (str, os.PathLike)):
+        return Gazetteer.load(gazetteer)
+    if isinstance(gazetteer, Iterable) and not isinstance(gazetteer, (bytes, Mapping)):
+        paths = list(gazetteer)
+        if paths and all(isinstance(p, (str, os.PathLike)) for p in paths):
+            return Gazetteer.load(*paths)
+    raise TypeError(
+        "gazetteer: give a Gazetteer, a path to a gazetteer JSON file or a list of paths, "
+        f"not {type(gazetteer).__name__}"
+    )
 
 
 def _documents(docs: Docs) -> Iterable[Any] | None:
@@ -198,7 +219,7 @@ class Scan:
 
 def tag(
     docs: Docs = None,
-    gazetteer: Gazetteer | None = None,
+    gazetteer: GazetteerLike = None,
     *,
     repeated_lines: int = 5,
     line_breaks: str = "auto",
@@ -220,7 +241,7 @@ def tag(
         first = _first_pass(docs, True, repeated_lines, threads, skip_bad_lines, text)
     jsonl, warns = _actorgraph.tag(
         _documents(docs),
-        gazetteer,
+        _gazetteer(gazetteer),
         scan=first,
         line_breaks=line_breaks,
         threads=threads,
@@ -233,7 +254,7 @@ def tag(
 
 def relations(
     docs: Docs = None,
-    gazetteer: Gazetteer | None = None,
+    gazetteer: GazetteerLike = None,
     *,
     lexicon: str | os.PathLike[str] | None = None,
     line_breaks: str = "auto",
@@ -250,7 +271,7 @@ def relations(
     """
     jsonl, warns = _actorgraph.relations(
         _documents(docs),
-        gazetteer,
+        _gazetteer(gazetteer),
         lexicon=None if lexicon is None else os.fspath(lexicon),
         line_breaks=line_breaks,
         threads=threads,
@@ -263,7 +284,7 @@ def relations(
 
 def count(
     docs: Docs = None,
-    gazetteer: Gazetteer | None = None,
+    gazetteer: GazetteerLike = None,
     *,
     scan: Scan | None = None,
     unit: str = "sentence",
@@ -299,7 +320,7 @@ def count(
         first = _first_pass(docs, keep_duplicates, repeated_lines, threads, skip_bad_lines, text)
     inner, warns = _actorgraph.count(
         _documents(docs),
-        gazetteer,
+        _gazetteer(gazetteer),
         scan=first,
         unit=unit,
         max_evidence=max_evidence,
@@ -321,7 +342,7 @@ def count(
 
 def build(
     docs: Docs = None,
-    gazetteer: Gazetteer | None = None,
+    gazetteer: GazetteerLike = None,
     *,
     scan: Scan | None = None,
     unit: str = "sentence",
@@ -360,6 +381,7 @@ def build(
     It is :func:`count` (with its first pass, or the given ``scan``) followed by
     :meth:`Counts.finish`.
     """
+    gazetteer = _gazetteer(gazetteer)
     actors = _names(actors)
     if actors is not None:
         actors = _actorgraph.check_actors(actors, gazetteer)
@@ -389,6 +411,42 @@ def build(
         communities=communities,
         seed=seed,
         keep_isolates=keep_isolates,
+    )
+
+
+def _why_empty(
+    documents: int,
+    nodes: int,
+    min_weight: int,
+    top_edges: int | None,
+    types: Iterable[str] | str | None,
+    actors: Iterable[str] | str | None,
+) -> str:
+    """Why a graph has no link, and what to do: the CLI's warning (exit status 1) in the
+    keywords of this module."""
+    if documents == 0:
+        return (
+            "no documents were counted: the inputs hold none, or since/until left them all out "
+            "(undated documents are left out when since or until is given)"
+        )
+    if nodes == 0:
+        if types is not None:
+            return (
+                f"no actor of type {', '.join(_names(types) or [])} is mentioned in the "
+                f"{documents} document(s) counted; check types (Gazetteer.actors() lists them)"
+            )
+        if actors is not None:
+            return "the actors given to actors= have no links in these documents; drop actors= or name others"
+        if min_weight > 1 or top_edges is not None:
+            return f"no link is left after min_weight={min_weight} / top_edges; lower them"
+        return (
+            f"no actor of the gazetteer is mentioned in the {documents} document(s) counted; "
+            "check the texts, or give a gazetteer that names these actors (gazetteer=PATH)"
+        )
+    return (
+        f"{nodes} actor(s) but no link: no two actors share a unit (a sentence, unless unit= "
+        "says otherwise); try unit='paragraph' or unit='document' (boilerplate is not linked: "
+        "keep_boilerplate=True)"
     )
 
 
@@ -467,6 +525,10 @@ class Counts:
             seed=seed,
             keep_isolates=keep_isolates,
         )
+        if inner.edge_count == 0:
+            corpus = json.loads(self._inner.corpus_json())
+            why = _why_empty(corpus["documents"], inner.node_count, min_weight, top_edges, types, actors)
+            warnings.warn(why, ActorgraphWarning, stacklevel=2)
         return Graph(inner, self)
 
 

@@ -118,3 +118,61 @@ def test_since_and_until_take_dates_and_strings():
     a = actorgraph.build(docs, since="2024-01-03", until=datetime.date(2024, 1, 5))
     assert a.corpus["documents"] == 3
     assert a.edges[0]["weight"] == 3
+
+
+# (name, how the gazetteer is given, given the root): every form gives the graph of
+# `actorgraph build -g tests/docs/my.json -g tests/docs/other.json`.
+GAZETTEER_FORMS = [
+    ("loaded", lambda r: actorgraph.Gazetteer.load(r / "tests/docs/my.json", r / "tests/docs/other.json")),
+    ("list of str", lambda r: [str(r / "tests/docs/my.json"), str(r / "tests/docs/other.json")]),
+    ("tuple of paths", lambda r: (r / "tests/docs/my.json", r / "tests/docs/other.json")),
+]
+
+
+@pytest.mark.parametrize("name,given", GAZETTEER_FORMS, ids=[c[0] for c in GAZETTEER_FORMS])
+def test_a_gazetteer_given_by_its_paths_is_loaded_as_the_cli_loads_it(cli, root, name, given):
+    mine, other = root / "tests/docs/my.json", root / "tests/docs/other.json"
+    expected = cli("build", "-g", mine, "-g", other, "--format", "json").stdout
+    assert actorgraph.build(gazetteer=given(root)).to_bytes("json") == expected, name
+    assert actorgraph.tag("Vowell met Sudani.", given(root)) == actorgraph.tag(
+        "Vowell met Sudani.", actorgraph.Gazetteer.load(mine, other)
+    )
+
+
+def test_one_path_and_a_bad_gazetteer_argument(cli, root):
+    mine = root / "tests/docs/my.json"
+    # The seeds name no two of its actors in one sentence: the CLI exits 1 with a warning.
+    expected = cli("build", "-g", mine, "--format", "json", check=False).stdout
+    with pytest.warns(actorgraph.ActorgraphWarning):
+        assert actorgraph.build(gazetteer=str(mine)).to_bytes("json") == expected
+    with pytest.warns(actorgraph.ActorgraphWarning):
+        assert actorgraph.build(gazetteer=mine).to_bytes("json") == expected
+    for bad in [42, {"actors": []}, [], [mine, 3]]:
+        with pytest.raises(TypeError) as e:
+            actorgraph.build(gazetteer=bad)
+        assert str(e.value).startswith("gazetteer: give a Gazetteer, a path to a gazetteer JSON file")
+
+
+# (name, docs, options, the warning's start): a graph without links warns why, as the CLI
+# does (exit status 1), in this module's keywords.
+EMPTY_CASES = [
+    ("one actor", "Iran.", {}, "1 actor(s) but no link: no two actors share a unit"),
+    ("no actor", "Nothing here.", {}, "no actor of the gazetteer is mentioned in the 1 document(s)"),
+    ("types", None, {"types": "persn"}, "no actor of type persn is mentioned in the 5 document(s)"),
+    ("min weight", "Iran and Iraq.", {"min_weight": 5}, "no link is left after min_weight=5"),
+    ("undated", ["Iran and Iraq."], {"since": "2024-01-01"}, "no documents were counted"),
+]
+
+
+@pytest.mark.parametrize("name,docs,options,start", EMPTY_CASES, ids=[c[0] for c in EMPTY_CASES])
+def test_a_graph_without_links_warns_why(name, docs, options, start):
+    with pytest.warns(actorgraph.ActorgraphWarning) as caught:
+        g = actorgraph.build(docs, **options)
+    assert g.to_bytes("json") and len(g.edges) == 0
+    messages = [str(w.message) for w in caught]
+    assert any(m.startswith(start) for m in messages), messages
+
+
+def test_a_graph_with_links_does_not_warn(recwarn):
+    assert len(actorgraph.build("Iran and Iraq.").edges) == 1
+    assert not [w for w in recwarn if issubclass(w.category, actorgraph.ActorgraphWarning)]
