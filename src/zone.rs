@@ -673,6 +673,23 @@ mod tests {
     }
 
     #[test]
+    fn a_cue_line_is_at_most_300_bytes_longer_lines_are_running_text() {
+        // (bytes in the line, trimmed; whether it is a cue): "Read more: xxx…".
+        for (len, cue) in [
+            (12, true),
+            (299, true),
+            (300, true),
+            (301, false),
+            (600, false),
+        ] {
+            let line = format!("  Read more: {}\n", "x".repeat(len - "Read more: ".len()));
+            assert_eq!(line.trim().len(), len);
+            let got = Cues::embedded().matching(&line).map(|c| c.id.as_str());
+            assert_eq!(got.is_some(), cue, "{len}: {got:?}");
+        }
+    }
+
+    #[test]
     fn title_end_marks_the_title_as_headline() {
         let text = "Kataib Hezbollah suspends attacks.\n\nThe group announced the pause.";
         let got: Vec<Zone> = zone_names(text, Some(34), &ZoneRules::default())
