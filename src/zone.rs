@@ -690,6 +690,24 @@ mod tests {
     }
 
     #[test]
+    fn list_markers_and_the_word_limit_of_a_cue() {
+        let words = |n: usize| vec!["talks"; n].join(" ");
+        // (line, a cue): "read more" has a limit of 30 words, its two words included; a list
+        // marker is stripped when a space follows it.
+        let cases = [
+            (format!("Read more: {}", words(28)), true),
+            (format!("Read more: {}", words(29)), false),
+            (format!("- Read more: {}", words(28)), true),
+            ("• Read more: Iraq talks resume".to_owned(), true),
+            ("-Read more: Iraq talks resume".to_owned(), false),
+        ];
+        for (line, cue) in cases {
+            let got = Cues::embedded().matching(&line).map(|c| c.id.as_str());
+            assert_eq!(got.is_some(), cue, "{line}: {got:?}");
+        }
+    }
+
+    #[test]
     fn title_end_marks_the_title_as_headline() {
         let text = "Kataib Hezbollah suspends attacks.\n\nThe group announced the pause.";
         let got: Vec<Zone> = zone_names(text, Some(34), &ZoneRules::default())
