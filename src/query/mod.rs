@@ -32,6 +32,9 @@ pub struct Resolver<'a> {
     names: HashMap<String, (u8, NodeIndex)>,
     /// Gazetteer actors absent from the graph: normalised name -> (id, label).
     absent: HashMap<String, (String, String)>,
+    /// Actors of the graph that the gazetteer does not have, when some are: the graph was
+    /// built with another gazetteer (a saved graph queried without its `-g`).
+    foreign: usize,
 }
 
 impl<'a> Resolver<'a> {
@@ -52,6 +55,13 @@ impl<'a> Resolver<'a> {
             by_id.insert(n.id.as_str(), ix);
         }
         let mut absent = HashMap::new();
+        // A graph of codes (`--group-by code`) has no gazetteer actors to miss.
+        let foreign = gazetteer.map_or(0, |g| {
+            graph
+                .nodes()
+                .filter(|n| n.kind != "code" && g.by_id(&n.id).is_none())
+                .count()
+        });
         if let Some(g) = gazetteer {
             for a in g.actors() {
                 match by_id.get(a.id.as_str()) {
@@ -60,6 +70,7 @@ impl<'a> Resolver<'a> {
                             add(&alias.text, 2, ix);
                         }
                     }
+                    None if foreign > 0 => {}
                     None => {
                         let names = std::iter::once(&a.id)
                             .chain(std::iter::once(&a.label))
@@ -75,6 +86,7 @@ impl<'a> Resolver<'a> {
             graph,
             names,
             absent,
+            foreign,
         }
     }
 
@@ -115,7 +127,19 @@ impl<'a> Resolver<'a> {
                 .collect();
             format!("; did you mean {}?", s.join(", "))
         };
-        Err(Error::Usage(format!("unknown actor \"{name}\"{hint}")))
+        let foreign = if self.foreign > 0 {
+            format!(
+                " ({} of the graph's {} actors are not in the gazetteer: it was built with \
+                 another one; give that one with -g FILE to name actors by their aliases)",
+                self.foreign,
+                self.graph.graph.node_count()
+            )
+        } else {
+            String::new()
+        };
+        Err(Error::Usage(format!(
+            "unknown actor \"{name}\"{hint}{foreign}"
+        )))
     }
 }
 
