@@ -708,6 +708,33 @@ mod tests {
     }
 
     #[test]
+    fn a_post_signature_ends_with_a_whole_date() {
+        // (what follows "— Iraqi PM (@IraqiPMO) ", a signature): month (3 letters or more, a
+        // full stop allowed), day of one or two digits, a comma, a four-digit year, nothing more.
+        let cases = [
+            ("January 27, 2024", true),
+            ("Jan 27, 2024", true),
+            ("Jan. 7, 2024", true),
+            ("SEPT 30, 2023", true),
+            ("said so", false),
+            ("Ja 27, 2024", false),
+            ("Jab 27, 2024", false),
+            ("January , 2024", false),
+            ("January 270, 2024", false),
+            ("January 2x, 2024", false),
+            ("January 27, 20245", false),
+            ("January 27, 2O24", false),
+            ("January 27, 2024 at noon", false),
+        ];
+        for (date, signature) in cases {
+            let line = format!("— Iraqi PM (@IraqiPMO) {date}");
+            assert_eq!(post_signature(&line), signature, "{line}");
+        }
+        assert!(!post_signature("Iraqi PM (@IraqiPMO) January 27, 2024"));
+        assert!(!post_signature("— Iraqi PM (IraqiPMO) January 27, 2024"));
+    }
+
+    #[test]
     fn title_end_marks_the_title_as_headline() {
         let text = "Kataib Hezbollah suspends attacks.\n\nThe group announced the pause.";
         let got: Vec<Zone> = zone_names(text, Some(34), &ZoneRules::default())
