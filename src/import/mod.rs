@@ -2,8 +2,11 @@
 //!
 //! [`petrarch`] reads PETRARCH / Phoenix `.actors` files; [`import_petrarch`] turns their
 //! records into one gazetteer: one actor per record, synonyms as aliases, dated codes as
-//! `codes`, every alias case-insensitive (PETRARCH ignores case). Collisions are resolved so
-//! that the result loads with the default (strict) policy: see `docs/gazetteer.md`.
+//! `codes`, names case-insensitive as PETRARCH reads them, except English-word acronyms
+//! (case-sensitive) and single words (capitalised); the [`false_friends`] that contain an
+//! imported name as exclusions. Collisions are resolved so that the result loads with the
+//! default (strict) policy; a file that is no actors dictionary is refused. Decisions:
+//! `docs/gazetteer.md`.
 
 pub mod petrarch;
 
@@ -208,8 +211,9 @@ pub fn false_friends() -> Vec<String> {
 /// without being one are written as global exclusions: PETRARCH's "AMERICAN" must not make
 /// "South American" the United States, nor "WASHINGTON" "the Washington Post".
 ///
-/// An agents dictionary (every code an agent code such as `[~GOV]`: `Phoenix.agents.txt`) is
-/// refused: its entries are generic nouns that PETRARCH attaches to an actor, not actors.
+/// A file that is no actors dictionary is refused with its name (see `not_actors`): JSON, no
+/// entry, entries mostly in lower case, or an agents dictionary (every code an agent code
+/// such as `[~GOV]`: `Phoenix.agents.txt`, generic nouns that PETRARCH attaches to an actor).
 pub fn import_petrarch(files: &[(&str, &[u8])], false_friends: &[String]) -> Result<Imported> {
     let mut out = Imported::default();
     // (file index, record) in order.
