@@ -24,7 +24,7 @@ use chrono::NaiveDate;
 pub const SHINGLE_WORDS: usize = 5;
 /// MinHash bins.
 const BINS: usize = 64;
-/// Bands of [`ROWS`] bins each.
+/// Bands of `ROWS` bins each.
 pub const BANDS: usize = 16;
 const ROWS: usize = BINS / BANDS;
 /// Bands that must agree for two documents to be near copies.
@@ -534,7 +534,7 @@ fn sharing(docs: &[Candidate]) -> Vec<usize> {
 
 /// What the sieve of a whole corpus keeps of a signature in memory: the low 16 bits of each
 /// band and the low 32 bits of the exact hash (36 bytes). Equal signatures' parts are equal,
-/// so [`may_match`] keeps every document [`sharing`] would.
+/// so [`may_match`] keeps every document `sharing` would.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SieveKey {
     bands: [u16; BANDS],
@@ -552,7 +552,7 @@ impl From<&Signature> for SieveKey {
 
 /// The documents (indices, increasing) that share the low 32 bits of the exact hash, or the
 /// low 16 bits of both bands of a pair ([`PAIRS`]), with another: a superset of the
-/// documents [`matches`] must decide in order (a match needs the same exact hash or
+/// documents [`matches()`] must decide in order (a match needs the same exact hash or
 /// [`MIN_BANDS`] equal bands, two of them in one group of a pair). The rest are kept. Two
 /// 16-bit halves make a 32-bit key, so a pair is shared by chance with probability about
 /// `n / 2^32` per document: 0.06% of the documents for 74,420 of them, 8% for ten million.
@@ -616,7 +616,7 @@ fn sieve(
         .collect()
 }
 
-/// Decides which documents are copies of another ([`matches`]), as a sorted list.
+/// Decides which documents are copies of another ([`matches()`]), as a sorted list.
 pub fn decide(docs: Vec<Candidate>) -> Duplicates {
     let mut list: Vec<Duplicate> = matches(&docs[..])
         .into_iter()

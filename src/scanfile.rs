@@ -42,7 +42,7 @@ struct Header {
 }
 
 /// Writes `survey` as a scan file. The body is what postcard makes of the sequence of records:
-/// their number, then the survey's records as they are stored ([`crate::spill::Record`]),
+/// their number, then the survey's records as they are stored (`spill::Record`),
 /// copied without decoding.
 pub fn write(survey: &Survey, w: &mut dyn Write) -> Result<(), WriteError> {
     let header = Header {

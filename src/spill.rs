@@ -1,5 +1,5 @@
 //! The first pass's records: what [`crate::scan::Survey`] saw of each document (id, date,
-//! signature, line keys, text length), in one encoding — a [`Record`] in [postcard] — kept in
+//! signature, line keys, text length), in one encoding — a `Record` in [postcard] — kept in
 //! an anonymous temporary file while the survey is made (so that memory holds only what the
 //! duplicate sieve needs: 36 bytes per document, `docs/duplicates.md`, "Memory"), and copied
 //! as they are into a scan file's body ([`crate::scanfile`]).
@@ -8,7 +8,7 @@
 //! Unix, as for `sort`) once 64 KB of records wait, and the operating system removes it when
 //! it is closed, even after a crash. Reads and writes are positional, so the records can be
 //! read from a shared reference while nothing else moves a cursor. Records are decoded from a
-//! 64 KB [`Window`] of a stream, never all at once.
+//! 64 KB `Window` of a stream, never all at once.
 //!
 //! [postcard]: https://docs.rs/postcard
 

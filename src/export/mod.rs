@@ -72,7 +72,7 @@ pub fn write(graph: &ActorGraph, format: Format, w: &mut dyn Write) -> Result<()
     write_view(graph, format, &View::default(), w)
 }
 
-/// [`write`], with the title and aliases that pictures and the HTML page show.
+/// [`write()`], with the title and aliases that pictures and the HTML page show.
 pub fn write_view(
     graph: &ActorGraph,
     format: Format,

@@ -1,9 +1,9 @@
 //! The gazetteer: actors, roles, exclusions, and validation with `file:line:col` errors.
 //!
 //! The file format is documented in `docs/gazetteer.md` (roles in `docs/roles.md`). Loading
-//! parses each file (a UTF-8 BOM is accepted), validates each entry ([`parse`]), merges the
+//! parses each file (a UTF-8 BOM is accepted), validates each entry (`parse`), merges the
 //! files (a later file may not redefine an id), resolves role holders ([`roles`]) and then
-//! builds the alias table ([`patterns`]) the tagger compiles into its automaton.
+//! builds the alias table (`patterns`) the tagger compiles into its automaton.
 
 mod parse;
 mod patterns;

@@ -1,7 +1,7 @@
 //! The tagger: one Aho-Corasick automaton over every normalised name.
 //!
 //! Matching runs on the normalised text (see [`crate::normalize`]). The automaton reports
-//! *overlapping* candidates; each is checked in its context ([`context`]: whole words,
+//! *overlapping* candidates; each is checked in its context (`context`: whole words,
 //! capitalisation, all-caps copy) and, for case-sensitive aliases, for the exact
 //! capitalisation. Exclusions ("Latin America") then hide the candidates inside them; only
 //! then are leftmost-longest, non-overlapping mentions chosen, and role mentions resolved to
