@@ -36,6 +36,18 @@ fn default_gazetteer_not_this_actor() {
         ("washington post", "The Washington Post reported", &[]),
         ("washington state", "wildfires in Washington state", &[]),
         ("george washington", "George Washington crossed", &[]),
+        // The city, a place as "Baghdad" is (Wikinews: rallies and riots "in Washington, D.C.").
+        ("the city", "a rally in Washington, D.C. on Saturday", &[]),
+        (
+            "the city, no stops",
+            "a riot in Washington DC near the White House",
+            &[],
+        ),
+        (
+            "the government after the city",
+            "Protests in Washington, DC as Washington said no",
+            &[("Washington", US)],
+        ),
         (
             "washington alone",
             "Washington and Baghdad",
