@@ -188,12 +188,23 @@ fn gazetteer_with_bom_is_accepted() {
 
 #[test]
 fn gazetteer_check_summarises() {
+    // Without a file, the embedded gazetteer: the same summary but for where it comes from.
+    let embedded = run_in(&root(), &["gazetteer", "check"]);
+    assert_eq!(embedded.status, 0, "{}", embedded.stderr);
     let r = run_in(&root(), &["gazetteer", "check", "gazetteer/actors.json"]);
     assert_eq!(r.status, 0, "{}", r.stderr);
     let first = r.stdout.lines().next().unwrap();
     assert!(
         first.starts_with("ok: 41 actor(s), 5 role(s) in 1 file(s)"),
         "{first}"
+    );
+    assert_eq!(
+        embedded.stdout.replacen(
+            "in the embedded gazetteer (gazetteer/actors.json)",
+            "in 1 file(s)",
+            1
+        ),
+        r.stdout
     );
     assert!(r.stdout.contains("  state            6\n"), "{}", r.stdout);
     assert!(

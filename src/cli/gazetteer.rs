@@ -20,8 +20,8 @@ use super::AmbiguousArg;
 pub enum GazetteerCommand {
     /// Validate gazetteer files (merged in order) and print a summary.
     Check {
-        /// Gazetteer JSON files.
-        #[arg(required = true, value_name = "FILE")]
+        /// Gazetteer JSON files (none: the embedded default gazetteer, gazetteer/actors.json).
+        #[arg(value_name = "FILE")]
         files: Vec<PathBuf>,
         /// An alias claimed by two actors: stop (error), or drop it from every claimant and
         /// list each drop (skip).
@@ -63,7 +63,11 @@ pub fn run(cmd: GazetteerCommand) -> Result<ExitCode> {
 
 fn check(files: &[PathBuf], ambiguous: AmbiguousArg) -> Result<ExitCode> {
     let t0 = Instant::now();
-    let (g, warnings) = Gazetteer::load_files_with(files, ambiguous.options())?;
+    let (g, warnings) = if files.is_empty() {
+        (Gazetteer::embedded(), Vec::new())
+    } else {
+        Gazetteer::load_files_with(files, ambiguous.options())?
+    };
     let load = t0.elapsed();
     for w in &warnings {
         eprintln!("actorgraph: warning: {w}");
@@ -95,11 +99,15 @@ fn check(files: &[PathBuf], ambiguous: AmbiguousArg) -> Result<ExitCode> {
             .cmp(&a.chars().count())
             .then_with(|| a.cmp(b))
     });
+    let source = if files.is_empty() {
+        "the embedded gazetteer (gazetteer/actors.json)".to_owned()
+    } else {
+        format!("{} file(s)", files.len())
+    };
     println!(
-        "ok: {} actor(s), {} role(s) in {} file(s)",
+        "ok: {} actor(s), {} role(s) in {source}",
         g.actors().len(),
         g.roles().len(),
-        files.len()
     );
     for (t, n) in &by_type {
         println!("  {t:<16} {n}");
