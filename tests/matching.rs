@@ -10,6 +10,14 @@ const US: &str = "united_states";
 /// Expected mentions: (surface, actor id), in order.
 type Expected = &'static [(&'static str, &'static str)];
 
+/// The gazetteer of one file named `g.json` holding `json`, and its warnings.
+fn load(json: &str) -> actorgraph::Result<(Gazetteer, Vec<String>)> {
+    Gazetteer::from_sources(&[Source {
+        name: "g.json",
+        bytes: json.as_bytes(),
+    }])
+}
+
 fn check(g: &Gazetteer, cases: &[(&str, &str, Expected)]) {
     let t = Tagger::new(g).unwrap();
     for (name, text, expected) in cases {
@@ -141,11 +149,7 @@ fn words_joined_by_an_apostrophe() {
       {"id": "forces", "label": "the Forces", "type": "armed_group"},
       {"id": "obrien", "label": "O'Brien", "type": "person"}
     ]}"#;
-    let (g, _) = Gazetteer::from_sources(&[Source {
-        name: "g.json",
-        bytes: json.as_bytes(),
-    }])
-    .unwrap();
+    let (g, _) = load(json).unwrap();
     let cases: &[(&str, &str, Expected)] = &[
         (
             "inside O'Brien",
@@ -186,11 +190,7 @@ fn a_label_with_its_own_case_rule() {
       {"id": "it", "label": {"text": "IT", "case": "sensitive"}, "type": "company"},
       {"id": "kofi", "label": "KOFI ANNAN", "type": "person"}
     ]}"#;
-    let (g, _) = Gazetteer::from_sources(&[Source {
-        name: "g.json",
-        bytes: json.as_bytes(),
-    }])
-    .unwrap();
+    let (g, _) = load(json).unwrap();
     assert_eq!(g.actor(g.by_id("turkey").unwrap()).label, "TURKEY");
     let cases: &[(&str, &str, Expected)] = &[
         ("capitalised", "Turkey said", &[("Turkey", "turkey")]),
@@ -207,12 +207,7 @@ fn a_label_with_its_own_case_rule() {
     check(&g, cases);
     let bad =
         r#"{"actors": [{"id": "a", "label": {"text": " ", "case": "sensitive"}, "type": "x"}]}"#;
-    let err = Gazetteer::from_sources(&[Source {
-        name: "g.json",
-        bytes: bad.as_bytes(),
-    }])
-    .unwrap_err()
-    .to_string();
+    let err = load(bad).unwrap_err().to_string();
     assert!(
         err.contains("g.json:1:34: actor \"a\" has an empty label"),
         "{err}"
@@ -229,11 +224,7 @@ fn exclusions_global_and_per_actor() {
       {"id": "trump", "label": "Donald Trump", "type": "person", "aliases": [{"text": "Trump", "case": "insensitive"}]}
     ],
     "exclude": ["Bank of America"]}"#;
-    let (g, warnings) = Gazetteer::from_sources(&[Source {
-        name: "g.json",
-        bytes: json.as_bytes(),
-    }])
-    .unwrap();
+    let (g, warnings) = load(json).unwrap();
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_eq!(g.exclusion_count(), 2);
     let cases: &[(&str, &str, Expected)] = &[
