@@ -422,8 +422,9 @@ def _why_empty(
     types: Iterable[str] | str | None,
     actors: Iterable[str] | str | None,
 ) -> str:
-    """Why a graph has no link, and what to do: the CLI's warning (exit status 1) in the
-    keywords of this module."""
+    """Why a graph has no link, and what to do: the CLI's warning (exit status 1,
+    ``src/cli/empty.rs``) in the keywords of this module. Keep the two in step: the CLI also
+    reads what reading found (undated documents, the date range), which counts do not keep."""
     if documents == 0:
         return (
             "no documents were counted: the inputs hold none, or since/until left them all out "
