@@ -562,9 +562,40 @@ fn who_met_and_relations_answer_from_typed_edges() {
         args.push("--json");
         assert_eq!(ids(&json(&args), "relations"), *want, "{extra:?}");
     }
-    let r = run_in(d, &["query", seeds, "who-met", "iraq"]);
-    assert_eq!(r.status, 1, "{}", r.stderr);
-    assert!(r.stderr.contains("--edges relations"), "{}", r.stderr);
+    // Which edges a typed question gets: reading documents it counts both unless told
+    // otherwise; a saved graph answers only if it was built with relations.
+    let comention = d.join("comention.json");
+    let comention = comention.to_str().unwrap();
+    let r = run_in(d, &["build", seeds, "-o", comention]);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    // (arguments, exit status, what stdout or stderr holds)
+    let cases: &[(&[&str], i32, &str)] = &[
+        (&["query", seeds, "who-met", "iraq"], 0, "united_states"),
+        (&["query", seeds, "relations", "iraq"], 0, "criticize"),
+        (
+            &["query", seeds, "--edges", "co-mention", "who-met", "iraq"],
+            1,
+            "build it with --edges relations",
+        ),
+        (
+            &["query", "--graph", comention, "who-met", "iraq"],
+            1,
+            "build it with --edges relations",
+        ),
+        (
+            &[
+                "query", "--graph", comention, "--edges", "both", "who-met", "iraq",
+            ],
+            2,
+            "--edges cannot be combined with --graph",
+        ),
+    ];
+    for (args, status, holds) in cases {
+        let r = run_in(d, args);
+        assert_eq!(r.status, *status, "{args:?}: {}", r.stderr);
+        let out = if *status == 0 { &r.stdout } else { &r.stderr };
+        assert!(out.contains(holds), "{args:?}: {out}");
+    }
 }
 
 /// A saved graph of person nodes `ids` and weighted links, for small path cases.

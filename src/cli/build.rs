@@ -113,9 +113,10 @@ pub struct GraphArgs {
     #[arg(long, value_name = "DATE", value_parser = date_arg, global = true)]
     pub until: Option<chrono::NaiveDate>,
     /// Edges to count: co-occurrence, typed relations from the lexicon (meet, attack, ...;
-    /// see docs/relations.md), or both.
-    #[arg(long, value_enum, default_value_t = EdgesArg::CoMention, global = true)]
-    pub edges: EdgesArg,
+    /// see docs/relations.md), or both. Default: co-mention; `query who-met` and `query
+    /// relations` reading documents count both.
+    #[arg(long, value_enum, global = true)]
+    pub edges: Option<EdgesArg>,
     /// Relation lexicon JSON file for typed edges (--edges relations or both). Default: the
     /// embedded lexicon. With co-mention edges only it is checked, then changes nothing.
     #[arg(long, value_name = "FILE", global = true)]
@@ -190,7 +191,7 @@ impl GraphArgs {
             linking: corpus.scan_options().linking,
             duplicates: corpus.scan_options().duplicates,
             repeated_lines: corpus.scan_options().repeated_lines,
-            edges: match self.edges {
+            edges: match self.edges.unwrap_or(EdgesArg::CoMention) {
                 EdgesArg::CoMention => Edges::CoMention,
                 EdgesArg::Relations => Edges::Relations,
                 EdgesArg::Both => Edges::Both,

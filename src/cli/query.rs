@@ -17,7 +17,7 @@ use actorgraph::query::rank::{self, Centrality};
 use actorgraph::query::{self, community, path, relations, stats, Resolver};
 use actorgraph::{Error, Result};
 
-use super::build::{build_graph, GraphArgs};
+use super::build::{build_graph, EdgesArg, GraphArgs};
 use super::{table, CorpusArgs};
 
 #[derive(Args)]
@@ -48,7 +48,7 @@ enum Question {
         evidence: bool,
     },
     /// Whom ACTOR met: `meet` relations that are facts and not negated, with their sentences
-    /// (needs a graph built with --edges relations or both).
+    /// (documents are read with --edges both; a saved graph needs to have been built so).
     WhoMet {
         /// An actor id, label or alias, in any case.
         actor: String,
@@ -56,7 +56,8 @@ enum Question {
         #[arg(long)]
         evidence: bool,
     },
-    /// ACTOR's typed relations (meet, attack, ...; needs --edges relations or both).
+    /// ACTOR's typed relations (meet, attack, ...; documents are read with --edges both; a
+    /// saved graph needs to have been built so).
     Relations {
         /// An actor id, label or alias, in any case.
         actor: String,
@@ -154,6 +155,7 @@ fn load(args: &QueryArgs, diag: &mut Diagnostics) -> Result<(ActorGraph, Gazette
                 (args.build.types.is_some(), "--types"),
                 (args.build.actors.is_some(), "--actors"),
                 (args.build.lexicon.is_some(), "--lexicon"),
+                (args.build.edges.is_some(), "--edges"),
             ];
             if let Some((_, what)) = conflicting.iter().find(|c| c.0) {
                 return Err(Error::Usage(format!(
@@ -183,7 +185,15 @@ fn load(args: &QueryArgs, diag: &mut Diagnostics) -> Result<(ActorGraph, Gazette
     Ok((graph, gazetteer))
 }
 
-pub fn run(args: QueryArgs) -> Result<ExitCode> {
+pub fn run(mut args: QueryArgs) -> Result<ExitCode> {
+    let typed = matches!(
+        args.question,
+        Question::WhoMet { .. } | Question::Relations { .. }
+    );
+    if typed && args.graph.is_none() && args.build.edges.is_none() {
+        // The question needs typed relations, and this run counts them itself.
+        args.build.edges = Some(EdgesArg::Both);
+    }
     let mut diag = Diagnostics::default();
     let (graph, gazetteer) = load(&args, &mut diag)?;
     let resolver = Resolver::new(&graph, Some(&gazetteer));
