@@ -234,6 +234,14 @@ fn the_three_phoenix_files_import_load_and_tag_wikinews() {
         "{}",
         r.stderr
     );
+    assert!(
+        r.stderr.contains(
+            "types from the CAMEO codes: 41 actor, 1021 armed_group, 4371 company, 63 \
+             institution, 20 media, 14 military, 1996 organization, 18337 person, 212 state"
+        ),
+        "{}",
+        r.stderr
+    );
     false_friends_tag_nothing(dir.path(), &files);
     // The agents file sits beside the actor files (`Phoenix.*.txt` picks it up): refused, with
     // the file named, and nothing written.
@@ -293,6 +301,39 @@ fn the_three_phoenix_files_import_load_and_tag_wikinews() {
         .expect("Maliki is in Phoenix.Countries");
     let on = |d: &str| maliki.code_on(chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
     assert_eq!(on("2010-01-01"), Some("IRQGOV"));
+    // Types come from the CAMEO codes: the relation rules need persons (docs/gazetteer.md).
+    for (label, want) in [
+        ("NURI AL MALIKI", "person"),
+        ("KOFI ANNAN", "person"),
+        ("DENG XIAOPING", "person"),
+        ("IRAQ", "state"),
+        ("HAMAS", "armed_group"),
+        ("AHRAR AL SHAM", "armed_group"),
+        ("PEOPLES LIBERATION ARMY", "military"),
+        ("UNITED STATES CONGRESS", "institution"),
+        ("HAARETZ", "media"),
+        ("RED CROSS", "organization"),
+        ("NOKIA", "company"),
+    ] {
+        let a = g.actors().iter().find(|a| a.label == label).unwrap();
+        assert_eq!(a.kind, want, "{label}");
+    }
+    // So role phrases give affiliations, as with the default gazetteer.
+    let text = "Norwegian Prime Minister Erna Solberg was stranded.\n";
+    let r = run_with_stdin(
+        dir.path(),
+        &["relations", "-", "-g", "phoenix.json", "--format", "tsv"],
+        Some(text.as_bytes()),
+    );
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    let rows: Vec<Vec<&str>> = r
+        .stdout
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').collect())
+        .collect();
+    assert_eq!(rows.len(), 1, "{}", r.stdout);
+    assert_eq!(rows[0][2..5], ["affiliation", "erna_solberg", "norway"]);
 }
 
 /// Phrases of `gazetteer/false_friends.json` that contain a Phoenix name: with the import's

@@ -169,6 +169,15 @@ fn petrarch(files: &[PathBuf], output: &std::path::Path, exclude: bool) -> Resul
     for (kind, n) in imported.counts() {
         eprintln!("actorgraph:   {:<34} {n}", kind.name());
     }
+    let types: Vec<String> = imported
+        .types
+        .iter()
+        .map(|(t, n)| format!("{n} {t}"))
+        .collect();
+    eprintln!(
+        "actorgraph: types from the CAMEO codes: {} (docs/gazetteer.md)",
+        types.join(", ")
+    );
     if exclude {
         eprintln!(
             "actorgraph: {} false friend(s) written as exclusions: phrases of \

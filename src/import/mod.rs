@@ -8,6 +8,7 @@
 //! default (strict) policy; a file that is no actors dictionary is refused. Decisions:
 //! `docs/gazetteer.md`.
 
+pub mod cameo;
 pub mod petrarch;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -116,6 +117,8 @@ pub struct Imported {
     pub dated_codes: usize,
     /// False friends written as global exclusions (see [`false_friends`]).
     pub exclusions: usize,
+    /// Actors written, by the type their codes give ([`cameo::actor_type`]).
+    pub types: BTreeMap<&'static str, usize>,
     /// Every finding, in file and line order.
     pub issues: Vec<Issue>,
 }
@@ -265,6 +268,12 @@ pub fn import_petrarch(files: &[(&str, &[u8])], false_friends: &[String]) -> Res
         });
     }
 
+    let countries = cameo::countries(
+        merged
+            .iter()
+            .flat_map(|r| r.codes.iter().map(|(c, _)| c.as_str())),
+    );
+
     // Assign aliases: first claimant wins.
     let mut owner: HashMap<String, (usize, usize)> = HashMap::new(); // key -> (file, line)
     let mut ids: HashSet<String> = HashSet::new();
@@ -338,10 +347,12 @@ pub fn import_petrarch(files: &[(&str, &[u8])], false_friends: &[String]) -> Res
         out.aliases += aliases.len();
         out.codes += codes.len();
         out.dated_codes += r.codes.iter().filter(|(_, p)| !p.is_open()).count();
+        let kind = cameo::actor_type(&r.codes, &countries);
+        *out.types.entry(kind).or_default() += 1;
         let actor = OutActor {
             id,
             label: OutAlias::new(label),
-            kind: "actor",
+            kind,
             aliases: aliases.iter().map(|a| OutAlias::new(a)).collect(),
             codes,
             attributes: BTreeMap::from([("source", format!("{file}:{}", r.line))]),
