@@ -364,6 +364,36 @@ fn lexicon_examples() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// A role between an actor and a name the gazetteer does not know belongs to that name: "A,
+/// B's ROLE C" is no affiliation of A when C is an untagged name (Wikinews with Phoenix:
+/// "... energy minister Yuval Steinitz, Greek prime minister Kyriakos Mitsotakis and ..."
+/// made Steinitz serve Greece); a day after the role is no name.
+#[test]
+fn a_role_before_an_untagged_name_is_that_name_s() {
+    let f = fixture(Some(DEV.1));
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "The summit was attended by Kyriakos Mitsotakis, Turkey's foreign minister Mevlut Cavusoglu and Israeli officials.",
+            &[],
+        ),
+        (
+            "Kyriakos Mitsotakis, Turkey's foreign minister, spoke first.",
+            &["affiliation kyriakos_mitsotakis turkey"],
+        ),
+        (
+            "Kyriakos Mitsotakis, Turkey's foreign minister Monday said it would.",
+            &["affiliation kyriakos_mitsotakis turkey"],
+        ),
+    ];
+    for (text, want) in cases {
+        let got: Vec<String> = relations(&f, text)
+            .into_iter()
+            .map(|k| format!("{} {} {}", k.0, k.1, k.2))
+            .collect();
+        assert_eq!(got, *want, "{text}");
+    }
+}
+
 /// The examples the issue names, with the default gazetteer.
 #[test]
 fn seed_examples_from_the_issue() {

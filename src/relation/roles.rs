@@ -97,7 +97,12 @@ fn find(cx: &Ctx, occ: Occ) -> Option<(usize, usize)> {
         if let Some(a) = person_after(cx, occ.t1) {
             return Some((a, b));
         }
-        // "A, B's spokesman", "A, the Houthi military spokesman", "A, an NTSB spokesman"
+        // "A, B's spokesman", "A, the Houthi military spokesman", "A, an NTSB spokesman" —
+        // unless a name the gazetteer does not know follows the role: in "A, Turkey's foreign
+        // minister Mevlut Cavusoglu and ..." the role is Cavusoglu's, not A's.
+        if untagged_name(cx, occ.t1) {
+            return None;
+        }
         let mut k = b;
         if k > 0 && cx.is_det(cx.word(k - 1)) {
             k -= 1;
@@ -162,6 +167,15 @@ fn person_after(cx: &Ctx, mut p: usize) -> Option<usize> {
         p += 1;
     }
     None
+}
+
+/// A capitalised word the lexicon does not know, and no mention, at `p`: the name of someone
+/// the gazetteer does not list ("Mevlut" in "Turkey's foreign minister Mevlut Cavusoglu").
+/// Days are lexicon markers, so "Iraq's spokesman Monday said" is no name.
+fn untagged_name(cx: &Ctx, p: usize) -> bool {
+    cx.toks
+        .get(p)
+        .is_some_and(|t| t.cap && t.punct().is_none() && t.mention().is_none() && t.word() == NONE)
 }
 
 /// The person before a connector ending at `k`: "A, ...", "A was ...", "A, who is ...",
