@@ -537,6 +537,35 @@ fn relations_command_writes_sorted_jsonl_with_the_documented_fields() {
         last = Some(key);
     }
     assert!(lines >= 5, "{}", r.stdout);
+    // The values, not only the fields: modality and negation as the README shows them.
+    let rows: BTreeSet<String> = r
+        .stdout
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let s = |k: &str| v[k].to_string().trim_matches('"').to_owned();
+            ["relation", "source", "target", "negated", "modality", "cue"]
+                .map(s)
+                .join(" ")
+        })
+        .collect();
+    for want in [
+        "meet iraq united_states false planned discussions",
+        "meet iraq united_states false fact talks",
+        "attack united_states qassem_soleimani false fact killed",
+    ] {
+        assert!(rows.contains(want), "{want}: {rows:#?}");
+    }
+    let denied = util::run_with_stdin(
+        &root(),
+        &["relations", "-"],
+        Some(b"Vowell did not meet Rasool.\n"),
+    );
+    let v: serde_json::Value = serde_json::from_str(denied.stdout.trim()).unwrap();
+    assert_eq!(
+        (v["negated"].as_bool(), v["modality"].as_str()),
+        (Some(true), Some("fact"))
+    );
     let tsv = run_in(
         &root(),
         &["relations", "seeds/", "--format", "tsv", "--threads", "1"],
