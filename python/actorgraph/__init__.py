@@ -595,16 +595,30 @@ class Graph:
         output (``label``, ``type``, ``color``, ``size``, ``mentions``, ...; ``weight``,
         ``npmi``, ``jaccard``, ``evidence``, ...), typed as GraphML declares them.
 
-        It is NetworkX's own GraphML reader applied to the GraphML bytes, so it equals
-        ``networkx.read_graphml`` of ``actorgraph build -o g.graphml`` exactly. When the graph
-        holds typed relations it is a ``MultiDiGraph`` (several kinds of link per pair, some
-        directed); a co-mention graph is a ``Graph``.
+        It is NetworkX's own GraphML reader applied to the GraphML bytes, so a co-mention
+        graph equals ``networkx.read_graphml`` of ``actorgraph build -o g.graphml`` exactly: a
+        ``Graph``. A graph with typed relations is a ``MultiDiGraph`` keyed by kind (several
+        kinds of link per pair): a directed kind (attack, visit, ...) is one edge from source
+        to target, a symmetric one (co-mention, meet, cooperate) an edge each way with the
+        same attributes. (NetworkX reads the GraphML as an undirected ``MultiGraph``, which
+        loses the directions.)
         """
         import io
 
         import networkx as nx
 
-        g = nx.read_graphml(io.BytesIO(self._inner.to_bytes("graphml")))
-        if self._inner.has_relations and not isinstance(g, nx.MultiDiGraph):
-            g = nx.MultiDiGraph(g)
+        data = io.BytesIO(self._inner.to_bytes("graphml"))
+        if not self._inner.has_relations:
+            return nx.read_graphml(data)
+        read = nx.read_graphml(data, force_multigraph=True)
+        directed = {(e["source"], e["target"], e["kind"]) for e in self.edges if e.get("directed")}
+        g = nx.MultiDiGraph(**read.graph)
+        g.add_nodes_from(read.nodes(data=True))
+        for u, v, d in read.edges(data=True):
+            kind = d["kind"]
+            if (v, u, kind) in directed:
+                u, v = v, u
+            g.add_edge(u, v, key=kind, **d)
+            if (u, v, kind) not in directed:
+                g.add_edge(v, u, key=kind, **d)
         return g

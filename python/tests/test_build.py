@@ -61,6 +61,27 @@ def test_to_networkx_equals_networkx_reading_the_cli_graphml(cli, tmp_path):
     assert isinstance(node["mentions"], int) and isinstance(node["size"], float)
 
 
+def test_to_networkx_keeps_the_direction_of_typed_relations():
+    g = actorgraph.build(edges="both")
+    got = g.to_networkx()
+    assert isinstance(got, nx.MultiDiGraph)
+    # (source, target, kind) as the JSON graph gives them; symmetric kinds both ways.
+    want = []
+    for e in g.edges:
+        kind = e.get("kind", "co-mention")
+        want.append((e["source"], e["target"], kind))
+        if not e.get("directed"):
+            want.append((e["target"], e["source"], kind))
+    assert sorted(got.edges(keys=True)) == sorted(want)
+    # The seeds' attacks go one way: the United States struck, it was not struck.
+    attacks = {(u, v) for u, v, k in got.edges(keys=True) if k == "attack"}
+    assert ("united_states", "kataib_hezbollah") in attacks
+    assert ("kataib_hezbollah", "united_states") not in attacks
+    d = got.edges["united_states", "kataib_hezbollah", "attack"]
+    assert d["directed"] is True and d["weight"] >= 1
+    assert dict(got.nodes(data=True)) == dict(g.to_networkx().nodes(data=True))
+
+
 @pytest.mark.parametrize("name,fmt", [("g.json", None), ("g.graphml", None), ("g.gexf", None),
                                       ("g.dot", None), ("g.gv", None), ("out", "csv"),
                                       ("g.txt", "graphml")])
