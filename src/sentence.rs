@@ -376,8 +376,12 @@ fn break_after(
         let initial = word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase());
         let keep = if word.contains('.') {
             let undotted: String = lower.chars().filter(|&c| c != '.').collect();
-            NEVER_FINAL_DOTTED.contains(&undotted.as_str())
-                || !SENTENCE_STARTERS.contains(&next_word)
+            if matches!(undotted.as_str(), "am" | "pm") && next.is_uppercase() {
+                zone_follows(&text[b..pe])
+            } else {
+                NEVER_FINAL_DOTTED.contains(&undotted.as_str())
+                    || !SENTENCE_STARTERS.contains(&next_word)
+            }
         } else if initial {
             !SENTENCE_STARTERS.contains(&next_word)
         } else {
@@ -408,6 +412,58 @@ fn word_before(text: &str, dot: usize) -> &str {
         return "";
     }
     text[s..dot].trim_start_matches('.')
+}
+
+/// Rule "clock times": after "a.m." or "p.m." a capitalised word starts a sentence ("... until
+/// 6 a.m. Thailand planned ...") unless it goes with the time: a zone acronym ("9:54 a.m. ET",
+/// "EDT", "UTC"), words up to "time" ("10:00 a.m. Tongan time", "Central European Time"), a
+/// day or a month ("10 a.m. Tuesday", "9 a.m. Feb. 11").
+fn zone_follows(rest: &str) -> bool {
+    const DAYS_AND_MONTHS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "aug",
+        "august",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "dec",
+        "december",
+    ];
+    let mut words = rest
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty());
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let letters = next_word(first);
+    if letters.len() >= 2 && letters.chars().all(|c| c.is_ascii_uppercase())
+        || DAYS_AND_MONTHS.contains(&letters.to_ascii_lowercase().as_str())
+    {
+        return true;
+    }
+    std::iter::once(first)
+        .chain(words)
+        .take(4)
+        .map(next_word)
+        .any(|w| w.eq_ignore_ascii_case("time"))
 }
 
 fn next_word(rest: &str) -> &str {
@@ -461,6 +517,17 @@ mod tests {
         ("headline lines", "Iraq resumes talks\nThe talks began.\nRead more: PMF chief speaks", &["Iraq resumes talks", "The talks began.", "Read more: PMF chief speaks"]),
         ("blank line", "One\n\nTwo", &["One", "Two"]),
         ("no terminator", "Related Articles", &["Related Articles"]),
+        // Clock times: a capitalised word after "a.m." / "p.m." starts a sentence unless it
+        // goes with the time (Wikinews: "... between 3 p.m. and 6 a.m. Thailand planned ...").
+        ("a.m. before a sentence", "It ran until 6 a.m. Thailand planned more.", &["It ran until 6 a.m.", "Thailand planned more."]),
+        ("p.m. before an opener", "It ended at 3 p.m. The talks resumed.", &["It ended at 3 p.m.", "The talks resumed."]),
+        ("a.m. zone acronym", "It crashed at 9:54 a.m. ET near the runway.", &["It crashed at 9:54 a.m. ET near the runway."]),
+        ("p.m. zone in words", "He died at 10 p.m. Tongan time in Nuku'alofa.", &["He died at 10 p.m. Tongan time in Nuku'alofa."]),
+        ("a.m. long zone", "Cases until 10 a.m. Central European Time rose.", &["Cases until 10 a.m. Central European Time rose."]),
+        ("a.m. day", "Talks start at 9 a.m. Tuesday in Baghdad.", &["Talks start at 9 a.m. Tuesday in Baghdad."]),
+        ("p.m. month", "Polls close at 8 p.m. Nov. 3 in most states.", &["Polls close at 8 p.m. Nov. 3 in most states."]),
+        ("a.m. at the end", "It began at 6 a.m.", &["It began at 6 a.m."]),
+        ("p.m. before a bracket", "Found at 8:30 p.m. (0030 UTC). He died.", &["Found at 8:30 p.m. (0030 UTC).", "He died."]),
         ("e.g. before an opener", "Groups, e.g. The Kataib Hezbollah, fired.", &["Groups, e.g. The Kataib Hezbollah, fired."]),
         // The letters and dots read back from a full stop stop after 32 bytes: a longer run
         // is not an abbreviation (and the scan back stays short).
