@@ -419,34 +419,6 @@ fn word_before(text: &str, dot: usize) -> &str {
 /// "EDT", "UTC"), words up to "time" ("10:00 a.m. Tongan time", "Central European Time"), a
 /// day or a month ("10 a.m. Tuesday", "9 a.m. Feb. 11").
 fn zone_follows(rest: &str) -> bool {
-    const DAYS_AND_MONTHS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "jan",
-        "january",
-        "feb",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "aug",
-        "august",
-        "sept",
-        "september",
-        "oct",
-        "october",
-        "nov",
-        "november",
-        "dec",
-        "december",
-    ];
     let mut words = rest
         .split(|c: char| c.is_whitespace())
         .filter(|w| !w.is_empty());
@@ -455,7 +427,7 @@ fn zone_follows(rest: &str) -> bool {
     };
     let letters = next_word(first);
     if letters.len() >= 2 && letters.chars().all(|c| c.is_ascii_uppercase())
-        || DAYS_AND_MONTHS.contains(&letters.to_ascii_lowercase().as_str())
+        || is_day_or_month(&letters.to_ascii_lowercase())
     {
         return true;
     }
@@ -464,6 +436,41 @@ fn zone_follows(rest: &str) -> bool {
         .take(4)
         .map(next_word)
         .any(|w| w.eq_ignore_ascii_case("time"))
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// A month or its abbreviation of 3 letters or more ("sept"), in lower case; also read by the
+/// signature dates of `zone`.
+pub(crate) fn is_month(lower: &str) -> bool {
+    lower.len() >= 3 && MONTHS.iter().any(|m| m.starts_with(lower))
+}
+
+/// A day of the week or a month ([`is_month`]), in lower case.
+fn is_day_or_month(lower: &str) -> bool {
+    const DAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    DAYS.contains(&lower) || is_month(lower)
 }
 
 fn next_word(rest: &str) -> &str {

@@ -211,20 +211,6 @@ fn post_signature(line: &str) -> bool {
 
 /// "January 27, 2024", "Jan 27, 2024", "Jan. 27, 2024".
 fn is_month_day_year(s: &str) -> bool {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let mut parts = s.split_whitespace();
     let (Some(m), Some(d), Some(y), None) =
         (parts.next(), parts.next(), parts.next(), parts.next())
@@ -232,9 +218,8 @@ fn is_month_day_year(s: &str) -> bool {
         return false;
     };
     let m = m.trim_end_matches('.').to_lowercase();
-    let month = m.len() >= 3 && MONTHS.iter().any(|full| full.starts_with(m.as_str()));
     let d = d.trim_end_matches(',');
-    month
+    crate::sentence::is_month(&m)
         && !d.is_empty()
         && d.len() <= 2
         && d.bytes().all(|b| b.is_ascii_digit())
