@@ -19,7 +19,8 @@
 //!    (saved by [`partial`], merged in any order);
 //! 10. [`run`] — the whole run as one library call: settings and documents in, counts out;
 //! 11. [`graph`] — counts finished into a network: scores, evidence and filters (petgraph);
-//!     [`period`] gives weights per day, week, month or year;
+//!     [`period`] gives weights per day, week, month or year; [`empty`] says why a graph has
+//!     no link;
 //! 12. [`query`] — neighbours, paths, centralities, communities, stats;
 //! 13. [`export`] — writers for every output format; [`output`] makes files atomic.
 //!
@@ -46,6 +47,7 @@ pub mod analysis;
 pub mod counter;
 pub mod counts;
 pub mod dedup;
+pub mod empty;
 pub mod error;
 pub mod export;
 pub mod fields;

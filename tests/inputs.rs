@@ -496,6 +496,11 @@ fn empty_results_say_why_and_exit_1() {
     fs::create_dir(d.join("undated")).unwrap();
     fs::write(d.join("undated/a.txt"), "Vowell met Rasool.").unwrap();
     fs::write(d.join("lonely.txt"), "Vowell spoke.").unwrap();
+    fs::write(
+        d.join("other.json"),
+        r#"{"actors": [{"id": "x", "label": "Nobody Here", "type": "person"}]}"#,
+    )
+    .unwrap();
     // (name, args, expected piece of the warning)
     let cases: &[(&str, &[&str], &str)] = &[
         ("no files", &["build", "empty"], "no documents: the inputs hold no .txt"),
@@ -514,9 +519,35 @@ fn empty_results_say_why_and_exit_1() {
             &["build", "seeds/", "--types", "persn"],
             "no actor of type persn is mentioned",
         ),
-        ("no pair", &["build", "lonely.txt"], "1 actor(s) but no link"),
+        (
+            "no pair",
+            &["build", "lonely.txt"],
+            "1 actor(s) but no link: no two actors share a sentence; try --unit paragraph or --unit document (boilerplate is not linked: --keep-boilerplate)",
+        ),
+        (
+            "no pair twice",
+            &["build", "seeds/", "--unit", "document", "--min-weight", "99"],
+            "no link is left after --min-weight 99 / --top-edges; lower them",
+        ),
+        (
+            "ego network without links",
+            &["build", "lonely.txt", "--actors", "rasool"],
+            "the actors given to --actors have no links in these documents; drop --actors or name others",
+        ),
+        (
+            "no actor",
+            &["build", "undated", "-g", "other.json"],
+            "no actor of the gazetteer is mentioned in the 1 document(s) counted; check the text field (--text-field) or give a gazetteer that names these actors (-g FILE)",
+        ),
         ("tag finds nothing", &["tag", "empty"], "no documents"),
+        (
+            "merge leaves nothing",
+            &["merge", "part.agc", "--types", "persn", "-o", "m.json"],
+            "no actor of type persn is mentioned in the 1 document(s) counted",
+        ),
     ];
+    let r = run_in(d, &["build", "undated", "--partial", "-o", "part.agc"]);
+    assert_eq!(r.status, 0, "{}", r.stderr);
     for (name, args, expected) in cases {
         let at = if args.contains(&"seeds/") {
             root()

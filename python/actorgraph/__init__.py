@@ -414,43 +414,6 @@ def build(
     )
 
 
-def _why_empty(
-    documents: int,
-    nodes: int,
-    min_weight: int,
-    top_edges: int | None,
-    types: Iterable[str] | str | None,
-    actors: Iterable[str] | str | None,
-) -> str:
-    """Why a graph has no link, and what to do: the CLI's warning (exit status 1,
-    ``src/cli/empty.rs``) in the keywords of this module. Keep the two in step: the CLI also
-    reads what reading found (undated documents, the date range), which counts do not keep."""
-    if documents == 0:
-        return (
-            "no documents were counted: the inputs hold none, or since/until left them all out "
-            "(undated documents are left out when since or until is given)"
-        )
-    if nodes == 0:
-        if types is not None:
-            return (
-                f"no actor of type {', '.join(_names(types) or [])} is mentioned in the "
-                f"{documents} document(s) counted; check types (Gazetteer.actors() lists them)"
-            )
-        if actors is not None:
-            return "the actors given to actors= have no links in these documents; drop actors= or name others"
-        if min_weight > 1 or top_edges is not None:
-            return f"no link is left after min_weight={min_weight} / top_edges; lower them"
-        return (
-            f"no actor of the gazetteer is mentioned in the {documents} document(s) counted; "
-            "check the texts, or give a gazetteer that names these actors (gazetteer=PATH)"
-        )
-    return (
-        f"{nodes} actor(s) but no link: no two actors share a unit (a sentence, unless unit= "
-        "says otherwise); try unit='paragraph' or unit='document' (boilerplate is not linked: "
-        "keep_boilerplate=True)"
-    )
-
-
 def _names(value: Iterable[str] | str | None) -> list[str] | None:
     if value is None:
         return None
@@ -526,10 +489,8 @@ class Counts:
             seed=seed,
             keep_isolates=keep_isolates,
         )
-        if inner.edge_count == 0:
-            corpus = json.loads(self._inner.corpus_json())
-            why = _why_empty(corpus["documents"], inner.node_count, min_weight, top_edges, types, actors)
-            warnings.warn(why, ActorgraphWarning, stacklevel=2)
+        if inner.why_empty is not None:
+            warnings.warn(inner.why_empty, ActorgraphWarning, stacklevel=2)
         return Graph(inner, self)
 
 

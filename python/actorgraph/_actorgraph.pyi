@@ -106,6 +106,9 @@ class Graph:
     @property
     def has_relations(self) -> bool:
         """True when some edge is a typed relation (not a co-mention)."""
+    @property
+    def why_empty(self) -> str | None:
+        """Why the graph has no link, with what to do (None when it has links)."""
     def to_bytes(self, format: str) -> bytes:
         """The graph in `format` (dot, graphml, gexf, json, svg, png), as the CLI writes it."""
 

@@ -70,7 +70,9 @@ impl Counts {
         };
         let (graph, page) = py.detach(|| finish.apply(&self.inner, &filters, None));
         let default_evidence = self.inner.recipe.max_evidence.is_none() && max_evidence.is_none();
-        Ok(Graph::new(graph, default_evidence, page))
+        let why = actorgraph::empty::why(&graph, &self.inner, &filters, None)
+            .map(|w| w.message(actorgraph::empty::Spelling::Python));
+        Ok(Graph::new(graph, default_evidence, page, why))
     }
 
     /// The counts as a partial counts file (what pickling stores; `actorgraph merge` reads

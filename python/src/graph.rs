@@ -38,6 +38,8 @@ pub struct Graph {
     default_evidence: bool,
     /// Title line and aliases for pictures and the HTML page (as the CLI writes them).
     page: export::View,
+    /// Why the graph has no link (`actorgraph::empty`), spelt for Python.
+    why_empty: Option<String>,
 }
 
 /// The format named `name`, or the one of `path`'s extension.
@@ -66,12 +68,19 @@ fn format_of(name: Option<&str>, path: Option<&std::path::Path>) -> PyResult<For
 }
 
 impl Graph {
-    /// A graph; `default_evidence` when no evidence cap was asked for.
-    pub fn new(graph: ActorGraph, default_evidence: bool, page: export::View) -> Graph {
+    /// A graph; `default_evidence` when no evidence cap was asked for; `why_empty` when it has
+    /// no link.
+    pub fn new(
+        graph: ActorGraph,
+        default_evidence: bool,
+        page: export::View,
+        why_empty: Option<String>,
+    ) -> Graph {
         Graph {
             graph,
             default_evidence,
             page,
+            why_empty,
         }
     }
 
@@ -134,6 +143,12 @@ impl Graph {
     #[getter]
     fn edge_count(&self) -> usize {
         self.graph.graph.edge_count()
+    }
+
+    /// Why the graph has no link, with what to do; None when it has links.
+    #[getter]
+    fn why_empty(&self) -> Option<String> {
+        self.why_empty.clone()
     }
 
     /// True when some edge is a typed relation (not a co-mention).

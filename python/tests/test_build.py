@@ -177,7 +177,9 @@ def test_one_path_and_a_bad_gazetteer_argument(cli, root):
 # (name, docs, options, the warning's start): a graph without links warns why, as the CLI
 # does (exit status 1), in this module's keywords.
 EMPTY_CASES = [
-    ("one actor", "Iran.", {}, "1 actor(s) but no link: no two actors share a unit"),
+    ("one actor", "Iran.", {}, "1 actor(s) but no link: no two actors share a sentence; try unit='paragraph' or unit='document' (boilerplate is not linked: keep_boilerplate=True)"),
+    ("one actor per paragraph", "Iran.\n\nIraq.", {"unit": "paragraph"}, "2 actor(s) but no link: no two actors share a paragraph"),
+    ("ego network", "Iran and Iraq.", {"actors": "sudani"}, "the actors given to actors= have no links"),
     ("no actor", "Nothing here.", {}, "no actor of the gazetteer is mentioned in the 1 document(s)"),
     ("types", None, {"types": "persn"}, "no actor of type persn is mentioned in the 5 document(s)"),
     ("min weight", "Iran and Iraq.", {"min_weight": 5}, "no link is left after min_weight=5"),

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use clap::{Args, ValueEnum};
 
 use actorgraph::counts::{Counts, Edges, GroupBy};
+use actorgraph::empty::Spelling;
 use actorgraph::export::{self, view::Finish, Format};
 use actorgraph::graph::{Filters, Unit};
 use actorgraph::input::{parse_date, Diagnostics};
@@ -427,8 +428,8 @@ pub fn run(args: BuildArgs) -> Result<ExitCode> {
             };
             let period = args.period.map(PeriodArg::period);
             let (graph, view) = finish.apply_by(&counts, &filters, Some(&gazetteer), period);
-            if let Some(why) = super::empty::explain(&diag, &graph, &args.corpus, &args.graph) {
-                super::empty::warn(&why);
+            if let Some(why) = actorgraph::empty::why(&graph, &counts, &filters, Some(&diag)) {
+                super::empty::warn(&why.message(Spelling::Cli));
             }
             write_graph(&graph, format, args.output.as_deref(), &view)?;
             let to = args

@@ -140,6 +140,9 @@ pub fn run(args: MergeArgs) -> Result<ExitCode> {
             };
             let period = args.period.map(PeriodArg::period);
             let (graph, view) = finish.apply_by(&counts, &filters, None, period);
+            if let Some(why) = actorgraph::empty::why(&graph, &counts, &filters, None) {
+                super::empty::warn(&why.message(actorgraph::empty::Spelling::Cli));
+            }
             write_graph(&graph, format, args.output.as_deref(), &view)?;
         }
     }

@@ -51,7 +51,7 @@ pub fn run(args: TagArgs) -> Result<ExitCode> {
     super::check_read(&diag)?;
     out.commit()?;
     if diag.documents == 0 {
-        super::empty::warn(super::empty::NO_DOCUMENTS);
+        super::empty::warn(actorgraph::empty::NO_DOCUMENTS);
     } else if found == 0 {
         super::empty::warn(&format!(
             "no actor of the gazetteer is mentioned in the {} document(s); check the text \
