@@ -394,6 +394,28 @@ fn a_role_before_an_untagged_name_is_that_name_s() {
     }
 }
 
+/// "attacked" between two persons is criticism (`between_persons` in the lexicon); with a
+/// state on either side it stays an attack.
+#[test]
+fn attacked_between_two_persons_is_criticism() {
+    let f = fixture(None);
+    let cases: &[(&str, &str)] = &[
+        (
+            "Joe Biden attacked Donald Trump.",
+            "criticize joe_biden donald_trump",
+        ),
+        ("Joe Biden attacked Iran.", "attack joe_biden iran"),
+        ("Iran attacked Donald Trump.", "attack iran donald_trump"),
+    ];
+    for (text, want) in cases {
+        let got: Vec<String> = relations(&f, text)
+            .into_iter()
+            .map(|k| format!("{} {} {}", k.0, k.1, k.2))
+            .collect();
+        assert_eq!(got, [*want], "{text}");
+    }
+}
+
 /// The examples the issue names, with the default gazetteer.
 #[test]
 fn seed_examples_from_the_issue() {
