@@ -833,6 +833,49 @@ fn neighbors_are_the_co_mention_links_whatever_else_the_graph_holds() {
     assert_eq!(ask("both"), co);
 }
 
+/// Typed relations are read from sentences that also make the co-mention links, so adding
+/// them (`--edges both`) changes no centrality, community or network figure: a link is a pair
+/// of actors. Before session 12 every typed edge was one more neighbour (the United States
+/// had degree 36 among 36 actors) and one more shortest path.
+#[test]
+fn typed_edges_do_not_change_who_is_central() {
+    let r = root();
+    let seeds = r.join("seeds");
+    let seeds = seeds.to_str().unwrap();
+    let ask = |edges: &str, question: &[&str]| -> Value {
+        let mut args = vec!["query", seeds, "--edges", edges];
+        args.extend(question);
+        args.push("--json");
+        let out = run_in(&r, &args);
+        assert_eq!(out.status, 0, "{args:?}: {}", out.stderr);
+        serde_json::from_str(&out.stdout).unwrap()
+    };
+    let questions: &[&[&str]] = &[
+        &["top", "--by", "degree", "--limit", "40"],
+        &["top", "--by", "weighted-degree", "--limit", "40"],
+        &["top", "--by", "betweenness", "--limit", "40"],
+        &["top", "--by", "betweenness", "--weighted", "--limit", "40"],
+        &["top", "--by", "pagerank", "--limit", "40"],
+        &["top", "--by", "eigenvector", "--limit", "40"],
+        &["communities"],
+    ];
+    for q in questions {
+        assert_eq!(ask("both", q), ask("co-mention", q), "{q:?}");
+    }
+    let mut both = ask("both", &["stats"]);
+    let co = ask("co-mention", &["stats"]);
+    assert_eq!(both["relations"], 18, "{both}");
+    both.as_object_mut().unwrap().remove("relations");
+    assert_eq!(both, co);
+    // Typed relations only: a pair with several kinds is one neighbour.
+    let degrees = ask("relations", &["top", "--by", "degree", "--limit", "3"]);
+    let us = &degrees["actors"][0];
+    assert_eq!(
+        (us["id"].as_str(), us["score"].as_f64()),
+        (Some("united_states"), Some(6.0))
+    );
+}
+
 #[test]
 fn betweenness_of_tiny_graphs() {
     // (nodes, links, betweenness by node): nobody lies between the two ends of one link; the

@@ -459,6 +459,11 @@ fn answer(
             rows.extend([
                 vec!["actors".into(), s.actors.to_string()],
                 vec!["edges".into(), s.edges.to_string()],
+            ]);
+            if s.relations > 0 {
+                rows.push(vec!["typed relations".into(), s.relations.to_string()]);
+            }
+            rows.extend([
                 vec!["density".into(), format!("{:.4}", s.density)],
                 vec!["components".into(), s.components.to_string()],
                 vec!["largest component".into(), s.largest_component.to_string()],

@@ -8,18 +8,37 @@ use petgraph::visit::EdgeRef;
 
 use crate::graph::ActorGraph;
 
-/// Neighbour lists with weights, by node index, each sorted by neighbour.
+/// The links of the network: one per pair of actors (node indices, smaller first), in pair
+/// order, whatever the edges between them. Its weight is the co-mention edge's when there
+/// is one; otherwise (`--edges relations`) the sum of the typed relations' weights. A typed
+/// relation is read from a sentence that also makes the co-mention, so with `--edges both`
+/// counting both would count that sentence twice, and a pair with three kinds of relation
+/// would be three neighbours.
+pub(crate) fn links(graph: &ActorGraph) -> Vec<(usize, usize, u64)> {
+    // (pair) -> (co-mention weight, typed weights)
+    let mut pairs: std::collections::BTreeMap<(usize, usize), (Option<u64>, u64)> =
+        std::collections::BTreeMap::new();
+    for e in graph.graph.edge_references() {
+        let (a, b) = (e.source().index(), e.target().index());
+        let slot = pairs.entry((a.min(b), a.max(b))).or_default();
+        if e.weight().is_co_mention() {
+            slot.0 = Some(e.weight().weight);
+        } else {
+            slot.1 += e.weight().weight;
+        }
+    }
+    pairs
+        .into_iter()
+        .map(|((a, b), (co, typed))| (a, b, co.unwrap_or(typed)))
+        .collect()
+}
+
+/// Neighbour lists with the weights of [`links`], by node index, each sorted by neighbour.
 pub(crate) fn adjacency(graph: &ActorGraph) -> Vec<Vec<(usize, f64)>> {
-    let g = &graph.graph;
-    let mut adj = vec![Vec::new(); g.node_count()];
-    for e in g.edge_references() {
-        let (a, b, w) = (
-            e.source().index(),
-            e.target().index(),
-            e.weight().weight as f64,
-        );
-        adj[a].push((b, w));
-        adj[b].push((a, w));
+    let mut adj = vec![Vec::new(); graph.graph.node_count()];
+    for (a, b, w) in links(graph) {
+        adj[a].push((b, w as f64));
+        adj[b].push((a, w as f64));
     }
     for list in &mut adj {
         list.sort_by_key(|&(n, _)| n);

@@ -5,7 +5,6 @@
 //! number); levels aggregate communities until nothing moves. Communities are then numbered
 //! by size, largest first, ties by their first actor id.
 
-use petgraph::visit::EdgeRef;
 use serde::Serialize;
 
 use crate::graph::ActorGraph;
@@ -168,12 +167,8 @@ pub fn modularity(graph: &ActorGraph, membership: &[u32], resolution: f64) -> f6
     let mut internal = vec![0.0; k];
     let mut degree = vec![0.0; k];
     let mut m = 0.0;
-    for e in graph.graph.edge_references() {
-        let (a, b, w) = (
-            e.source().index(),
-            e.target().index(),
-            e.weight().weight as f64,
-        );
+    for (a, b, w) in super::centrality::links(graph) {
+        let w = w as f64;
         m += w;
         degree[membership[a] as usize] += w;
         degree[membership[b] as usize] += w;

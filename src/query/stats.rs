@@ -3,7 +3,6 @@
 use std::collections::BTreeMap;
 
 use petgraph::unionfind::UnionFind;
-use petgraph::visit::EdgeRef;
 use serde::Serialize;
 
 use crate::graph::ActorGraph;
@@ -24,8 +23,11 @@ pub struct Stats {
     pub unresolved_roles: BTreeMap<String, u64>,
     /// Actors in the graph.
     pub actors: usize,
-    /// Links in the graph.
+    /// Links in the graph: pairs of actors, however many kinds of edge join them.
     pub edges: usize,
+    /// Typed relation edges (`--edges relations|both`); omitted when there are none.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub relations: usize,
     /// 2·edges / (actors·(actors − 1)).
     pub density: f64,
     /// Connected components (an isolated actor is one).
@@ -34,7 +36,8 @@ pub struct Stats {
     pub largest_component: usize,
     /// The most mentioned actors: (id, label, mentions).
     pub top_actors: Vec<(String, String, u64)>,
-    /// The heaviest links: (source, target, weight).
+    /// The heaviest links: (source, target, weight), weighted as for centralities (the
+    /// co-mention weight, or the typed relations' sum without co-mention edges).
     pub top_pairs: Vec<(String, String, u64)>,
 }
 
@@ -42,9 +45,10 @@ pub struct Stats {
 pub fn stats(graph: &ActorGraph, top: usize) -> Stats {
     let g = &graph.graph;
     let n = g.node_count();
+    let links = super::centrality::links(graph);
     let mut uf = UnionFind::new(n);
-    for e in g.edge_references() {
-        uf.union(e.source().index(), e.target().index());
+    for &(a, b, _) in &links {
+        uf.union(a, b);
     }
     let mut sizes = vec![0usize; n];
     for i in 0..n {
@@ -56,10 +60,9 @@ pub fn stats(graph: &ActorGraph, top: usize) -> Stats {
         .collect();
     actors.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
     actors.truncate(top);
-    let mut pairs: Vec<(String, String, u64)> = graph
-        .edges()
-        .map(|(a, b, e)| (a.id.clone(), b.id.clone(), e.weight))
-        .collect();
+    let id = |i: usize| g[petgraph::graph::NodeIndex::new(i)].id.clone();
+    let mut pairs: Vec<(String, String, u64)> =
+        links.iter().map(|&(a, b, w)| (id(a), id(b), w)).collect();
     pairs.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| (&a.0, &a.1).cmp(&(&b.0, &b.1))));
     pairs.truncate(top);
     Stats {
@@ -68,9 +71,10 @@ pub fn stats(graph: &ActorGraph, top: usize) -> Stats {
         mentions: graph.corpus.mentions,
         unresolved_roles: graph.corpus.unresolved_roles.clone(),
         actors: n,
-        edges: g.edge_count(),
+        edges: links.len(),
+        relations: g.edge_weights().filter(|e| !e.is_co_mention()).count(),
         density: if n > 1 {
-            2.0 * g.edge_count() as f64 / (n * (n - 1)) as f64
+            2.0 * links.len() as f64 / (n * (n - 1)) as f64
         } else {
             0.0
         },
@@ -79,4 +83,8 @@ pub fn stats(graph: &ActorGraph, top: usize) -> Stats {
         top_actors: actors,
         top_pairs: pairs,
     }
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
