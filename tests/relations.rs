@@ -394,6 +394,48 @@ fn a_role_before_an_untagged_name_is_that_name_s() {
     }
 }
 
+/// Up to three modifiers stand between B and a role, words of the lexicon's longer roles
+/// among them ("deputy" of "deputy press secretary"): before session 12 "deputy" was a known
+/// word and no modifier, so "US Deputy Secretary of State Lloyd Austin", an example of
+/// docs/relations.md, gave nothing.
+#[test]
+fn role_modifiers_include_words_of_longer_roles() {
+    let f = fixture(Some(DEV.1));
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "US Deputy Secretary of State Lloyd Austin spoke.",
+            &["affiliation lloyd_austin united_states"],
+        ),
+        (
+            "Iraq's deputy spokesman Yehia Rasool spoke.",
+            &["affiliation rasool iraq"],
+        ),
+        (
+            "Iraq's deputy prime minister Yehia Rasool spoke.",
+            &["affiliation rasool iraq"],
+        ),
+        (
+            "Yehia Rasool, the deputy spokesman for Iraq, spoke.",
+            &["affiliation rasool iraq"],
+        ),
+        (
+            "Iraq's new deputy chief spokesman Yehia Rasool spoke.",
+            &["affiliation rasool iraq"],
+        ),
+        (
+            "Iraq's very new deputy chief spokesman Yehia Rasool spoke.",
+            &[],
+        ),
+    ];
+    for (text, want) in cases {
+        let got: Vec<String> = relations(&f, text)
+            .into_iter()
+            .map(|k| format!("{} {} {}", k.0, k.1, k.2))
+            .collect();
+        assert_eq!(got, *want, "{text}");
+    }
+}
+
 /// "attacked" between two persons is criticism (`between_persons` in the lexicon); with a
 /// state on either side it stays an attack.
 #[test]

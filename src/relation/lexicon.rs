@@ -103,7 +103,7 @@ pub struct Lexicon {
     pub(crate) markers: Phrases,
     pub(crate) light_verbs: Phrases,
     pub(crate) speech_verbs: Phrases,
-    /// Per word id: [`HEAD`], [`BARRIER`], [`LOCATIVE`] bits.
+    /// Per word id: [`HEAD`], [`BARRIER`], [`LOCATIVE`], [`ROLE_WORD`] bits.
     pub(crate) flags: Vec<u8>,
     /// Grammar word ids, looked up once.
     pub(crate) g: super::rules::Grammar,
@@ -562,6 +562,13 @@ impl Lexicon {
         for (w, f) in flagged {
             lex.flags[w as usize] |= f;
         }
+        // "deputy" in "deputy press secretary", "prime" in "prime minister": before another
+        // role they modify it ("Iraq's deputy spokesman").
+        for c in lex.cues.iter().filter(|c| c.kind == CueKind::Role) {
+            for &w in &c.words[..c.words.len() - 1] {
+                lex.flags[w as usize] |= ROLE_WORD;
+            }
+        }
         for p in [
             &mut lex.markers,
             &mut lex.light_verbs,
@@ -580,6 +587,8 @@ pub(crate) const HEAD: u8 = 1;
 pub(crate) const BARRIER: u8 = 2;
 /// Word flag: a place preposition, not an object right after a cue ("met in Doha").
 pub(crate) const LOCATIVE: u8 = 4;
+/// Word flag: a word of a role phrase before its last ("deputy", "prime", "vice").
+pub(crate) const ROLE_WORD: u8 = 8;
 
 /// Phrases with a class, indexed by first and last word so a lookup is one hash probe.
 #[derive(Debug, Clone, Default)]

@@ -134,8 +134,9 @@ fn find(cx: &Ctx, occ: Occ) -> Option<(usize, usize)> {
     (p == b + 1 && cx.is_mention(p)).then_some((p, b))
 }
 
-/// Words that may stand between the connector (or B) and the role: articles, and words the
-/// lexicon does not know ("military", "senior", "deputy"); a glued hyphen.
+/// Words that may stand between the connector (or B) and the role: articles, words the
+/// lexicon does not know ("military", "senior"), words of its longer roles ("deputy" of
+/// "deputy press secretary", "prime" of "prime minister"); a glued hyphen.
 fn is_modifier(cx: &Ctx, i: usize) -> bool {
     let t = &cx.toks[i];
     if t.punct() == Some(Punct::Hyphen) {
@@ -145,7 +146,7 @@ fn is_modifier(cx: &Ctx, i: usize) -> bool {
         return false;
     }
     let w = t.word();
-    (w == NONE && !t.verbish) || cx.is_det(w) || cx.is_head(i)
+    (w == NONE && !t.verbish) || cx.is_det(w) || cx.is_head(i) || cx.is_role_word(w)
 }
 
 /// The person right after a role or a comma: past at most four title tokens ("Major",

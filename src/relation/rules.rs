@@ -8,7 +8,7 @@
 //! and B"), *light verb* ("A held talks with B"), *possessive/compound agent* ("A's strike on
 //! B", "US airstrike"). A cue with an empty side yields nothing.
 
-use super::lexicon::{Class, CueKind, Lexicon, Word, BARRIER, HEAD, LOCATIVE, NONE};
+use super::lexicon::{Class, CueKind, Lexicon, Word, BARRIER, HEAD, LOCATIVE, NONE, ROLE_WORD};
 use super::tokens::{Punct, Tok};
 use super::{Modality, Span};
 
@@ -252,6 +252,9 @@ impl Ctx<'_> {
     }
     pub fn is_barrier(&self, w: Word) -> bool {
         self.flag(w, BARRIER)
+    }
+    pub fn is_role_word(&self, w: Word) -> bool {
+        self.flag(w, ROLE_WORD)
     }
     pub fn is_det(&self, w: Word) -> bool {
         w != NONE && (w == self.w.the || w == self.w.a || w == self.w.an)
