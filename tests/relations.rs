@@ -397,9 +397,9 @@ fn a_role_before_an_untagged_name_is_that_name_s() {
 /// Up to three modifiers stand between B and a role, words of the lexicon's longer roles
 /// among them ("deputy" of "deputy press secretary"): before session 12 "deputy" was a known
 /// word and no modifier, so "US Deputy Secretary of State Lloyd Austin", an example of
-/// docs/relations.md, gave nothing.
+/// docs/relations.md, gave nothing. "ROLE of B (ACRONYM), A" skips the acronym.
 #[test]
-fn role_modifiers_include_words_of_longer_roles() {
+fn role_modifiers_include_words_of_longer_roles_and_brackets_are_skipped() {
     let f = fixture(Some(DEV.1));
     let cases: &[(&str, &[&str])] = &[
         (
@@ -425,6 +425,11 @@ fn role_modifiers_include_words_of_longer_roles() {
         (
             "Iraq's very new deputy chief spokesman Yehia Rasool spoke.",
             &[],
+        ),
+        // The fronted pattern skips an acronym in brackets after B.
+        (
+            "Commander of the Popular Mobilization Forces (PMF), Yehia Rasool, spoke.",
+            &["affiliation rasool pmf"],
         ),
     ];
     for (text, want) in cases {
