@@ -441,6 +441,56 @@ fn role_modifiers_include_words_of_longer_roles_and_brackets_are_skipped() {
     }
 }
 
+/// The connectors between the person and the role of the apposition pattern: a comma, a dash,
+/// a copula ("was", "became"), "served as", "as", ", who is/was"; any other verb is none.
+#[test]
+fn apposition_connectors() {
+    let f = fixture(Some(DEV.1));
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Yehia Rasool, the spokesman for Iraq, spoke.",
+            &["affiliation rasool iraq"],
+        ),
+        (
+            "Yehia Rasool - spokesman for Iraq - spoke.",
+            &["affiliation rasool iraq"],
+        ),
+        (
+            "Yehia Rasool was the spokesman for Iraq.",
+            &["affiliation rasool iraq"],
+        ),
+        (
+            "Yehia Rasool became spokesman of Iraq.",
+            &["affiliation rasool iraq"],
+        ),
+        (
+            "Yehia Rasool served as spokesman for Iraq.",
+            &["affiliation rasool iraq"],
+        ),
+        (
+            "Yehia Rasool as spokesman for Iraq spoke.",
+            &["affiliation rasool iraq"],
+        ),
+        (
+            "Yehia Rasool, who is the spokesman for Iraq, spoke.",
+            &["affiliation rasool iraq"],
+        ),
+        (
+            "Yehia Rasool, who was Iraq's spokesman, spoke.",
+            &["affiliation rasool iraq"],
+        ),
+        ("Yehia Rasool thanked the spokesman for Iraq.", &[]),
+        ("Yehia Rasool said the spokesman for Iraq left.", &[]),
+    ];
+    for (text, want) in cases {
+        let got: Vec<String> = relations(&f, text)
+            .into_iter()
+            .map(|k| format!("{} {} {}", k.0, k.1, k.2))
+            .collect();
+        assert_eq!(got, *want, "{text}");
+    }
+}
+
 /// "attacked" between two persons is criticism (`between_persons` in the lexicon); with a
 /// state on either side it stays an attack.
 #[test]
