@@ -479,6 +479,20 @@ fn apposition_connectors() {
             "Yehia Rasool, who was Iraq's spokesman, spoke.",
             &["affiliation rasool iraq"],
         ),
+        // Connectors at the sentence's start, and further into it: the token walk back
+        // stays inside the sentence and counts from where the role is.
+        (
+            "On Sunday, Yehia Rasool, who is the spokesman for Iraq, spoke.",
+            &["affiliation rasool iraq"],
+        ),
+        (
+            "As spokesman for Iraq, Yehia Rasool spoke.",
+            &["affiliation rasool iraq"],
+        ),
+        (
+            "— spokesman for Iraq, Yehia Rasool, spoke.",
+            &["affiliation rasool iraq"],
+        ),
         ("Yehia Rasool thanked the spokesman for Iraq.", &[]),
         ("Yehia Rasool said the spokesman for Iraq left.", &[]),
     ];
