@@ -426,6 +426,15 @@ fn role_modifiers_include_words_of_longer_roles_and_brackets_are_skipped() {
             "Iraq's very new deputy chief spokesman Yehia Rasool spoke.",
             &[],
         ),
+        // B follows a possessive to an actor within three words after it.
+        (
+            "Qassem Soleimani, commander of the IRGC's elite special Quds Force, died.",
+            &["affiliation qassem_soleimani quds_force"],
+        ),
+        (
+            "Qassem Soleimani, commander of the IRGC's elite special secret Quds Force, died.",
+            &["affiliation qassem_soleimani irgc"],
+        ),
         // The fronted pattern skips an acronym in brackets after B.
         (
             "Commander of the Popular Mobilization Forces (PMF), Yehia Rasool, spoke.",
