@@ -68,6 +68,17 @@ fn relations(f: &Fixture, text: &str) -> Vec<Key> {
         .collect()
 }
 
+/// Each text's relations, as "type source target", equal the row's.
+fn assert_table(f: &Fixture, cases: &[(&str, &[&str])]) {
+    for (text, want) in cases {
+        let got: Vec<String> = relations(f, text)
+            .into_iter()
+            .map(|k| format!("{} {} {}", k.0, k.1, k.2))
+            .collect();
+        assert_eq!(got, *want, "{text}");
+    }
+}
+
 /// One annotated sentence: where it is from, its text, its expected relations.
 struct Annotated {
     line: usize,
@@ -385,13 +396,7 @@ fn a_role_before_an_untagged_name_is_that_name_s() {
             &["affiliation kyriakos_mitsotakis turkey"],
         ),
     ];
-    for (text, want) in cases {
-        let got: Vec<String> = relations(&f, text)
-            .into_iter()
-            .map(|k| format!("{} {} {}", k.0, k.1, k.2))
-            .collect();
-        assert_eq!(got, *want, "{text}");
-    }
+    assert_table(&f, cases);
 }
 
 /// Up to three modifiers stand between B and a role, words of the lexicon's longer roles
@@ -441,13 +446,7 @@ fn role_modifiers_include_words_of_longer_roles_and_brackets_are_skipped() {
             &["affiliation rasool pmf"],
         ),
     ];
-    for (text, want) in cases {
-        let got: Vec<String> = relations(&f, text)
-            .into_iter()
-            .map(|k| format!("{} {} {}", k.0, k.1, k.2))
-            .collect();
-        assert_eq!(got, *want, "{text}");
-    }
+    assert_table(&f, cases);
 }
 
 /// The connectors between the person and the role of the apposition pattern: a comma, a dash,
@@ -505,13 +504,7 @@ fn apposition_connectors() {
         ("Yehia Rasool thanked the spokesman for Iraq.", &[]),
         ("Yehia Rasool said the spokesman for Iraq left.", &[]),
     ];
-    for (text, want) in cases {
-        let got: Vec<String> = relations(&f, text)
-            .into_iter()
-            .map(|k| format!("{} {} {}", k.0, k.1, k.2))
-            .collect();
-        assert_eq!(got, *want, "{text}");
-    }
+    assert_table(&f, cases);
 }
 
 /// "attacked" between two persons is criticism (`between_persons` in the lexicon); with a
@@ -519,21 +512,15 @@ fn apposition_connectors() {
 #[test]
 fn attacked_between_two_persons_is_criticism() {
     let f = fixture(None);
-    let cases: &[(&str, &str)] = &[
+    let cases: &[(&str, &[&str])] = &[
         (
             "Joe Biden attacked Donald Trump.",
-            "criticize joe_biden donald_trump",
+            &["criticize joe_biden donald_trump"],
         ),
-        ("Joe Biden attacked Iran.", "attack joe_biden iran"),
-        ("Iran attacked Donald Trump.", "attack iran donald_trump"),
+        ("Joe Biden attacked Iran.", &["attack joe_biden iran"]),
+        ("Iran attacked Donald Trump.", &["attack iran donald_trump"]),
     ];
-    for (text, want) in cases {
-        let got: Vec<String> = relations(&f, text)
-            .into_iter()
-            .map(|k| format!("{} {} {}", k.0, k.1, k.2))
-            .collect();
-        assert_eq!(got, [*want], "{text}");
-    }
+    assert_table(&f, cases);
 }
 
 /// The examples the issue names, with the default gazetteer.
