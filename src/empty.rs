@@ -5,8 +5,7 @@
 use chrono::NaiveDate;
 
 use crate::counts::Counts;
-use crate::graph::Unit;
-use crate::graph::{ActorGraph, Filters};
+use crate::graph::{ActorGraph, Filters, Unit};
 use crate::input::Diagnostics;
 
 /// Why a finished graph has no link.
